@@ -46,6 +46,8 @@ export interface ParsedValue {
 
 /** What the indicator around a value says about it: 成本指标 and names such as 不超过 point down. */
 export interface ValueContext {
+  /** A target reads "95%" as ≥ 95 %; an actual reads it as = 95 %. Default TARGET. */
+  role?: 'TARGET' | 'ACTUAL';
   level1?: Level1 | null;
   level2?: Level2 | null;
   name?: string | null;
