@@ -459,10 +459,24 @@ describe('scoring', () => {
     expect(checkPlanDocument(scored({ sections: sections(), totalScore: 97, grade: '优' }))).toEqual([]);
   });
 
-  it('adds decimal points exactly (0.1 + 0.2 = 0.3)', () => {
-    const indicators = [indicator('产出指标', 'a', 0.1, 0.1), indicator('产出指标', 'b', 0.2, 0.2)];
-    const warnings = checkPlanDocument(scored({ sections: [{ name: '产出指标', weight: 0.3, score: 0.3 }] }, indicators));
-    expect(warnings.map((warning) => warning.code)).toEqual(['SECTIONS_TOTAL_100']);
+  it('adds decimal points exactly (0.1 + 0.2 = 0.3, not 0.30000000000000004)', () => {
+    const indicators = [
+      indicator('预算执行率', '预算执行率', 10, 10),
+      indicator('产出指标', 'a', 0.1, 0.1),
+      indicator('产出指标', 'b', 0.2, 0.2),
+      indicator('效益指标', '宣传工作', 79.7, 79.7),
+      indicator('满意度指标', '群众满意度', 10, 10),
+    ];
+    const evaluation = {
+      sections: [
+        { name: '预算执行率', weight: 10, score: 10 },
+        { name: '产出指标', weight: 0.3, score: 0.3 },
+        { name: '效益指标', weight: 79.7, score: 79.7 },
+        { name: '满意度指标', weight: 10, score: 10 },
+      ],
+      totalScore: 100,
+    };
+    expect(checkPlanDocument(scored(evaluation, indicators))).toEqual([]);
   });
 
   it('skips a section with no indicator rows, and then leaves the rows out of the totals', () => {
