@@ -11,7 +11,6 @@ import {
   formatFixed,
   numberToMicros,
   parseDecimal,
-  ratio,
   ratioToMicros,
   sumMicros,
   type Micros,
@@ -179,6 +178,7 @@ function basicDetailFigures(budget: BudgetDocument): Figure[] {
 
 interface LineItemNode {
   item: LineItemDocument;
+  path: string;
   figure: Figure;
   children: LineItemNode[];
 }
@@ -188,6 +188,7 @@ function lineItemNodes(items: LineItemDocument[] | null | undefined, path: strin
     const itemPath = `${path}[${index}]`;
     return {
       item,
+      path: itemPath,
       figure: figure(`${itemPath}.amounts`, item.name, item.amounts, item.kind === 'midyear'),
       children: lineItemNodes(item.children, `${itemPath}.children`),
     };
@@ -355,8 +356,8 @@ function sumRuleEquations(rule: SumRule): Equation[] {
       const value = amountAt(part, stage);
       return value === null ? [] : [{ label: part.label, value }];
     });
-    const partial = known.length < rule.parts.length;
     if (known.length === 0) return [];
+    const partial = known.length < rule.parts.length;
     if (partial && !(rule.boundWhenPartial && NON_NEGATIVE_STAGES.has(stage))) return [];
     return [
       {
@@ -377,47 +378,54 @@ function sumRuleEquations(rule: SumRule): Equation[] {
 
 // ─── Within one row: 全年 = 年初 + 调整, 结余 = 全年 − 实际, 执行率 = 实际 / 全年 ─────────────────────
 
-function stageEquations(row: Figure): Equation[] {
-  return [
-    stageEquation(row, 'FULL_YEAR_SUM', 'fullYear', [['initial', false], ['adjustment', false]]),
-    stageEquation(row, 'CARRYOVER', 'carryover', [['fullYear', false], ['actual', true]]),
-  ].filter((equation): equation is Equation => equation !== null);
+interface StageRule {
+  code: CheckCode;
+  stated: Stage;
+  /** The stages it is computed from; a minus sign where subtracted. */
+  parts: { stage: Stage; negative?: boolean }[];
 }
 
-function stageEquation(
-  row: Figure,
-  code: CheckCode,
-  statedStage: Stage,
-  partStages: [Stage, boolean][],
-): Equation | null {
-  const stated = amountAt(row, statedStage);
-  const parts = partStages.map(([stage, negative]) => ({ label: STAGE_LABELS[stage], value: amountAt(row, stage), negative }));
-  if (stated === null || parts.some((part) => part.value === null)) return null;
-  return {
-    code,
-    path: `${row.path}.${statedStage}`,
-    stage: statedStage,
-    unit: '万元',
-    heading: row.label,
-    statedLabel: STAGE_LABELS[statedStage],
-    stated,
-    partsLabel: '',
-    parts: parts as Term[],
-    partial: false,
-  };
+const STAGE_RULES: StageRule[] = [
+  { code: 'FULL_YEAR_SUM', stated: 'fullYear', parts: [{ stage: 'initial' }, { stage: 'adjustment' }] },
+  { code: 'CARRYOVER', stated: 'carryover', parts: [{ stage: 'fullYear' }, { stage: 'actual', negative: true }] },
+];
+
+function stageEquations(row: Figure): Equation[] {
+  return STAGE_RULES.flatMap((rule) => {
+    const stated = amountAt(row, rule.stated);
+    const parts = rule.parts.flatMap(({ stage, negative }) => {
+      const value = amountAt(row, stage);
+      return value === null ? [] : [{ label: STAGE_LABELS[stage], value, negative }];
+    });
+    if (stated === null || parts.length < rule.parts.length) return [];
+    return [
+      {
+        code: rule.code,
+        path: `${row.path}.${rule.stated}`,
+        stage: rule.stated,
+        unit: '万元',
+        heading: row.label,
+        statedLabel: STAGE_LABELS[rule.stated],
+        stated,
+        partsLabel: '',
+        parts,
+        partial: false,
+      },
+    ];
+  });
 }
 
 const STATED_RATE_PATTERN = /^([+-]?\d+(?:\.\d+)?)\s*[%％]$/;
 
 /** A stated 预算执行率 ("99.99%", "100％") in micro-units of a percentage; null when unreadable. */
-function readStatedRate(text: string | null | undefined): Micros | null {
-  const match = text == null ? null : STATED_RATE_PATTERN.exec(text.trim());
+function readStatedRate(text: string): Micros | null {
+  const match = STATED_RATE_PATTERN.exec(text);
   const parsed = match ? parseDecimal(match[1]) : null;
   return parsed?.ok ? parsed.value : null;
 }
 
 function checkExecutionRate(row: Figure): CheckWarning | null {
-  const statedText = row.amounts?.executionRate;
+  const statedText = row.amounts?.executionRate?.trim() ?? '';
   const stated = readStatedRate(statedText);
   const actual = amountAt(row, 'actual');
   const fullYear = amountAt(row, 'fullYear');
@@ -425,7 +433,7 @@ function checkExecutionRate(row: Figure): CheckWarning | null {
   // |stated% − 100·actual/fullYear| < 0.01, multiplied through by fullYear to stay exact.
   const gap = stated * fullYear - actual * 100n * POINT;
   if (abs(gap) < RATE_TOLERANCE * fullYear) return null;
-  const rate = ratioToMicros(ratio(actual * 100n, fullYear)!);
+  const rate = ratioToMicros({ numerator: actual * 100n, denominator: fullYear });
   const difference = stated - rate;
   const expected = `${formatFixed(rate, 2)}%`;
   return {
@@ -433,10 +441,10 @@ function checkExecutionRate(row: Figure): CheckWarning | null {
     path: `${row.path}.executionRate`,
     stage: null,
     expected,
-    found: statedText!.trim(),
+    found: statedText,
     difference: formatDecimal(difference),
     message:
-      `${row.label}：预算执行率 ${statedText!.trim()}，但实际支出 ${formatDecimal(actual)} / 全年预算 ` +
+      `${row.label}：预算执行率 ${statedText}，但实际支出 ${formatDecimal(actual)} / 全年预算 ` +
       `${formatDecimal(fullYear)} = ${expected}（相差 ${formatDecimal(abs(difference))} 个百分点）`,
   };
 }
@@ -480,7 +488,7 @@ function sectionRows(evaluation: EvaluationDocument | null | undefined): ScoredR
 
 function lineItemIndicatorRows(document: PlanDocument): ScoredRow[] {
   return flattenNodes(lineItemNodes(document.lineItems, 'lineItems')).flatMap((node) =>
-    indicatorRows(node.item.indicators, node.figure.path.replace(/\.amounts$/, '.indicators')),
+    indicatorRows(node.item.indicators, `${node.path}.indicators`),
   );
 }
 
@@ -490,8 +498,11 @@ const POINTS_LABELS: Record<Points, string> = { weight: '分值', score: '得分
 
 /** Σ of one kind of points over rows, or null when a row leaves it unstated. */
 function pointTerms(rows: ScoredRow[], points: Points, named: boolean): Term[] | null {
-  if (rows.some((row) => row[points] === null)) return null;
-  return rows.map((row) => ({ label: named ? row.name : '', value: row[points]! }));
+  const terms = rows.flatMap((row) => {
+    const value = row[points];
+    return value === null ? [] : [{ label: named ? row.name : '', value }];
+  });
+  return terms.length === rows.length ? terms : null;
 }
 
 /**
@@ -508,6 +519,11 @@ function rowsOfSection(indicators: ScoredRow[], section: ScoredRow): ScoredRow[]
   return section.level1 === 'UNKNOWN' ? [] : indicators.filter((row) => row.level1 === section.level1);
 }
 
+/**
+ * The section and 100-point rules read the plan's own indicators (the 自评 sheet); a line item's
+ * indicators form a sheet of their own whose weights need not total 100, so they only get the
+ * score ≤ weight check.
+ */
 function scoringWarnings(document: PlanDocument): CheckWarning[] {
   const indicators = indicatorRows(document.indicators, 'indicators');
   const sections = sectionRows(document.evaluation);
@@ -593,7 +609,7 @@ function checkScoreWithinWeight(row: ScoredRow): CheckWarning | null {
 
 function checkGradeBand(evaluation: EvaluationDocument | null | undefined): CheckWarning | null {
   const total = readPoints(evaluation?.totalScore);
-  const statedText = evaluation?.grade?.trim();
+  const statedText = evaluation?.grade?.trim() ?? '';
   const stated = statedText ? readStatedGrade(statedText) : null;
   if (total === null || stated === null) return null;
   const band = gradeForScore(total);
@@ -604,7 +620,7 @@ function checkGradeBand(evaluation: EvaluationDocument | null | undefined): Chec
     path: 'evaluation.grade',
     stage: null,
     expected,
-    found: statedText!,
+    found: statedText,
     difference: null,
     message:
       `自评：评价等次 ${statedText}，但综合得分 ${formatDecimal(total)} 分应为「${expected}」` +
