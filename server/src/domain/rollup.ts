@@ -1,0 +1,186 @@
+/**
+ * Roll-ups of indicator gaps and scores per line item and per plan (DOMAIN.md §5): weights total, scores
+ * total, counts by status, budget execution rate, grade. Pure; recomputed from the rows every time, so a
+ * changed target, actual, weight or score is reflected at once.
+ *
+ * Rules decided here where DOMAIN.md leaves them open:
+ * - The score that counts is the evaluator's 得分 when given, else the suggestion (scoring.effectiveScore).
+ * - A plan's totals and grade cover its own (department-level) indicators only. Each 专项 is evaluated
+ *   out of its own 100 points, so adding line-item scores into the 自评综合得分 would double count;
+ *   line items get roll-ups of their own.
+ * - A line item's roll-up covers its own indicators and all its descendants'; its execution rate uses its
+ *   own stated amounts only (a null is unknown, never 0; Σ children is a consistency check, not a source).
+ * - The grade is null until some indicator has a score; the evaluator is then responsible for scoring all.
+ */
+import { ratio, sumMicros, type Micros, type Ratio } from './decimal.js';
+import { GAP_STATUSES, type Gap, type GapStatus } from './gap.js';
+import { gradeForScore, type EvaluationGrade } from './grade.js';
+import type { Level1 } from './indicator-hierarchy.js';
+import { DEFAULT_SECTION_WEIGHTS, effectiveScore, weightWarnings, type SectionWeights, type WeightWarning } from './scoring.js';
+
+/** An indicator as the roll-up sees it: its section, 分值, computed gap and the evaluator's 得分. */
+export interface IndicatorRow {
+  level1: Level1;
+  weight: Micros | null;
+  gap: Gap;
+  evaluatorScore: Micros | null;
+}
+
+export interface SectionRollup {
+  /** Σ 分值 of the section's indicators. */
+  weight: Micros;
+  suggestedScore: Micros;
+  /** Σ scores that count (evaluator's, else suggested). */
+  score: Micros;
+  count: number;
+}
+
+export interface IndicatorRollup {
+  count: number;
+  weightTotal: Micros;
+  suggestedScoreTotal: Micros;
+  /** Σ effective scores. */
+  scoreTotal: Micros;
+  /** Indicators with a score that counts (evaluator's or suggested). */
+  scoredCount: number;
+  /** Every status is present, 0 when none. */
+  countsByStatus: Record<GapStatus, number>;
+  /** Every level1 is present, zeros when none. */
+  sections: Record<Level1, SectionRollup>;
+}
+
+const LEVEL1_VALUES: readonly Level1[] = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'UNKNOWN'];
+
+export function rollupIndicators(rows: readonly IndicatorRow[]): IndicatorRollup {
+  const scored = rows.map((row) => ({ row, score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score }));
+  const scores = scored.flatMap(({ score }) => (score === null ? [] : [score]));
+  return {
+    count: rows.length,
+    weightTotal: sumWeights(rows),
+    suggestedScoreTotal: sumSuggested(rows),
+    scoreTotal: sumMicros(scores),
+    scoredCount: scores.length,
+    countsByStatus: countByStatus(rows),
+    sections: sectionRollups(scored),
+  };
+}
+
+function sumWeights(rows: readonly IndicatorRow[]): Micros {
+  return sumMicros(rows.flatMap((row) => (row.weight === null ? [] : [row.weight])));
+}
+
+function sumSuggested(rows: readonly IndicatorRow[]): Micros {
+  return sumMicros(rows.flatMap((row) => (row.gap.suggestedScore === null ? [] : [row.gap.suggestedScore])));
+}
+
+function countByStatus(rows: readonly IndicatorRow[]): Record<GapStatus, number> {
+  const counts = Object.fromEntries(GAP_STATUSES.map((status) => [status, 0])) as Record<GapStatus, number>;
+  for (const row of rows) counts[row.gap.status] += 1;
+  return counts;
+}
+
+function sectionRollups(scored: readonly { row: IndicatorRow; score: Micros | null }[]): Record<Level1, SectionRollup> {
+  const sections = {} as Record<Level1, SectionRollup>;
+  for (const level1 of LEVEL1_VALUES) {
+    const inSection = scored.filter(({ row }) => row.level1 === level1);
+    const rows = inSection.map(({ row }) => row);
+    sections[level1] = {
+      weight: sumWeights(rows),
+      suggestedScore: sumSuggested(rows),
+      score: sumMicros(inSection.flatMap(({ score }) => (score === null ? [] : [score]))),
+      count: inSection.length,
+    };
+  }
+  return sections;
+}
+
+/** 评价等次 of a total; null while nothing is scored. */
+function gradeOf(rollup: IndicatorRollup): EvaluationGrade | null {
+  return rollup.scoredCount === 0 ? null : gradeForScore(rollup.scoreTotal);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 预算执行率
+
+export interface StageAmounts {
+  /** 调整后全年预算数, 万元 */
+  fullYear: Micros | null;
+  /** 执行数 / 实际支出, 万元 */
+  actual: Micros | null;
+}
+
+/** 预算执行率 = 执行数 / 全年预算数; null when either is unknown or the budget is 0. */
+export function executionRate(amounts: StageAmounts): Ratio | null {
+  if (amounts.fullYear === null || amounts.actual === null) return null;
+  return ratio(amounts.actual, amounts.fullYear);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Line items (专项 → 子项 tree)
+
+export interface LineItemNode {
+  /** Echoed back, so a caller can match roll-ups to its line items. */
+  id?: string;
+  indicators: readonly IndicatorRow[];
+  children: readonly LineItemNode[];
+  amounts: StageAmounts;
+}
+
+export interface LineItemRollup extends IndicatorRollup {
+  id?: string;
+  executionRate: Ratio | null;
+  grade: EvaluationGrade | null;
+  children: LineItemRollup[];
+}
+
+/** A line item's own indicators and all its descendants', plus its own execution rate. */
+export function rollupLineItem(node: LineItemNode): LineItemRollup {
+  const children = node.children.map(rollupLineItem);
+  const totals = rollupIndicators(indicatorsOfTree(node));
+  return {
+    ...(node.id === undefined ? {} : { id: node.id }),
+    ...totals,
+    executionRate: executionRate(node.amounts),
+    grade: gradeOf(totals),
+    children,
+  };
+}
+
+function indicatorsOfTree(node: LineItemNode): IndicatorRow[] {
+  return [...node.indicators, ...node.children.flatMap(indicatorsOfTree)];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The plan
+
+export interface PlanRollupInput {
+  /** Department-level indicators, including the 预算执行率 row when the evaluation has one. */
+  indicators: readonly IndicatorRow[];
+  lineItems: readonly LineItemNode[];
+  budget: StageAmounts;
+  /** The plan's own section weights; DEFAULT_SECTION_WEIGHTS when not given. */
+  sectionWeights?: SectionWeights;
+}
+
+export interface PlanRollup extends IndicatorRollup {
+  executionRate: Ratio | null;
+  grade: EvaluationGrade | null;
+  warnings: WeightWarning[];
+  lineItems: LineItemRollup[];
+}
+
+export function rollupPlan(input: PlanRollupInput): PlanRollup {
+  const totals = rollupIndicators(input.indicators);
+  const scoredRows = input.indicators.map((row) => ({
+    level1: row.level1,
+    weight: row.weight,
+    score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score,
+  }));
+  return {
+    ...totals,
+    executionRate: executionRate(input.budget),
+    grade: gradeOf(totals),
+    warnings: weightWarnings(scoredRows, input.sectionWeights ?? DEFAULT_SECTION_WEIGHTS),
+    lineItems: input.lineItems.map(rollupLineItem),
+  };
+}
