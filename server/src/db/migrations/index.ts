@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261124000000Initial } from './Migration20261124000000Initial.js';
+
+/** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
+];

@@ -1,0 +1,29 @@
+import { type ClassType, Field, ID, ObjectType } from 'type-graphql';
+import { UserError } from './user-error.js';
+
+/**
+ * A mutation payload `{ <key>: Node, userErrors }` (the GitHub/Shopify shape): the changed object,
+ * or null with the reasons when the input was refused and nothing changed.
+ */
+export function Payload<T extends object>(Node: ClassType<T>, key: string, name: string, description: string) {
+  @ObjectType(name, { description: `${description}的变更结果 / result of a mutation` })
+  class PayloadType {
+    @Field(() => [UserError], { description: '输入错误（有错误时未作任何修改）/ input errors; nothing changed when present' })
+    userErrors!: UserError[];
+  }
+  Field(() => Node, { nullable: true, description: `变更后的${description} / the changed object` })(PayloadType.prototype, key);
+  return PayloadType;
+}
+
+@ObjectType({ description: '删除结果 / result of a deletion' })
+export class DeletePayload {
+  @Field(() => ID, { nullable: true, description: '已删除对象的编号 / id of the deleted object' })
+  deletedId!: string | null;
+
+  @Field(() => [UserError], { description: '输入错误 / input errors' })
+  userErrors!: UserError[];
+}
+
+export function deleted({ result, userErrors }: { result: number | null; userErrors: UserError[] }): DeletePayload {
+  return { deletedId: result == null ? null : String(result), userErrors };
+}

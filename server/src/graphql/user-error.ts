@@ -1,0 +1,60 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+
+export const UserErrorCode = {
+  INVALID: 'INVALID',
+  REQUIRED: 'REQUIRED',
+  TOO_LONG: 'TOO_LONG',
+  NOT_A_NUMBER: 'NOT_A_NUMBER',
+  TOO_PRECISE: 'TOO_PRECISE',
+  TOO_LARGE: 'TOO_LARGE',
+  NEGATIVE: 'NEGATIVE',
+  OUT_OF_RANGE: 'OUT_OF_RANGE',
+  NOT_FOUND: 'NOT_FOUND',
+  DUPLICATE: 'DUPLICATE',
+  HAS_DEPENDENTS: 'HAS_DEPENDENTS',
+  INVALID_DOCUMENT: 'INVALID_DOCUMENT',
+} as const;
+export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: '用户输入错误类型 / kind of user error',
+  valuesConfig: {
+    INVALID: { description: '格式或取值无效 / invalid value' },
+    REQUIRED: { description: '必填 / required' },
+    TOO_LONG: { description: '文本过长 / text too long' },
+    NOT_A_NUMBER: { description: '不是有效数字 / not a number' },
+    TOO_PRECISE: { description: '小数位数过多（金额最多 6 位）/ too many decimals' },
+    TOO_LARGE: { description: '数值超出合理范围 / absurd magnitude' },
+    NEGATIVE: { description: '不允许为负数 / must not be negative' },
+    OUT_OF_RANGE: { description: '超出允许范围 / out of range' },
+    NOT_FOUND: { description: '对象不存在 / not found' },
+    DUPLICATE: { description: '重复（如同一部门同一年度已有计划）/ duplicate' },
+    HAS_DEPENDENTS: { description: '仍有关联数据，不能删除 / still referenced, cannot delete' },
+    INVALID_DOCUMENT: { description: '计划文件不符合格式 / plan document does not match the schema' },
+  },
+});
+
+/** A problem with the caller's input: returned in the payload, the database unchanged. */
+@ObjectType({ description: '输入错误（数据未作任何修改）/ an input error; nothing was changed' })
+export class UserError {
+  @Field(() => [String], { description: '出错字段的路径，如 ["input","name"] / path to the field' })
+  field!: string[];
+
+  @Field(() => String, { description: '错误说明（中文在前）/ message, Chinese first' })
+  message!: string;
+
+  @Field(() => UserErrorCode, { description: '错误类型 / code' })
+  code!: UserErrorCode;
+}
+
+/** Thrown by services on bad input; mutations turn it into `userErrors` and roll back. */
+export class UserInputError extends Error {
+  constructor(readonly errors: UserError[]) {
+    super(errors.map((error) => `${error.field.join('.')}: ${error.message}`).join('; '));
+  }
+
+  static of(field: string[], code: UserErrorCode, message: string): UserInputError {
+    return new UserInputError([{ field, code, message }]);
+  }
+}

@@ -1,0 +1,77 @@
+import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalType } from '../../db/decimal.type.js';
+import type { Level1, Level2 } from '../../domain/indicator-hierarchy.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { LineItem } from '../line-item/line-item.entity.js';
+import { Plan } from '../plan/plan.entity.js';
+import { Level1Values, Level2Values } from './indicator-enums.js';
+
+/** 绩效指标: belongs to a plan (department level) or to one line item; order matters. */
+@Entity()
+@ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
+export class Indicator {
+  [OptionalProps]?: 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Plan, { deleteRule: 'cascade' })
+  plan!: Rel<Plan>;
+
+  @ManyToOne(() => LineItem, { nullable: true, deleteRule: 'cascade' })
+  lineItem: Rel<LineItem> | null = null;
+
+  @Field(() => Int, { description: '在所属表中的顺序（从 0 起）/ position in its table, from 0' })
+  @Property({ type: 'integer' })
+  position = 0;
+
+  @Field(() => Level1Values, { description: '一级指标（规范值）/ level 1, canonical' })
+  @Enum({ items: () => Level1Values, type: 'string' })
+  level1!: Level1;
+
+  @Field(() => String, { description: '一级指标（原文）/ level 1 as written' })
+  @Property({ type: 'string', length: 500, fieldName: 'level1_label' })
+  level1Label!: string;
+
+  @Field(() => Level2Values, { nullable: true, description: '二级指标（规范值）/ level 2, canonical' })
+  @Enum({ items: () => Level2Values, type: 'string', nullable: true })
+  level2: Level2 | null = null;
+
+  @Field(() => String, { nullable: true, description: '二级指标（原文）/ level 2 as written' })
+  @Property({ type: 'string', length: 500, nullable: true, fieldName: 'level2_label' })
+  level2Label: string | null = null;
+
+  @Field(() => String, { description: '三级指标名称 / indicator name' })
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: '指标值（原文）/ target as written' })
+  @Property({ type: 'text', nullable: true })
+  targetText: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '实际完成值（原文）/ actual as written' })
+  @Property({ type: 'text', nullable: true })
+  actualText: string | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '分值 / weight (points)' })
+  @Property({ type: DecimalType, nullable: true })
+  weight: string | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '得分（评价人员）/ score given by the evaluator' })
+  @Property({ type: DecimalType, nullable: true })
+  score: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '扣分原因 / 偏差原因 / deduction or deviation reason' })
+  @Property({ type: 'text', nullable: true })
+  deduction: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '备注 / remark' })
+  @Property({ type: 'text', nullable: true })
+  remark: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '佐证材料说明 / evidence narrative' })
+  @Property({ type: 'text', nullable: true })
+  evidence: string | null = null;
+}

@@ -1,0 +1,344 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
+import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
+import type {
+  BudgetDocument,
+  DocumentKind as DocumentKindText,
+  EvaluationDocument,
+  IndicatorDocument,
+  LineItemDocument,
+  PlanDocument,
+  StageAmounts as StageAmountsDocument,
+} from '../../domain/plan-document.js';
+import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
+import { Department } from '../department/department.entity.js';
+import { findDepartmentByNames } from '../department/department.service.js';
+import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { applyIndicatorFields } from '../indicator/indicator.service.js';
+import { LineItem, LineItemKind } from '../line-item/line-item.entity.js';
+import { BudgetLine } from '../plan/budget-line.entity.js';
+import { INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS, budgetView } from '../plan/budget.js';
+import { KeyTask } from '../plan/key-task.entity.js';
+import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
+import { Plan } from '../plan/plan.entity.js';
+import { deletePlanContent, getPlan } from '../plan/plan.service.js';
+import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { schemaProblems } from './plan-document.schema.js';
+
+const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
+  target_table: DocumentKind.TARGET_TABLE,
+  self_evaluation: DocumentKind.SELF_EVALUATION,
+  final_accounts_report: DocumentKind.FINAL_ACCOUNTS_REPORT,
+};
+const KIND_TO_TEXT = Object.fromEntries(Object.entries(KIND_FROM_TEXT).map(([text, kind]) => [kind, text])) as Record<DocumentKind, DocumentKindText>;
+
+const STAGE_KEYS = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'] as const;
+/** Keys whose text is a name or label; every other string may be a long narrative. */
+const SHORT_KEYS = new Set(['name', 'shortName', 'region', 'source', 'level1', 'level2', 'period', 'executionRate', 'grade', 'title', 'unit', 'owner']);
+const POINT_KEYS = new Set(['weight', 'score', 'totalScore', 'maxScore']);
+// Control characters (except tab and line breaks) never belong in a form's text.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Amounts sit in the budget and in line items' `amounts`; an indicator's `actual` is text. */
+function isMoneyPath(path: string[]): boolean {
+  const key = path[path.length - 1];
+  if (key === 'fixedAssets') return true;
+  const inStages = path[1] === 'budget' || path[path.length - 2] === 'amounts';
+  return inStages && (STAGE_KEYS as readonly string[]).includes(key);
+}
+
+/**
+ * Everything the JSON Schema cannot say: text lengths, control characters, the money bound and
+ * sign (only 调整 may be negative), points that are finite and exact. All problems, not the first.
+ */
+function contentProblems(document: PlanDocument): UserError[] {
+  const problems: UserError[] = [];
+  const walk = (value: unknown, path: string[]): void => {
+    const key = path[path.length - 1] ?? '';
+    if (typeof value === 'string') {
+      const max = SHORT_KEYS.has(key) ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+      if (value.length > max) problems.push({ field: path, code: UserErrorCode.TOO_LONG, message: `长度 ${value.length} 超过上限 ${max} 字 (text too long)` });
+      else if (CONTROL_CHARACTERS.test(value)) problems.push({ field: path, code: UserErrorCode.INVALID, message: '含有不可见控制字符 (contains control characters)' });
+      else if (isMoneyPath(path)) {
+        const parsed = parseDecimal(value);
+        if (!parsed.ok) problems.push({ field: path, code: parsed.error.code, message: parsed.error.message });
+        else if (parsed.value < 0n && key !== 'adjustment') problems.push({ field: path, code: UserErrorCode.NEGATIVE, message: `金额不能为负数：${value} (must not be negative)` });
+      }
+    } else if (typeof value === 'number' && POINT_KEYS.has(key)) {
+      const parsed = numberToMicros(value);
+      if (!parsed.ok) problems.push({ field: path, code: parsed.error.code, message: parsed.error.message });
+      else if (parsed.value < 0n || parsed.value > toMicros('1000')) {
+        problems.push({ field: path, code: UserErrorCode.OUT_OF_RANGE, message: `分值须在 0 到 1000 之间：${value} (points out of range)` });
+      }
+    } else if (Array.isArray(value)) {
+      if (value.length > 10_000) problems.push({ field: path, code: UserErrorCode.TOO_LONG, message: '条目过多 (too many entries)' });
+      else value.forEach((item, index) => walk(item, [...path, String(index)]));
+    } else if (value && typeof value === 'object') {
+      for (const [child, item] of Object.entries(value)) walk(item, [...path, child]);
+    }
+  };
+  walk(document, ['document']);
+  return problems.slice(0, 20);
+}
+
+/** Validates a plan document: the JSON Schema first, then the content rules. Throws with every problem. */
+export function validatePlanDocument(document: unknown): PlanDocument {
+  const problems = schemaProblems(document);
+  if (problems.length) {
+    throw new UserInputError(problems.map(({ path, message }) => ({ field: ['document', ...path], code: UserErrorCode.INVALID_DOCUMENT, message })));
+  }
+  const content = contentProblems(document as PlanDocument);
+  if (content.length) throw new UserInputError(content);
+  return document as PlanDocument;
+}
+
+/** A JSON number of points (分) as an exact decimal; validatePlanDocument has vouched for it. */
+function pointsText(value: number | null | undefined): string | null {
+  if (value == null) return null;
+  const parsed = numberToMicros(value);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return formatDecimal(parsed.value);
+}
+function pointsNumber(value: string | null): number | null {
+  return value == null ? null : microsToNumber(toMicros(value));
+}
+
+function stagesFrom(document: StageAmountsDocument | null | undefined): StageAmounts {
+  const amounts = new StageAmounts();
+  for (const stage of STAGE_KEYS) amounts[stage] = document?.[stage] == null ? null : formatDecimal(toMicros(document[stage]!));
+  amounts.statedExecutionRate = document?.executionRate ?? null;
+  return amounts;
+}
+
+function stagesDocument(amounts: StageAmounts): StageAmountsDocument {
+  return {
+    initial: amounts.initial,
+    adjustment: amounts.adjustment,
+    fullYear: amounts.fullYear,
+    actual: amounts.actual,
+    carryover: amounts.carryover,
+    executionRate: amounts.statedExecutionRate,
+  };
+}
+
+export interface ImportResult {
+  plan: Plan;
+  created: boolean;
+  departmentCreated: boolean;
+}
+
+/**
+ * Imports a whole plan in the caller's transaction. The department is matched by full or short
+ * name; the same department and year replaces that plan's content (never a duplicate plan).
+ */
+export async function importPlanDocument(em: EntityManager, input: unknown): Promise<ImportResult> {
+  const document = validatePlanDocument(input);
+  const stated = document.department;
+  let department = await findDepartmentByNames(em, [stated.name, stated.shortName]);
+  const departmentCreated = !department;
+  if (!department) {
+    department = em.create(Department, { name: stated.name, shortName: stated.shortName ?? null, region: stated.region ?? null });
+  } else {
+    department.shortName ??= stated.shortName && stated.shortName !== department.name ? stated.shortName : null;
+    department.region ??= stated.region ?? null;
+  }
+  let plan = departmentCreated ? null : await em.findOne(Plan, { department, year: document.year });
+  const created = !plan;
+  if (plan) await deletePlanContent(em, plan.id);
+  else plan = em.create(Plan, { department, year: document.year });
+
+  Object.assign(plan, {
+    documentKind: KIND_FROM_TEXT[document.kind],
+    source: document.source,
+    statedDepartmentName: stated.name,
+    statedShortName: stated.shortName ?? null,
+    statedRegion: stated.region ?? null,
+    functions: stated.functions ?? null,
+    internalUnits: stated.internalUnits ?? null,
+    subUnits: stated.subUnits ?? null,
+    staff: stated.staff === undefined || stated.staff === null ? null : { authorized: stated.staff.authorized ?? null, actual: stated.staff.actual ?? null, retired: stated.staff.retired ?? null },
+    overallGoals: document.overallGoals ?? null,
+    achievements: document.achievements ?? null,
+    fixedAssets: document.budget?.fixedAssets == null ? null : formatDecimal(toMicros(document.budget.fixedAssets)),
+  });
+  importBudget(em, plan, document.budget);
+  (document.keyTasks ?? []).forEach((task, position) => {
+    em.create(KeyTask, { plan: plan!, position, item: task.item ?? null, owner: task.owner ?? null, goal: task.goal ?? null });
+  });
+  importIndicators(em, plan, null, document.indicators, ['document', 'indicators']);
+  (document.lineItems ?? []).forEach((item, position) => importLineItem(em, plan!, null, item, position, ['document', 'lineItems', String(position)]));
+  if (document.evaluation) importEvaluation(em, plan, document.evaluation);
+  await em.flush();
+  return { plan, created, departmentCreated };
+}
+
+function importBudget(em: EntityManager, plan: Plan, budget: BudgetDocument | null | undefined): void {
+  if (!budget) return;
+  let position = 0;
+  const add = (category: BudgetCategory, stages: StageAmountsDocument | null | undefined, name: string | null = null) => {
+    if (!stages) return;
+    em.create(BudgetLine, { plan, category, name, position: position++, amounts: stagesFrom(stages) });
+  };
+  for (const [key, category] of Object.entries(NATURE_ROWS)) add(category, budget[key as keyof typeof NATURE_ROWS]);
+  for (const [key, category] of Object.entries(INCOME_ROWS)) add(category, budget.income?.[key as keyof typeof INCOME_ROWS]);
+  // A detail row with no amounts is still a stated row: its name is kept.
+  for (const detail of budget.basicDetail ?? []) add(BudgetCategory.BASIC_DETAIL, detail.amounts ?? {}, detail.name);
+  for (const [key, category] of Object.entries(THREE_PUBLIC_ROWS)) add(category, budget.threePublic?.[key as keyof typeof THREE_PUBLIC_ROWS]);
+}
+
+function importIndicators(em: EntityManager, plan: Plan, lineItem: LineItem | null, indicators: IndicatorDocument[] | null | undefined, path: string[]): void {
+  (indicators ?? []).forEach((row, position) => {
+    const indicator = em.create(Indicator, { plan, lineItem, position, level1: 'UNKNOWN', level1Label: row.level1, name: row.name });
+    applyIndicatorFields(
+      indicator,
+      {
+        level1Label: row.level1,
+        level2Label: row.level2 ?? null,
+        name: row.name,
+        target: row.target ?? null,
+        actual: row.actual ?? null,
+        weight: pointsText(row.weight),
+        score: pointsText(row.score),
+        deduction: row.deduction ?? null,
+        remark: row.remark ?? null,
+        evidence: row.evidence ?? null,
+      },
+      [...path, String(position)],
+    );
+  });
+}
+
+function importLineItem(em: EntityManager, plan: Plan, parent: LineItem | null, row: LineItemDocument, position: number, path: string[]): void {
+  const item = em.create(LineItem, {
+    plan,
+    parent,
+    position,
+    name: row.name,
+    kind: row.kind === 'initial' ? LineItemKind.INITIAL : row.kind === 'midyear' ? LineItemKind.MIDYEAR : null,
+    amounts: stagesFrom(row.amounts),
+    period: row.period ?? null,
+    periodGoal: row.periodGoal ?? null,
+    annualGoal: row.annualGoal ?? null,
+    use: row.use ?? null,
+  });
+  importIndicators(em, plan, item, row.indicators, [...path, 'indicators']);
+  (row.children ?? []).forEach((child, index) => importLineItem(em, plan, item, child, index, [...path, 'children', String(index)]));
+}
+
+function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDocument): void {
+  const evaluation = em.create(Evaluation, {
+    plan,
+    totalScore: pointsText(document.totalScore),
+    grade: document.grade ?? null,
+    maxScore: pointsText(document.maxScore),
+    satisfaction: document.satisfaction ?? null,
+    evaluators: document.evaluators ?? null,
+    problems: document.problems ?? null,
+    measures: document.measures ?? null,
+    application: document.application ?? null,
+    disclosure: document.disclosure ?? null,
+  });
+  (document.sections ?? []).forEach((section, position) => {
+    em.create(EvaluationSection, { evaluation, position, name: section.name ?? null, weight: pointsText(section.weight), score: pointsText(section.score) });
+  });
+}
+
+/** The plan as a plan document; an imported plan gives back what its document said. */
+export async function exportPlanDocument(em: EntityManager, planId: string | number): Promise<PlanDocument> {
+  const plan = await getPlan(em, planId, ['planId']);
+  const department = await em.findOneOrFail(Department, { id: plan.department.id });
+  const [lines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
+    em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    em.find(LineItem, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    em.find(Indicator, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
+  ]);
+  const imported = plan.statedDepartmentName != null;
+  const indicatorsOf = (lineItem: LineItem | null) =>
+    indicators.filter((row) => (row.lineItem?.id ?? null) === (lineItem?.id ?? null)).map(indicatorDocument);
+  const lineItemDocument = (item: LineItem): LineItemDocument => ({
+    name: item.name,
+    kind: item.kind === LineItemKind.INITIAL ? 'initial' : item.kind === LineItemKind.MIDYEAR ? 'midyear' : null,
+    amounts: stagesDocument(item.amounts),
+    period: item.period,
+    periodGoal: item.periodGoal,
+    annualGoal: item.annualGoal,
+    use: item.use,
+    indicators: indicatorsOf(item),
+    children: lineItems.filter((child) => child.parent?.id === item.id).map(lineItemDocument),
+  });
+  return {
+    source: plan.source ?? `jixiao plan ${plan.id}`,
+    kind: KIND_TO_TEXT[plan.documentKind ?? DocumentKind.TARGET_TABLE],
+    year: plan.year,
+    department: {
+      name: imported ? plan.statedDepartmentName! : department.name,
+      shortName: imported ? plan.statedShortName : department.shortName,
+      region: imported ? plan.statedRegion : department.region,
+      functions: plan.functions,
+      internalUnits: plan.internalUnits,
+      subUnits: plan.subUnits,
+      staff: plan.staff,
+    },
+    budget: budgetDocument(lines, plan.fixedAssets),
+    overallGoals: plan.overallGoals,
+    keyTasks: keyTasks.map((task) => ({ item: task.item, owner: task.owner, goal: task.goal })),
+    indicators: indicatorsOf(null),
+    lineItems: lineItems.filter((item) => item.parent === null).map(lineItemDocument),
+    evaluation: evaluation && evaluationDocument(evaluation),
+    achievements: plan.achievements,
+  };
+}
+
+function indicatorDocument(row: Indicator): IndicatorDocument {
+  return {
+    level1: row.level1Label,
+    level2: row.level2Label,
+    name: row.name,
+    target: row.targetText,
+    actual: row.actualText,
+    weight: pointsNumber(row.weight),
+    score: pointsNumber(row.score),
+    deduction: row.deduction,
+    remark: row.remark,
+    evidence: row.evidence,
+  };
+}
+
+function budgetDocument(lines: BudgetLine[], fixedAssets: string | null): BudgetDocument | null {
+  if (!lines.length && fixedAssets == null) return null;
+  const view = budgetView(lines, fixedAssets);
+  const stages = (line: BudgetLine | null) => line && stagesDocument(line.amounts);
+  const group = <K extends string>(rows: Record<K, BudgetLine | null> | null) =>
+    rows && (Object.fromEntries(Object.entries(rows).map(([key, line]) => [key, stages(line as BudgetLine | null)])) as Record<K, StageAmountsDocument | null>);
+  return {
+    total: stages(view.total),
+    basic: stages(view.basic),
+    personnel: stages(view.personnel),
+    publicUse: stages(view.publicUse),
+    project: stages(view.project),
+    income: group(view.income),
+    basicDetail: view.basicDetail && view.basicDetail.map((line) => ({ name: line.name ?? '', amounts: stagesDocument(line.amounts) })),
+    threePublic: group(view.threePublic),
+    fixedAssets,
+  };
+}
+
+function evaluationDocument(evaluation: Evaluation): EvaluationDocument {
+  return {
+    totalScore: pointsNumber(evaluation.totalScore),
+    grade: evaluation.grade,
+    maxScore: pointsNumber(evaluation.maxScore),
+    sections: [...evaluation.sections.getItems()]
+      .sort((a, b) => a.position - b.position)
+      .map((section) => ({ ...(section.name == null ? {} : { name: section.name }), weight: pointsNumber(section.weight), score: pointsNumber(section.score) })),
+    satisfaction: evaluation.satisfaction,
+    evaluators: evaluation.evaluators,
+    problems: evaluation.problems,
+    measures: evaluation.measures,
+    application: evaluation.application,
+    disclosure: evaluation.disclosure,
+  };
+}

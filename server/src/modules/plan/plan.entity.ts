@@ -1,0 +1,117 @@
+import {
+  Collection,
+  Entity,
+  Enum,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Rel,
+  Unique,
+  OptionalProps,
+} from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalType } from '../../db/decimal.type.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import { Department } from '../department/department.entity.js';
+import { BudgetLine } from './budget-line.entity.js';
+import { KeyTask } from './key-task.entity.js';
+import { DocumentKind, PlanStatus } from './plan-enums.js';
+
+/** 编制数 / 实有人数 / 退休: staffing as that year's document states it. */
+@ObjectType({ description: '人员编制情况 / staffing' })
+export class Staffing {
+  @Field(() => Int, { nullable: true, description: '编制数 / authorized posts' })
+  authorized: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: '实有人数 / actual headcount' })
+  actual: number | null = null;
+
+  @Field(() => Int, { nullable: true, description: '退休人数 / retired' })
+  retired: number | null = null;
+}
+
+/** 年度部门整体支出绩效目标: one per department per year. */
+@Entity()
+@Unique({ properties: ['department', 'year'] })
+@ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
+export class Plan {
+  [OptionalProps]?: 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'createdAt' | 'updatedAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne(() => Department, { deleteRule: 'restrict' })
+  department!: Rel<Department>;
+
+  @Field(() => Int, { description: '预算年度 / budget year' })
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => PlanStatus, { description: '状态 / workflow status' })
+  @Enum({ items: () => PlanStatus, type: 'string' })
+  status: PlanStatus = PlanStatus.DRAFT;
+
+  @Field(() => DocumentKind, { nullable: true, description: '来源文件类型 / kind of the source document, when imported' })
+  @Enum({ items: () => DocumentKind, type: 'string', nullable: true })
+  documentKind: DocumentKind | null = null;
+
+  @Field(() => String, { nullable: true, description: '数据来源（文件名、系统）/ where the data came from' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  source: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '该年文件所写的部门名称 / the department\'s name as this year\'s document writes it' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  statedDepartmentName: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '该年文件所写的简称 / short name as written this year' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  statedShortName: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '该年文件所写的地区 / region as written this year' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  statedRegion: string | null = null;
+
+  @Field(() => [String], { nullable: true, description: '部门职责 / duties' })
+  @Property({ type: 'json', nullable: true })
+  functions: string[] | null = null;
+
+  @Field(() => [String], { nullable: true, description: '内设机构 / internal units' })
+  @Property({ type: 'json', nullable: true })
+  internalUnits: string[] | null = null;
+
+  @Field(() => [String], { nullable: true, description: '二级单位 / 下设事业单位 / sub-units' })
+  @Property({ type: 'json', nullable: true })
+  subUnits: string[] | null = null;
+
+  @Field(() => Staffing, { nullable: true, description: '人员编制 / staffing' })
+  @Property({ type: 'json', nullable: true })
+  staff: Staffing | null = null;
+
+  @Field(() => [String], { nullable: true, description: '年度整体绩效目标 / overall goals for the year' })
+  @Property({ type: 'json', nullable: true })
+  overallGoals: string[] | null = null;
+
+  @Field(() => [String], { nullable: true, description: '主要绩效（成效）/ achievements stated by a self-evaluation' })
+  @Property({ type: 'json', nullable: true })
+  achievements: string[] | null = null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '固定资产（年末存量，万元）/ fixed assets at year end (万元)' })
+  @Property({ type: DecimalType, nullable: true })
+  fixedAssets: string | null = null;
+
+  @OneToMany(() => KeyTask, (task) => task.plan, { orderBy: { position: 'asc' } })
+  keyTasks = new Collection<KeyTask>(this);
+
+  @OneToMany(() => BudgetLine, (line) => line.plan, { orderBy: { position: 'asc' } })
+  budgetLines = new Collection<BudgetLine>(this);
+
+  @Field(() => Date, { description: '创建时间 / created at' })
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Field(() => Date, { description: '更新时间 / updated at' })
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

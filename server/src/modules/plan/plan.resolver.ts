@@ -1,0 +1,161 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
+import type { Context } from '../../graphql/context.js';
+import { runMutation } from '../../graphql/mutation.js';
+import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { Department } from '../department/department.entity.js';
+import { findDepartmentByNames } from '../department/department.service.js';
+import { Evaluation } from '../evaluation/evaluation.entity.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { LineItem } from '../line-item/line-item.entity.js';
+import { loadLineItemTree } from '../line-item/line-item.service.js';
+import { parseId } from '../validation.js';
+import { BudgetLine } from './budget-line.entity.js';
+import { Budget, budgetView } from './budget.js';
+import { KeyTask } from './key-task.entity.js';
+import { Plan } from './plan.entity.js';
+import { CreatePlanInput, KeyTaskInput, PlanFilter, SetBudgetLineInput, UpdatePlanInput } from './plan.input.js';
+import {
+  addKeyTask,
+  createPlan,
+  deleteKeyTask,
+  deletePlan,
+  moveKeyTask,
+  planFilterQuery,
+  removeBudgetLine,
+  setBudgetLine,
+  updateKeyTask,
+  updatePlan,
+} from './plan.service.js';
+
+const PlanConnection = Connection(Plan, 'Plan', '计划列表 / plans');
+const PlanPayload = Payload(Plan, 'plan', 'PlanPayload', '计划');
+const BudgetLinePayload = Payload(BudgetLine, 'budgetLine', 'BudgetLinePayload', '预算行');
+const KeyTaskPayload = Payload(KeyTask, 'keyTask', 'KeyTaskPayload', '重点工作');
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  @Query(() => Plan, { nullable: true, description: '按编号查计划 / a plan by id' })
+  plan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string): Promise<Plan | null> {
+    return em.findOne(Plan, { id: parseId(id, ['id']) });
+  }
+
+  @Query(() => Plan, {
+    nullable: true,
+    description: '按部门（编号，或全称/简称）和年度查计划 / a plan by department (id, or full or short name) and year',
+  })
+  async planByYear(
+    @Ctx() { em }: Context,
+    @Arg('year', () => Int) year: number,
+    @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | null,
+    @Arg('department', () => String, { nullable: true, description: '部门全称或简称 / full or short name' }) name: string | null,
+  ): Promise<Plan | null> {
+    const department =
+      departmentId != null ? await em.findOne(Department, { id: parseId(departmentId, ['departmentId']) }) : name ? await findDepartmentByNames(em, [name]) : null;
+    return department ? em.findOne(Plan, { department, year }) : null;
+  }
+
+  @Query(() => PlanConnection, { description: '计划列表（按年度、部门排序）/ plans, by year then department' })
+  async plans(
+    @Ctx() { em }: Context,
+    @Arg('first', () => Int, { defaultValue: 20, description: '每页数量（≤ 100）/ page size' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: '游标 / cursor' }) after: string | null,
+    @Arg('filter', () => PlanFilter, { nullable: true, description: '筛选 / filter' }) filter: PlanFilter | null,
+  ) {
+    const { limit, offset } = pageWindow(first, after);
+    const [items, total] = await em.findAndCount(Plan, planFilterQuery(filter), {
+      orderBy: { year: 'desc', department: { name: 'asc' }, id: 'asc' },
+      populate: ['department'],
+      limit,
+      offset,
+    });
+    return toPage(items, total, offset);
+  }
+
+  @FieldResolver(() => Department, { description: '部门 / department' })
+  department(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Department> {
+    return em.findOneOrFail(Department, { id: plan.department.id });
+  }
+
+  @FieldResolver(() => Budget, { description: '部门预算（万元）/ the budget (万元)' })
+  async budget(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Budget> {
+    const lines = await em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } });
+    return budgetView(lines, plan.fixedAssets);
+  }
+
+  @FieldResolver(() => [KeyTask], { description: '年度重点工作计划 / key tasks' })
+  keyTasks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<KeyTask[]> {
+    return em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } });
+  }
+
+  @FieldResolver(() => [LineItem], { description: '专项（顶级，子项见 children）/ top-level line items; 子项 under children' })
+  lineItems(@Root() plan: Plan, @Ctx() { em }: Context): Promise<LineItem[]> {
+    return loadLineItemTree(em, plan.id);
+  }
+
+  @FieldResolver(() => [Indicator], { description: '部门整体绩效指标（不含专项指标）/ plan-level indicators (line items have their own)' })
+  indicators(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Indicator[]> {
+    return em.find(Indicator, { plan: plan.id, lineItem: null }, { orderBy: { position: 'asc' } });
+  }
+
+  @FieldResolver(() => Evaluation, { nullable: true, description: '绩效自评 / the self-evaluation, if any' })
+  evaluation(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Evaluation | null> {
+    return em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] });
+  }
+
+  @Mutation(() => PlanPayload, { description: '新建年度计划（空白或复制上一年度）/ create a plan, empty or copied from an earlier one' })
+  async createPlan(@Ctx() { em }: Context, @Arg('input', () => CreatePlanInput) input: CreatePlanInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => createPlan(tx, input));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => PlanPayload, { description: '修改部门情况、整体目标等 / update the profile, goals, fixed assets' })
+  async updatePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePlanInput) input: UpdatePlanInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => updatePlan(tx, id, input));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => DeletePayload, { description: '删除计划及其全部内容 / delete a plan and everything in it' })
+  async deletePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
+    return deleted(await runMutation(em, (tx) => deletePlan(tx, id)));
+  }
+
+  @Mutation(() => BudgetLinePayload, { description: '设置预算矩阵一行的金额（万元）/ set one budget row (万元)' })
+  async setBudgetLine(@Ctx() { em }: Context, @Arg('input', () => SetBudgetLineInput) input: SetBudgetLineInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => setBudgetLine(tx, input));
+    return { budgetLine: result, userErrors };
+  }
+
+  @Mutation(() => DeletePayload, { description: '删除预算矩阵一行（即改为未填报）/ remove a budget row (not stated)' })
+  async removeBudgetLine(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
+    return deleted(await runMutation(em, (tx) => removeBudgetLine(tx, id)));
+  }
+
+  @Mutation(() => KeyTaskPayload, { description: '新增重点工作 / add a key task' })
+  async addKeyTask(
+    @Ctx() { em }: Context,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('input', () => KeyTaskInput) input: KeyTaskInput,
+    @Arg('position', () => Int, { nullable: true, description: '插入位置（默认末尾）/ position, default last' }) position: number | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => addKeyTask(tx, planId, input, position));
+    return { keyTask: result, userErrors };
+  }
+
+  @Mutation(() => KeyTaskPayload, { description: '修改重点工作 / update a key task' })
+  async updateKeyTask(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => KeyTaskInput) input: KeyTaskInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => updateKeyTask(tx, id, input));
+    return { keyTask: result, userErrors };
+  }
+
+  @Mutation(() => KeyTaskPayload, { description: '调整重点工作顺序 / reorder a key task' })
+  async moveKeyTask(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('position', () => Int) position: number) {
+    const { result, userErrors } = await runMutation(em, (tx) => moveKeyTask(tx, id, position));
+    return { keyTask: result, userErrors };
+  }
+
+  @Mutation(() => DeletePayload, { description: '删除重点工作 / delete a key task' })
+  async deleteKeyTask(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
+    return deleted(await runMutation(em, (tx) => deleteKeyTask(tx, id)));
+  }
+}

@@ -1,0 +1,82 @@
+import { parseDecimal } from '../domain/decimal.js';
+import { UserErrorCode, UserInputError } from '../graphql/user-error.js';
+
+/** Names, labels, codes. */
+export const SHORT_TEXT_MAX = 500;
+/** Targets, goals, evidence narratives: the longest in real forms is about 1,000 characters. */
+export const LONG_TEXT_MAX = 20_000;
+
+// Control characters (except tab and line breaks) never belong in a form's text.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function checkText(
+  value: string | null | undefined,
+  field: string[],
+  { max, required = false }: { max: number; required?: boolean },
+): void {
+  if (value == null || value.trim() === '') {
+    if (required) throw UserInputError.of(field, UserErrorCode.REQUIRED, '必填 (required)');
+    return;
+  }
+  if (value.length > max) {
+    throw UserInputError.of(field, UserErrorCode.TOO_LONG, `长度 ${value.length} 超过上限 ${max} 字 (longer than ${max} characters)`);
+  }
+  if (CONTROL_CHARACTERS.test(value)) {
+    throw UserInputError.of(field, UserErrorCode.INVALID, '含有不可见控制字符 (contains control characters)');
+  }
+}
+
+export function checkTextList(values: readonly string[] | null | undefined, field: string[], max = LONG_TEXT_MAX): void {
+  if (values == null) return;
+  if (values.length > 1000) throw UserInputError.of(field, UserErrorCode.TOO_LONG, '条目过多（最多 1000 条）(too many entries)');
+  values.forEach((value, index) => checkText(value, [...field, String(index)], { max }));
+}
+
+/** An exact decimal that must not be negative (everything but 调整 adjustments). */
+export function checkNonNegative(value: string | null | undefined, field: string[]): void {
+  if (value == null) return;
+  const parsed = parseDecimal(value);
+  if (!parsed.ok) throw UserInputError.of(field, parsed.error.code, parsed.error.message);
+  if (parsed.value < 0n) throw UserInputError.of(field, UserErrorCode.NEGATIVE, `不能为负数：${value} (must not be negative)`);
+}
+
+export function checkYear(year: number, field: string[]): void {
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw UserInputError.of(field, UserErrorCode.OUT_OF_RANGE, `年度须在 2000 到 2100 之间：${year} (year must be 2000..2100)`);
+  }
+}
+
+export function checkCount(value: number | null | undefined, field: string[]): void {
+  if (value == null) return;
+  if (!Number.isInteger(value) || value < 0 || value > 1_000_000) {
+    throw UserInputError.of(field, UserErrorCode.OUT_OF_RANGE, `人数须为 0 到 1000000 的整数：${value} (a head count)`);
+  }
+}
+
+/** A position among siblings, clamped to the end of the list. */
+export function clampPosition(position: number | null | undefined, length: number): number {
+  if (position == null || position > length) return length;
+  return Math.max(0, position);
+}
+
+/** Reorders `items` so `moved` sits at `position`, and renumbers positions 0..n-1. */
+export function placeAt<T extends { position: number }>(items: T[], moved: T, position: number | null | undefined): void {
+  const others = items.filter((item) => item !== moved);
+  others.splice(clampPosition(position, others.length), 0, moved);
+  others.forEach((item, index) => {
+    item.position = index;
+  });
+}
+
+/** Renumbers after a removal. */
+export function renumber<T extends { position: number }>(items: T[]): void {
+  [...items].sort((a, b) => a.position - b.position).forEach((item, index) => {
+    item.position = index;
+  });
+}
+
+export function parseId(id: string | number, field: string[]): number {
+  const value = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < 1) throw UserInputError.of(field, UserErrorCode.NOT_FOUND, `无效的编号：${String(id).slice(0, 40)} (invalid id)`);
+  return value;
+}

@@ -1,0 +1,58 @@
+import type { MikroORM } from '@mikro-orm/sqlite';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { contextFor, createApolloServer } from '../../server/src/app.js';
+import { openDatabase } from '../../server/src/db/orm.js';
+
+export const FIXTURES = {
+  shifeng: resolve(import.meta.dirname, '../../server/demo-data/shifeng-2021-targets.json'),
+  yanfeng: resolve(import.meta.dirname, '../../server/demo-data/yanfeng-2024-self-evaluation.json'),
+};
+
+export function readFixture(name: keyof typeof FIXTURES): Record<string, any> {
+  return JSON.parse(readFileSync(FIXTURES[name], 'utf8'));
+}
+
+export interface Api {
+  orm: MikroORM;
+  /** Runs an operation; fails the test on GraphQL errors unless `allowErrors`. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Runs an operation and returns the raw result, errors included. */
+  raw(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly any[] }>;
+  /** Every row of every table, to prove that refused input changed nothing. */
+  dump(): Promise<Record<string, unknown[]>>;
+  close(): Promise<void>;
+}
+
+/** A real SQLite database (in memory, migrated like production) behind the real GraphQL schema. */
+export async function openApi(dbName = ':memory:'): Promise<Api> {
+  const orm = await openDatabase(dbName);
+  const server = await createApolloServer();
+  const raw = async (query: string, variables?: Record<string, unknown>) => {
+    const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm) });
+    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
+    return response.body.singleResult as { data?: any; errors?: readonly any[] };
+  };
+  return {
+    orm,
+    raw,
+    async gql(query, variables) {
+      const result = await raw(query, variables);
+      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+      return result.data;
+    },
+    async dump() {
+      const connection = orm.em.getConnection();
+      const tables = (await connection.execute(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'mikro_orm_migrations' order by name",
+      )) as { name: string }[];
+      const dump: Record<string, unknown[]> = {};
+      for (const { name } of tables) dump[name] = await connection.execute(`select * from \`${name}\` order by id`);
+      return dump;
+    },
+    async close() {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
