@@ -16,7 +16,7 @@ import { ratio, sumMicros, type Micros, type Ratio } from './decimal.js';
 import { GAP_STATUSES, type Gap, type GapStatus } from './gap.js';
 import { gradeForScore, type EvaluationGrade } from './grade.js';
 import type { Level1 } from './indicator-hierarchy.js';
-import { DEFAULT_SECTION_WEIGHTS, effectiveScore, weightWarnings, type SectionWeights, type WeightWarning } from './scoring.js';
+import { DEFAULT_SECTION_WEIGHTS, effectiveScore, reduceRatio, weightWarnings, type SectionWeights, type WeightWarning } from './scoring.js';
 
 /** An indicator as the roll-up sees it: its section, 分值, computed gap and the evaluator's 得分. */
 export interface IndicatorRow {
@@ -112,7 +112,8 @@ export interface StageAmounts {
 /** 预算执行率 = 执行数 / 全年预算数; null when either is unknown or the budget is 0. */
 export function executionRate(amounts: StageAmounts): Ratio | null {
   if (amounts.fullYear === null || amounts.actual === null) return null;
-  return ratio(amounts.actual, amounts.fullYear);
+  const rate = ratio(amounts.actual, amounts.fullYear);
+  return rate === null ? null : reduceRatio(rate);
 }
 
 // ---------------------------------------------------------------------------------------------------
