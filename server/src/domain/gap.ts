@@ -25,7 +25,6 @@ import type { Level1 } from './indicator-hierarchy.js';
 import type { Comparator, Grade, ParsedValue, Quantity, ValueKind } from './indicator-value/types.js';
 import {
   POINT,
-  clampCompletion,
   describeBand,
   formatPercent,
   formatPoints,
@@ -582,11 +581,6 @@ function overExecutionWarnings(rate: Ratio, actual: Micros, fullYear: Micros): G
       message: `执行数 ${formatAmount(actual, '万元')} 超过全年预算数 ${formatAmount(fullYear, '万元')}，超出部分不加分`,
     },
   ];
-}
-
-/** The completion that scoring uses: capped at 1, floored at 0. */
-export function scoringCompletion(gap: Gap): Ratio | null {
-  return gap.completion === null ? null : clampCompletion(gap.completion);
 }
 
 // TEMPORARY-PARSE-STANDIN: replaced by the imports from ./indicator-value/parse.js once it lands.
