@@ -10,7 +10,9 @@ import { migrationsList } from './migrations/index.js';
 export function databasePath(): string {
   const configured = process.env.JIXIAO_DB;
   if (configured === ':memory:') return configured;
-  return resolve(configured ?? resolve(import.meta.dirname, '../../data/jixiao.sqlite'));
+  // pnpm runs scripts inside server/; a relative path means relative to where the user typed it.
+  if (configured) return resolve(process.env.INIT_CWD ?? process.cwd(), configured);
+  return resolve(import.meta.dirname, '../../data/jixiao.sqlite');
 }
 
 export function ormOptions(dbName: string): Options {
@@ -19,7 +21,7 @@ export function ormOptions(dbName: string): Options {
     dbName,
     entities,
     extensions: [Migrator],
-    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Decorators carry explicit types (tsx emits no metadata), so no reflection is needed.
     discovery: { requireEntitiesArray: true },
     forceUndefined: false,

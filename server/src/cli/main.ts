@@ -1,0 +1,108 @@
+// The command line: pnpm cli import <file.json>... | pnpm cli export --department <name> --year <year> | pnpm cli seed
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { MikroORM } from '@mikro-orm/sqlite';
+import { openDatabase } from '../db/orm.js';
+import { UserInputError } from '../graphql/user-error.js';
+import { findDepartmentByNames } from '../modules/department/department.service.js';
+import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
+import { Plan } from '../modules/plan/plan.entity.js';
+
+const USAGE = `用法 / usage:
+  pnpm cli import <file.json>...                      导入计划文件（全部成功或全部不写入）/ import plan documents, all or nothing
+  pnpm cli export --department <全称或简称> --year <年度>   导出计划文件到标准输出 / export a plan document to stdout
+  pnpm cli seed                                       导入演示数据 / import the demo data
+数据库 / database: env JIXIAO_DB (default server/data/jixiao.sqlite)`;
+
+export const DEMO_FILES = ['shifeng-2021-targets.json', 'yanfeng-2024-self-evaluation.json'].map((name) =>
+  resolve(import.meta.dirname, '../../demo-data', name),
+);
+
+class CliError extends Error {}
+
+/** Paths are read relative to where the user typed the command (pnpm runs us in server/). */
+function userPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
+function readDocument(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)} (cannot read the file)`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} 不是有效的 JSON：${(error as Error).message} (not valid JSON)`);
+  }
+}
+
+function describeProblems(path: string, error: UserInputError): string {
+  const lines = error.errors.map((problem) => `  - ${problem.field.join('.')}: ${problem.message} [${problem.code}]`);
+  return `${path} 不符合计划文件格式，未写入任何数据 (invalid plan document; nothing was written):\n${lines.join('\n')}`;
+}
+
+/** Validates every file first, then imports them all in one transaction. */
+export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void): Promise<void> {
+  if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
+  const documents = paths.map((path) => {
+    const document = readDocument(path);
+    try {
+      validatePlanDocument(document);
+    } catch (error) {
+      if (error instanceof UserInputError) throw new CliError(describeProblems(path, error));
+      throw error;
+    }
+    return { path, document };
+  });
+  await orm.em.fork().transactional(async (em) => {
+    for (const { path, document } of documents) {
+      const { plan, created } = await importPlanDocument(em, document);
+      await em.populate(plan, ['department']);
+      log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
+    }
+  });
+}
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+export async function exportPlan(orm: MikroORM, args: string[]): Promise<string> {
+  const name = option(args, '--department');
+  const year = Number(option(args, '--year'));
+  if (!name || !Number.isInteger(year)) throw new CliError(`需要 --department 和 --year (both --department and --year are required)\n${USAGE}`);
+  const em = orm.em.fork();
+  const department = await findDepartmentByNames(em as never, [name]);
+  if (!department) throw new CliError(`找不到部门「${name}」(no department by that full or short name)`);
+  const plan = await em.findOne(Plan, { department, year });
+  if (!plan) throw new CliError(`${department.name} 没有 ${year} 年度计划 (no plan for that year)`);
+  return `${JSON.stringify(await exportPlanDocument(em as never, plan.id), null, 2)}\n`;
+}
+
+export async function runCli(args: string[], log: (line: string) => void = console.log): Promise<void> {
+  const [command, ...rest] = args;
+  if (command !== 'import' && command !== 'export' && command !== 'seed') throw new CliError(USAGE);
+  const orm = await openDatabase();
+  try {
+    if (command === 'import') await importFiles(orm, rest.map(userPath), log);
+    else if (command === 'seed') await importFiles(orm, DEMO_FILES, log);
+    else process.stdout.write(await exportPlan(orm, rest));
+  } finally {
+    await orm.close();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  try {
+    await runCli(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    console.error(error.message);
+    process.exitCode = 1;
+  }
+}
