@@ -42,3 +42,10 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
   await orm.getMigrator().up();
   return orm;
 }
+
+/** An in-memory database built straight from the entities, bypassing migrations: to write and check migrations. */
+export async function openFromEntities(): Promise<MikroORM> {
+  const orm = await MikroORM.init({ ...ormOptions(':memory:'), extensions: [] });
+  await orm.getSchemaGenerator().createSchema();
+  return orm;
+}

@@ -7,7 +7,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 export class Department {
   [OptionalProps]?: 'shortName' | 'region' | 'code' | 'createdAt' | 'updatedAt';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

@@ -40,17 +40,21 @@ function checkDepartmentFields(input: CreateDepartmentInput | UpdateDepartmentIn
 }
 
 /** A name or short name may identify one department only, or imports could not tell them apart. */
-async function ensureNamesFree(em: EntityManager, department: Department): Promise<void> {
+async function ensureNamesFree(
+  em: EntityManager,
+  department: Pick<Department, 'name' | 'shortName' | 'code'>,
+  excludeId = 0,
+): Promise<void> {
   const names = [department.name, department.shortName].filter((name): name is string => !!name);
   const clash = await em.findOne(Department, {
-    id: { $ne: department.id ?? 0 },
+    id: { $ne: excludeId },
     $or: [{ name: { $in: names } }, { shortName: { $in: names } }],
   });
   if (clash) {
     throw UserInputError.of(['input', 'name'], UserErrorCode.DUPLICATE, `名称已被部门「${clash.name}」使用 (name already used by another department)`);
   }
   if (department.code) {
-    const codeClash = await em.findOne(Department, { id: { $ne: department.id ?? 0 }, code: department.code });
+    const codeClash = await em.findOne(Department, { id: { $ne: excludeId }, code: department.code });
     if (codeClash) {
       throw UserInputError.of(['input', 'code'], UserErrorCode.DUPLICATE, `编码已被部门「${codeClash.name}」使用 (code already used)`);
     }
@@ -59,13 +63,14 @@ async function ensureNamesFree(em: EntityManager, department: Department): Promi
 
 export async function createDepartment(em: EntityManager, input: CreateDepartmentInput): Promise<Department> {
   checkDepartmentFields(input);
-  const department = em.create(Department, {
+  const fields = {
     name: input.name.trim(),
     shortName: input.shortName?.trim() || null,
     region: input.region?.trim() || null,
     code: input.code?.trim() || null,
-  });
-  await ensureNamesFree(em, department);
+  };
+  await ensureNamesFree(em, fields);
+  const department = em.create(Department, fields);
   await em.flush();
   return department;
 }
@@ -78,7 +83,7 @@ export async function updateDepartment(em: EntityManager, id: string, input: Upd
   if (input.shortName !== undefined) department.shortName = input.shortName?.trim() || null;
   if (input.region !== undefined) department.region = input.region?.trim() || null;
   if (input.code !== undefined) department.code = input.code?.trim() || null;
-  await ensureNamesFree(em, department);
+  await ensureNamesFree(em, department, department.id);
   await em.flush();
   return department;
 }

@@ -44,7 +44,7 @@ export class SatisfactionSurvey {
 export class Evaluation {
   [OptionalProps]?: 'totalScore' | 'grade' | 'maxScore' | 'satisfaction' | 'evaluators' | 'problems' | 'measures' | 'application' | 'disclosure';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
@@ -97,7 +97,7 @@ export class Evaluation {
 export class EvaluationSection {
   [OptionalProps]?: 'position' | 'name' | 'weight' | 'score';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

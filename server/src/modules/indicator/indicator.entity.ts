@@ -13,7 +13,7 @@ import { Level1Values, Level2Values } from './indicator-enums.js';
 export class Indicator {
   [OptionalProps]?: 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

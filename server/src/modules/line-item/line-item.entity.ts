@@ -36,7 +36,7 @@ registerEnumType(LineItemKind, {
 export class LineItem {
   [OptionalProps]?: 'parent' | 'position' | 'kind' | 'amounts' | 'period' | 'periodGoal' | 'annualGoal' | 'use';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

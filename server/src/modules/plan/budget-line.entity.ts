@@ -10,7 +10,7 @@ import { Plan } from './plan.entity.js';
 export class BudgetLine {
   [OptionalProps]?: 'name' | 'position' | 'amounts';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 

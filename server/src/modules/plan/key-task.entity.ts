@@ -8,7 +8,7 @@ import { Plan } from './plan.entity.js';
 export class KeyTask {
   [OptionalProps]?: 'position' | 'item' | 'owner' | 'goal';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
 
