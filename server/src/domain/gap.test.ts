@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toMicros, type Micros } from './decimal.js';
 import { budgetExecutionGap, computeGap, type Gap, type GapInput, type GapStatus } from './gap.js';
 import type { Level1 } from './indicator-hierarchy.js';
+import { parseIndicatorValue } from './indicator-value/parse.js';
 import type { Comparator, Grade, ParsedValue, Quantity } from './indicator-value/types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -187,7 +188,7 @@ describe('computeGap — quantities', () => {
 
   it('RANGE inside explains the range', () => {
     expect(gap(RANGE('90%-95%', '90', '95', '%'), A('92%', '92', '%'), '10').explanation).toBe(
-      '实际 92% 在目标 90–95% 之内，完成率 100%，得满分 10 分',
+      '实际 92% 在目标 90%–95% 之内，完成率 100%，得满分 10 分',
     );
   });
 
@@ -410,5 +411,60 @@ describe('budgetExecutionGap — 预算执行率 = 执行数 / 调整后全年�
   it('a stated rate alone says so', () => {
     const result = budgetExecutionGap({ actual: null, fullYear: null, statedRate: n('99.5'), weight: n('10') });
     expect(result.explanation).toBe('执行数未填写，按填报的预算执行率 99.5% = 预算执行率 99.5%，建议得分 9.95 分（10 × 99.5%）');
+  });
+});
+
+describe('computeGap — end to end from the texts as written (parseIndicatorValue)', () => {
+  function fromTexts(target: string | null, actual: string | null, weight: string | null, level1: Level1 = 'OUTPUT'): Gap {
+    return computeGap({
+      target: target === null ? null : parseIndicatorValue(target, { role: 'TARGET', level1 }),
+      actual: actual === null ? null : parseIndicatorValue(actual, { role: 'ACTUAL', level1 }),
+      weight: weight === null ? null : n(weight),
+      level1,
+    });
+  }
+
+  // [指标值, 实际完成值, 分值, 一级, status, completion, suggested]
+  it.each<[string | null, string | null, string | null, Level1, GapStatus, string | null, string | null]>([
+    // fixture 004
+    ['≥90%', '90%', '10', 'SATISFACTION', 'MET', '1/1', '10'],
+    ['完成12次', '完成完成', '10', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
+    ['合规', '合规', '5', 'OUTPUT', 'MET', '1/1', '5'],
+    ['组织宣讲团', '利用各种形式开展宣讲', '5', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
+    ['有为有位', '完成', '10', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
+    [null, '99.99%', '10', 'BUDGET_EXECUTION', 'PARTIAL', '9999/10000', '10'],
+    // the issue example
+    ['不少于12次', '10次', '10', 'OUTPUT', 'PARTIAL', '5/6', '8.33'],
+    // fixture 002 targets
+    ['6万元以下', '5.5万元', '10', 'OUTPUT', 'MET', '1/1', '10'],
+    ['6万元以下', '7万元', '10', 'OUTPUT', 'PARTIAL', '6/7', '8.57'],
+    ['6万元以下', '70000元', '10', 'OUTPUT', 'PARTIAL', '6/7', '8.57'],
+    ['6万元', '7万元', '10', 'COST', 'PARTIAL', '6/7', '8.57'], // 成本指标 reads lower-is-better
+    ['100%', '100%', '10', 'OUTPUT', 'MET', '1/1', '10'],
+    ['95%', '96%', '10', 'OUTCOME', 'MET', '96/95', '10'],
+    ['良好', '优', '10', 'OUTCOME', 'MET', '3/2', '10'],
+    ['良好', '合格', '10', 'OUTCOME', 'PARTIAL', '1/2', '8'],
+    ['无直接经济效益', '/', '5', 'OUTCOME', 'NOT_APPLICABLE', null, null],
+    ['按预算经费实施。', '完成', '5', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
+    ['开展宣讲10次以上，开展意识形态工作督查一次。', '完成', '5', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
+    // comparators
+    ['90%-95%', '92%', '10', 'SATISFACTION', 'MET', '1/1', '10'],
+    ['90%-95%', '81%', '10', 'SATISFACTION', 'PARTIAL', '9/10', '9'],
+    ['>95%', '95%', '10', 'OUTPUT', 'PARTIAL', '1/1', '10'],
+    ['低于5%', '4%', '10', 'OUTPUT', 'MET', '1/1', '10'],
+    ['≥10次', '12场', '5', 'OUTPUT', 'INCOMPARABLE', null, null],
+    ['不少于12次', null, '10', 'OUTPUT', 'PENDING', null, null],
+  ])('"%s" / "%s", 分值 %s (%s) → %s', (target, actual, weight, level1, status, completion, suggested) => {
+    expectGap(fromTexts(target, actual, weight, level1), { status, completion, suggested });
+  });
+
+  it('the issue example explains itself', () => {
+    expect(fromTexts('不少于12次', '10次', '10').explanation).toBe('实际 10 次，目标 ≥ 12 次，完成率 83.33%，建议得分 8.33 分（10 × 10/12）');
+  });
+
+  it('"≥10场" against "400余场": met, flagged as overshoot and as an approximate figure', () => {
+    const result = fromTexts('≥10场', '400余场', '5');
+    expectGap(result, { status: 'MET', completion: '40/1', suggested: '5' });
+    expect(result.warnings.map((w) => w.code)).toEqual(['APPROXIMATE_ACTUAL', 'OVERSHOOT']);
   });
 });

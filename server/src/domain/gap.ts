@@ -22,6 +22,7 @@
  */
 import { compareRatio, formatDecimal, ratio, type Micros, type Ratio } from './decimal.js';
 import type { Level1 } from './indicator-hierarchy.js';
+import { convertQuantityUnit, describeQuantity } from './indicator-value/parse.js';
 import type { Comparator, Grade, ParsedValue, Quantity, ValueKind } from './indicator-value/types.js';
 import {
   POINT,
@@ -583,16 +584,3 @@ function overExecutionWarnings(rate: Ratio, actual: Micros, fullYear: Micros): G
   ];
 }
 
-// TEMPORARY-PARSE-STANDIN: replaced by the imports from ./indicator-value/parse.js once it lands.
-const MONEY_SCALE: Record<string, bigint> = { 元: 1n, 万元: 10_000n, 亿元: 100_000_000n };
-function convertQuantityUnit(value: Micros, fromUnit: string, toUnit: string): Micros | null {
-  const from = MONEY_SCALE[fromUnit];
-  const to = MONEY_SCALE[toUnit];
-  if (from === undefined || to === undefined) return null;
-  return (value * from) / to;
-}
-function describeQuantity(q: Quantity): string {
-  const symbols: Record<Comparator, string> = { GTE: '≥ ', GT: '> ', LTE: '≤ ', LT: '< ', EQ: '', RANGE: '' };
-  if (q.comparator === 'RANGE') return `${formatDecimal(q.value)}–${formatAmount(q.upper ?? q.value, q.unit)}`;
-  return `${symbols[q.comparator]}${formatAmount(q.value, q.unit)}`;
-}
