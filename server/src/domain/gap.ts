@@ -6,6 +6,8 @@
  * Rules decided here where DOMAIN.md leaves them open:
  * - PARTIAL is any result that is not met but earns something (0 < completion): the quantitative formula
  *   (weight × B/A) already grades the shortfall, so a threshold such as 60% would only hide progress.
+ * - The comparator decides which side is good (≥/> up, ≤/< down); Quantity.direction is what the parser
+ *   derived that comparator from (成本指标, 不超过 …), so the two agree and the comparator is the one read.
  * - EQ targets and RANGE targets are two-sided: an EQ target is the range [t, t]; going past either bound
  *   is off target (completion hi/a or a/lo), whatever direction the indicator has.
  * - Completion is reported uncapped above (410% tells the overshoot) but never below 0: a negative
@@ -226,7 +228,16 @@ function quantityGap(
     completion: reduceRatio(comparison.completion),
     suggestedScore,
     scoringMethod: target.implicit ? 'BUDGET_EXECUTION' : 'QUANTITATIVE',
-    explanation: quantityExplanation({ quantity: targetQuantity, implicit: target.implicit, bounds, reading, comparison, status, weight, suggestedScore }),
+    explanation: quantityExplanation({
+      quantity: targetQuantity,
+      implicit: target.implicit,
+      bounds,
+      reading,
+      comparison,
+      status,
+      weight,
+      suggestedScore,
+    }),
     warnings,
   };
 }
