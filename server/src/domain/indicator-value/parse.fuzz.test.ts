@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatDecimal } from '../decimal.js';
-import { describeQuantity, parseIndicatorValue } from './parse.js';
+import { convertQuantityUnit, describeQuantity, parseIndicatorValue } from './parse.js';
 import type { ParsedValue, Quantity, ValueContext } from './types.js';
 
 /** mulberry32: a small, well-mixed 32-bit PRNG. */
@@ -82,6 +82,7 @@ const CONTEXTS: ValueContext[] = [
 
 const KINDS = new Set(['QUANTITY', 'BOOLEAN', 'GRADE', 'NOT_APPLICABLE', 'TEXT']);
 const COMPARATORS = new Set(['GTE', 'GT', 'LTE', 'LT', 'EQ', 'RANGE']);
+const GRADES = new Set<unknown>(['EXCELLENT', 'GOOD', 'FAIR', 'POOR']);
 
 /** What is wrong with a quantity, if anything (plain checks: thousands of expect calls would be slow). */
 function quantityProblems(q: Quantity): string[] {
@@ -107,8 +108,8 @@ function problemsOf(input: string, parsed: ParsedValue): string[] {
   // The reader catches its own errors to keep an import alive; here any caught error is a bug.
   if (parsed.explanation.startsWith('读取时出错')) problems.push('the reader failed internally');
   if ((parsed.kind === 'QUANTITY') !== (parsed.quantity !== null)) problems.push('quantity does not match the kind');
-  if ((parsed.kind === 'BOOLEAN') !== (parsed.boolean !== null)) problems.push('boolean does not match the kind');
-  if ((parsed.kind === 'GRADE') !== (parsed.grade !== null)) problems.push('grade does not match the kind');
+  if ((parsed.kind === 'BOOLEAN') !== (typeof parsed.boolean === 'boolean')) problems.push('boolean does not match the kind');
+  if ((parsed.kind === 'GRADE') !== GRADES.has(parsed.grade)) problems.push('grade does not match the kind');
   if (parsed.kind === 'TEXT' && parsed.confidence !== 'LOW') problems.push('TEXT is not LOW');
   if (parsed.kind !== 'TEXT' && parsed.hints.length > 0) problems.push('hints outside TEXT');
   if (parsed.quantity) problems.push(...quantityProblems(parsed.quantity));
@@ -167,5 +168,19 @@ describe('parseIndicatorValue on random input', () => {
       const expected = formatDecimal(BigInt(digits + decimals.padEnd(6, '0')));
       expect(formatDecimal(parsed.quantity!.value), written).toBe(expected);
     }
+  });
+
+  it('converts units without throwing, whatever the unit strings are', () => {
+    const random = prng(3);
+    const units = ['元', '万元', '亿元', '次', '%', null, '', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+    for (let round = 0; round < 2000; round += 1) {
+      const value = BigInt(Math.floor(random() * 2 ** 40)) * (random() < 0.5 ? -1n : 1n);
+      const from = units[Math.floor(random() * units.length)];
+      const to = units[Math.floor(random() * units.length)];
+      const converted = convertQuantityUnit(value, from, to);
+      if (from === to) expect(converted).toBe(value);
+      else if (converted !== null) expect(typeof converted).toBe('bigint');
+    }
+    expect(convertQuantityUnit(1n, 'constructor', '元')).toBeNull();
   });
 });

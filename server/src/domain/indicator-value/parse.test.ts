@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, toMicros } from '../decimal.js';
 import { convertQuantityUnit, describeQuantity, parseIndicatorValue } from './parse.js';
+import { normaliseText } from './vocabulary.js';
 import type { ParsedValue, Quantity, ValueContext } from './types.js';
 
 /**
@@ -40,6 +41,7 @@ describe('comparator words before the number (DOMAIN.md §4)', () => {
     ['不低于90%', 'GTE 90 %'],
     ['不小于90%', 'GTE 90 %'],
     ['大于等于90%', 'GTE 90 %'],
+    ['大于或等于90%', 'GTE 90 %'],
     ['至少12次', 'GTE 12 次'],
     ['最少3场', 'GTE 3 场'],
     ['达到95%', 'GTE 95 %'],
@@ -51,6 +53,9 @@ describe('comparator words before the number (DOMAIN.md §4)', () => {
     ['不高于5%', 'LTE 5 %'],
     ['不大于5%', 'LTE 5 %'],
     ['不多于3次', 'LTE 3 次'],
+    ['小于等于3次', 'LTE 3 次'],
+    ['小于或等于3次', 'LTE 3 次'],
+    ['至多3次', 'LTE 3 次'],
     ['控制在6万元', 'LTE 6 万元'],
     ['最多3天', 'LTE 3 天'],
     ['>90%', 'GT 90 %'],
@@ -58,6 +63,8 @@ describe('comparator words before the number (DOMAIN.md §4)', () => {
     ['超过10次', 'GT 10 次'],
     ['高于90%', 'GT 90 %'],
     ['大于90%', 'GT 90 %'],
+    ['多于10场', 'GT 10 场'],
+    ['超10场', 'GT 10 场'],
     ['<5%', 'LT 5 %'],
     ['＜5%', 'LT 5 %'],
     ['低于5%', 'LT 5 %'],
@@ -67,6 +74,7 @@ describe('comparator words before the number (DOMAIN.md §4)', () => {
     ['=100%', 'EQ 100 %'],
     ['＝100%', 'EQ 100 %'],
     ['等于100%', 'EQ 100 %'],
+    ['==100%', 'EQ 100 %'],
   ])('%s → %s', (text, expected) => {
     expect(read(text)).toBe(expected);
   });
@@ -81,6 +89,9 @@ describe('comparator words after the number', () => {
     ['6万元及以下', 'LTE 6 万元'],
     ['6万元以内', 'LTE 6 万元'],
     ['30天之内', 'LTE 30 天'],
+    ['6万元或以下', 'LTE 6 万元'],
+    ['6万元为上限', 'LTE 6 万元'],
+    ['90%为下限', 'GTE 90 %'],
     ['3天内', 'LTE 3 天'],
     ['90%以上（含）', 'GTE 90 %'],
     ['90%以上（不含）', 'GT 90 %'],
@@ -268,6 +279,9 @@ describe('approximate quantities ("400余场", "1.3万多名", "110万+")', () =
     ['约400场', 'GTE 400 场 约'],
     ['400场左右', 'GTE 400 场 约'],
     ['大约90%', 'GTE 90 % 约'],
+    ['约为90%', 'GTE 90 % 约'],
+    ['大概400场', 'GTE 400 场 约'],
+    ['400场上下', 'GTE 400 场 约'],
   ])('%s → %s', (text, expected) => {
     expect(read(text)).toBe(expected);
   });
@@ -286,6 +300,7 @@ describe('BOOLEAN', () => {
     ['已完成', true],
     ['全部完成', true],
     ['按时完成', true],
+    ['按期完成', true],
     ['合规', true],
     ['达标', true],
     ['已达标', true],
@@ -295,6 +310,8 @@ describe('BOOLEAN', () => {
     ['“合规”', true],
     ['未完成', false],
     ['没有完成', false],
+    ['未按时完成', false],
+    ['不符合', false],
     ['不合规', false],
     ['否', false],
     ['未达标', false],
@@ -328,6 +345,8 @@ describe('GRADE: 优/优秀 > 良/良好/较好 > 中/合格/一般 > 差/较差
     ['一般', 'FAIR'],
     ['差', 'POOR'],
     ['较差', 'POOR'],
+    ['不合格', 'POOR'],
+    ['优良', 'GOOD'],
     ['良好。', 'GOOD'],
     ['优秀等次', 'EXCELLENT'],
     ['良好等级', 'GOOD'],
@@ -355,6 +374,14 @@ describe('NOT_APPLICABLE', () => {
     ['--', 'HIGH'],
     ['无直接经济效益', 'HIGH'],
     ['无直接社会效益', 'HIGH'],
+    ['无直接生态效益', 'HIGH'],
+    ['暂无', 'HIGH'],
+    ['不涉及', 'HIGH'],
+    ['无此项', 'HIGH'],
+    ['//', 'HIGH'],
+    ['\\', 'HIGH'],
+    ['n/a', 'HIGH'],
+    ['NA', 'HIGH'],
     ['不适用', 'HIGH'],
     ['N/A', 'HIGH'],
     ['  /  ', 'HIGH'],
@@ -396,6 +423,11 @@ describe('TEXT: anything else, never guessed', () => {
     ['是否'],
     ['很好'],
     ['十分满意'],
+    ['12月31日前完成'],
+    ['2024年'],
+    ['constructor'],
+    ['__proto__'],
+    ['toString'],
   ])('%s → TEXT', (text) => {
     const parsed = parseIndicatorValue(text);
     expect([reading(parsed), parsed.confidence]).toEqual(['TEXT', 'LOW']);
@@ -516,6 +548,27 @@ describe('explanations and guards', () => {
 
   it('numbers glued to Latin letters are names, not counts (5G, G20)', () => {
     expect(read('5G基站10个')).toBe('GTE 10 个');
+  });
+});
+
+describe('normaliseText', () => {
+  it.each([
+    ['９０％', '90%', true],
+    ['＞＝９０', '>=90', true],
+    ['≧90', '≥90', true],
+    ['≦5', '≤5', true],
+    ['９０～９５', '90~95', true],
+    ['９９．９９', '99.99', true],
+    ['——', '--', true],
+    ['开展宣讲，开展督查', '开展宣讲，开展督查', false],
+    ['  ≥ 90 %  ', '≥90%', false],
+    ['10 20', '10 20', false],
+    ['1,000人', '1000人', false],
+    ['12,13次', '12,13次', false],
+    ['a\u0000b\u200bc', 'abc', false],
+    ['不少于\u3000１２\u3000次', '不少于12次', true],
+  ])('%j → %j', (text, expected, widthChanged) => {
+    expect(normaliseText(text)).toEqual({ text: expected, widthChanged });
   });
 });
 

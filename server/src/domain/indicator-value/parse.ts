@@ -98,8 +98,8 @@ export function describeQuantity(q: Quantity): string {
  */
 export function convertQuantityUnit(value: Micros, from: string | null, to: string | null): Micros | null {
   if (from === to) return value;
-  const fromFactor = from === null ? undefined : MONEY_UNIT_FACTORS[from];
-  const toFactor = to === null ? undefined : MONEY_UNIT_FACTORS[to];
+  const fromFactor = from === null ? undefined : MONEY_UNIT_FACTORS.get(from);
+  const toFactor = to === null ? undefined : MONEY_UNIT_FACTORS.get(to);
   if (fromFactor === undefined || toFactor === undefined) return null;
   return divideRounded(value * fromFactor, toFactor);
 }
@@ -140,11 +140,11 @@ function readNotApplicable(raw: string, clean: string): ParsedValue | null {
 
 /** 完成 / 合规 / 是 …, and a word written twice by mistake ("完成完成" in fixture 004). */
 function readBoolean(raw: string, clean: string): ParsedValue | null {
-  const value = BOOLEAN_WORDS[clean];
+  const value = BOOLEAN_WORDS.get(clean);
   if (value !== undefined) {
     return booleanResult(raw, value, 'HIGH', `“${clean}”读作：${value ? '是（达成）' : '否（未达成）'}`);
   }
-  for (const [word, repeatedValue] of Object.entries(BOOLEAN_WORDS)) {
+  for (const [word, repeatedValue] of BOOLEAN_WORDS) {
     if (isRepetitionOf(clean, word)) {
       const label = repeatedValue ? '是（达成）' : '否（未达成）';
       return booleanResult(raw, repeatedValue, 'MEDIUM', `“${clean}”是“${word}”的重复书写，读作：${label}`);
@@ -163,11 +163,11 @@ function readGrade(raw: string, clean: string): ParsedValue | null {
   const stripped: string[] = [];
   for (let round = 0; round < 2; round += 1) {
     const suffix = GRADE_SUFFIXES.find((word) => core.length > word.length && core.endsWith(word));
-    if (!suffix || GRADE_WORDS[core] !== undefined) break;
+    if (!suffix || GRADE_WORDS.has(core)) break;
     core = core.slice(0, -suffix.length);
     stripped.push(suffix);
   }
-  const grade = GRADE_WORDS[core];
+  const grade = GRADE_WORDS.get(core);
   if (grade === undefined) return null;
   const atLeast = stripped.some((word) => word.endsWith('以上')) ? `（至少为${GRADE_LABELS[grade]}）` : '';
   return {
@@ -483,8 +483,13 @@ const MAY_START_QUANTITY: ReadonlySet<string> = new Set([
 ]);
 
 /** Years ("2021年", "2021.12"), dates ("9月底前", "12月31日") and idioms (一次性, 十分) are not counts. */
-const YEAR_DATE = /(?:19|20)\d{2}(?:年(?:\d{1,2}月(?:\d{1,2}[日号])?)?|[./-]\d{1,2}(?:[./-]\d{1,2})?(?![\d%‰万亿千百.]))/y;
-const MONTH_DATE = /\d{1,2}月(?:\d{1,2}[日号]|底|初|末|中旬|上旬|下旬|份|前|中)/y;
+const MONTH = '(?:1[0-2]|0?[1-9])';
+const DAY = '(?:3[01]|[12]\\d|0?[1-9])';
+const YEAR_DATE = new RegExp(
+  `(?:19|20)\\d{2}(?:年(?:${MONTH}月(?:${DAY}[日号])?)?|[./-]${MONTH}(?:[./-]${DAY})?(?![\\d%‰万亿千百.]))`,
+  'y',
+);
+const MONTH_DATE = new RegExp(`${MONTH}月(?:${DAY}[日号]|底|初|末|中旬|上旬|下旬|份|前|中)`, 'y');
 
 function skipNonQuantity(text: string, index: number): number {
   const idiom = matchWordAt(text, index, NUMERAL_IDIOMS);
@@ -736,7 +741,7 @@ function readArabic(text: string, index: number): NumberRead | 'tooLong' {
   let exact = { numerator: first.numerator, denominator: first.denominator };
   let lastScale = first.scale;
   while (lastScale > 1n && isDigit(text[end])) {
-    const next = readArabicSegment(text, end, lastScale > ARABIC_SCALES['万']);
+    const next = readArabicSegment(text, end, lastScale > 10_000n);
     if (next === 'tooLong') return 'tooLong';
     if (next.scale <= 1n || next.scale >= lastScale || next.places > 0) break;
     exact = { numerator: exact.numerator * next.denominator + next.numerator * exact.denominator, denominator: exact.denominator * next.denominator };
@@ -776,7 +781,7 @@ function readArabicSegment(text: string, index: number, afterYi = false): Arabic
   let scale = 1n;
   for (let count = 0; count < 3; count += 1) {
     const character = text[end] ?? '';
-    const factor = ARABIC_SCALES[character];
+    const factor = ARABIC_SCALES.get(character);
     if (factor === undefined || (!afterYi && startsMoneyUnit(text, end))) break;
     scale *= factor;
     end += 1;
@@ -816,9 +821,9 @@ function readChinese(text: string, index: number): NumberRead | null | 'tooLong'
 }
 
 function chineseDigitSequence(written: string): bigint | null {
-  if (written.length < 2 || ![...written].every((ch) => CHINESE_DIGITS[ch] !== undefined)) return null;
+  if (written.length < 2 || ![...written].every((ch) => CHINESE_DIGITS.has(ch))) return null;
   if (written.length < 4 && !/[零〇]/.test(written)) return null;
-  return [...written].reduce((total, ch) => total * 10n + CHINESE_DIGITS[ch], 0n);
+  return [...written].reduce((total, ch) => total * 10n + (CHINESE_DIGITS.get(ch) ?? 0n), 0n);
 }
 
 function chineseNumeralValue(written: string): bigint | null {
@@ -828,7 +833,7 @@ function chineseNumeralValue(written: string): bigint | null {
   let digit: bigint | null = null;
   let previousWasDigit = false;
   for (const ch of written) {
-    const digitValue = CHINESE_DIGITS[ch];
+    const digitValue = CHINESE_DIGITS.get(ch);
     if (digitValue !== undefined) {
       if (previousWasDigit && digit !== 0n) return null;
       digit = digitValue;
@@ -836,13 +841,14 @@ function chineseNumeralValue(written: string): bigint | null {
       continue;
     }
     previousWasDigit = false;
-    const multiplier = CHINESE_MULTIPLIERS[ch];
+    const multiplier = CHINESE_MULTIPLIERS.get(ch);
     if (multiplier !== undefined) {
       section += (digit === null || digit === 0n ? 1n : digit) * multiplier;
       digit = null;
       continue;
     }
-    const scale = CHINESE_SECTION_SCALES[ch];
+    const scale = CHINESE_SECTION_SCALES.get(ch);
+    if (scale === undefined) return null;
     const group = section + (digit ?? 0n);
     if (scale === 10_000n) {
       tenThousands += (group === 0n ? 1n : group) * scale;

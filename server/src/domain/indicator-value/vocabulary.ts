@@ -12,23 +12,24 @@ import type { Level1, Level2 } from '../indicator-hierarchy.js';
 /** Chinese clause punctuation stays as written: it separates clauses, it is not a number part. */
 const KEEP_FULL_WIDTH = new Set(['，', '；', '：', '！', '？']);
 
-const SYMBOL_EQUIVALENTS: Record<string, string> = {
-  '\u3000': ' ', // ideographic space
-  '≧': '≥',
-  '⩾': '≥',
-  '≦': '≤',
-  '⩽': '≤',
-  '—': '-', // em dash: "——" is a not-applicable mark and "90%—95%" a range
-  '–': '-',
-  '―': '-',
-  '‐': '-',
-  '‑': '-',
-  '−': '-',
-  '﹣': '-',
-  '〜': '~',
-  '∼': '~',
-  '．': '.',
-};
+const SYMBOL_EQUIVALENTS: ReadonlyMap<string, string> = new Map<string, string>([
+  ['\u3000', ' '], // ideographic space
+  ['≧', '≥'],
+  ['⩾', '≥'],
+  ['≦', '≤'],
+  ['⩽', '≤'],
+  // Dashes: "——" is a not-applicable mark and "90%—95%" a range; both read through "-".
+  ['—', '-'],
+  ['–', '-'],
+  ['―', '-'],
+  ['‐', '-'],
+  ['‑', '-'],
+  ['−', '-'],
+  ['﹣', '-'],
+  ['〜', '~'],
+  ['∼', '~'],
+  ['．', '.'],
+]);
 
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u2060\uFEFF]/g;
 
@@ -60,7 +61,7 @@ export function normaliseText(text: string): NormalisedText {
 }
 
 function mapCharacter(ch: string): string {
-  const equivalent = SYMBOL_EQUIVALENTS[ch];
+  const equivalent = SYMBOL_EQUIVALENTS.get(ch);
   if (equivalent !== undefined) return equivalent;
   const code = ch.charCodeAt(0);
   if (ch.length === 1 && code >= 0xff01 && code <= 0xff5e && !KEEP_FULL_WIDTH.has(ch)) {
@@ -182,42 +183,49 @@ export const ATTACHED_UNITS: ReadonlySet<string> = new Set(['%', '‰']);
 export const PER_UNITS: readonly string[] = sortLongestFirst(['人次', '人', '次', '年', '月', '天', '日', '户', '个', '件', '项', '场', '期', '家', '所']);
 
 /** 1 亿元 = 10000 万元 = 10^8 元 (DOMAIN.md §4, §8): the only units that convert. */
-export const MONEY_UNIT_FACTORS: Readonly<Record<string, bigint>> = {
-  元: 1n,
-  万元: 10_000n,
-  亿元: 100_000_000n,
-};
+export const MONEY_UNIT_FACTORS: ReadonlyMap<string, bigint> = new Map<string, bigint>([
+  ['元', 1n],
+  ['万元', 10_000n],
+  ['亿元', 100_000_000n],
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Numerals
 // ---------------------------------------------------------------------------------------------
 
-export const CHINESE_DIGITS: Readonly<Record<string, bigint>> = {
-  零: 0n,
-  〇: 0n,
-  一: 1n,
-  二: 2n,
-  两: 2n,
-  三: 3n,
-  四: 4n,
-  五: 5n,
-  六: 6n,
-  七: 7n,
-  八: 8n,
-  九: 9n,
-};
+export const CHINESE_DIGITS: ReadonlyMap<string, bigint> = new Map<string, bigint>([
+  ['零', 0n],
+  ['〇', 0n],
+  ['一', 1n],
+  ['二', 2n],
+  ['两', 2n],
+  ['三', 3n],
+  ['四', 4n],
+  ['五', 5n],
+  ['六', 6n],
+  ['七', 7n],
+  ['八', 8n],
+  ['九', 9n],
+]);
 
 /** 十 百 千 multiply inside a section; 万 亿 close a section. */
-export const CHINESE_MULTIPLIERS: Readonly<Record<string, bigint>> = { 十: 10n, 百: 100n, 千: 1_000n };
-export const CHINESE_SECTION_SCALES: Readonly<Record<string, bigint>> = { 万: 10_000n, 亿: 100_000_000n };
+export const CHINESE_MULTIPLIERS: ReadonlyMap<string, bigint> = new Map<string, bigint>([
+  ['十', 10n],
+  ['百', 100n],
+  ['千', 1_000n],
+]);
+export const CHINESE_SECTION_SCALES: ReadonlyMap<string, bigint> = new Map<string, bigint>([
+  ['万', 10_000n],
+  ['亿', 100_000_000n],
+]);
 
 /** "1.3万", "3千", "5百万元": scale characters written after Arabic digits. */
-export const ARABIC_SCALES: Readonly<Record<string, bigint>> = {
-  百: 100n,
-  千: 1_000n,
-  万: 10_000n,
-  亿: 100_000_000n,
-};
+export const ARABIC_SCALES: ReadonlyMap<string, bigint> = new Map<string, bigint>([
+  ['百', 100n],
+  ['千', 1_000n],
+  ['万', 10_000n],
+  ['亿', 100_000_000n],
+]);
 
 /**
  * A Chinese numeral starts with a digit or 十: bare 百/千/万 start words (百年党史, 千家万户, 万人空巷),
@@ -237,43 +245,43 @@ export const NUMERAL_IDIOMS: readonly string[] = ['一次性', '一站式', '一
 // ---------------------------------------------------------------------------------------------
 
 /** DOMAIN.md §4 BOOLEAN words, with their everyday variants. */
-export const BOOLEAN_WORDS: Readonly<Record<string, boolean>> = {
-  完成: true,
-  已完成: true,
-  全部完成: true,
-  按时完成: true,
-  按期完成: true,
-  合规: true,
-  达标: true,
-  已达标: true,
-  是: true,
-  符合: true,
-  未完成: false,
-  没有完成: false,
-  未按时完成: false,
-  不合规: false,
-  否: false,
-  未达标: false,
-  不达标: false,
-  不符合: false,
-};
+export const BOOLEAN_WORDS: ReadonlyMap<string, boolean> = new Map<string, boolean>([
+  ['完成', true],
+  ['已完成', true],
+  ['全部完成', true],
+  ['按时完成', true],
+  ['按期完成', true],
+  ['合规', true],
+  ['达标', true],
+  ['已达标', true],
+  ['是', true],
+  ['符合', true],
+  ['未完成', false],
+  ['没有完成', false],
+  ['未按时完成', false],
+  ['不合规', false],
+  ['否', false],
+  ['未达标', false],
+  ['不达标', false],
+  ['不符合', false],
+]);
 
 /** DOMAIN.md §4: 优/优秀 > 良/良好/较好 > 中/合格/一般 > 差/较差 (same words as ../grade.ts readStatedGrade). */
-export const GRADE_WORDS: Readonly<Record<string, Grade>> = {
-  优: 'EXCELLENT',
-  优秀: 'EXCELLENT',
-  良: 'GOOD',
-  良好: 'GOOD',
-  较好: 'GOOD',
-  优良: 'GOOD',
-  中: 'FAIR',
-  中等: 'FAIR',
-  合格: 'FAIR',
-  一般: 'FAIR',
-  差: 'POOR',
-  较差: 'POOR',
-  不合格: 'POOR',
-};
+export const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map<string, Grade>([
+  ['优', 'EXCELLENT'],
+  ['优秀', 'EXCELLENT'],
+  ['良', 'GOOD'],
+  ['良好', 'GOOD'],
+  ['较好', 'GOOD'],
+  ['优良', 'GOOD'],
+  ['中', 'FAIR'],
+  ['中等', 'FAIR'],
+  ['合格', 'FAIR'],
+  ['一般', 'FAIR'],
+  ['差', 'POOR'],
+  ['较差', 'POOR'],
+  ['不合格', 'POOR'],
+]);
 
 export const GRADE_LABELS: Record<Grade, string> = { EXCELLENT: '优', GOOD: '良', FAIR: '中', POOR: '差' };
 
