@@ -379,48 +379,53 @@ function lower(reason: string): ContextDirection {
  */
 function resolveQuantity(mention: Mention, context: ValueContext): { quantity: Quantity; notes: string[] } {
   const fromContext = contextDirection(context);
-  const notes = [...mention.notes];
-  const role = context.role ?? 'TARGET';
-  let comparator: Comparator;
-  let direction = fromContext.direction;
-
-  if (mention.upper !== null) {
-    comparator = 'RANGE';
-  } else if (mention.comparator !== null) {
-    comparator = mention.comparator;
-    const written = directionOf(comparator);
-    if (written) {
-      if (fromContext.reason && written !== fromContext.direction) notes.push(`${fromContext.reason}，但比较词优先`);
-      direction = written;
-    }
-  } else if (mention.atLeast) {
-    comparator = 'GTE';
-    direction = 'HIGHER_IS_BETTER';
-  } else if (role === 'ACTUAL') {
-    comparator = 'EQ';
-    notes.push('实际完成值按实际数读');
-  } else if (mention.value === 0n) {
-    // "0次" (事故, 投诉) is a ceiling: ≥ 0 would promise nothing.
-    comparator = 'LTE';
-    direction = 'LOWER_IS_BETTER';
-    notes.push('目标为 0，读作不超过 0');
-  } else if (fromContext.direction === 'LOWER_IS_BETTER') {
-    comparator = 'LTE';
-    notes.push(`${fromContext.reason}，越低越好，目标值读作上限`);
-  } else {
-    comparator = 'GTE';
-    notes.push('目标值未写比较词，按“越高越好”读作下限');
-  }
-
+  const side: Side =
+    mention.upper !== null
+      ? { comparator: 'RANGE', direction: fromContext.direction, notes: [] }
+      : mention.comparator !== null
+        ? writtenSide(mention.comparator, fromContext)
+        : mention.atLeast
+          ? { comparator: 'GTE', direction: 'HIGHER_IS_BETTER', notes: [] }
+          : defaultSide(mention, context.role ?? 'TARGET', fromContext);
   const quantity: Quantity = {
-    comparator,
+    comparator: side.comparator,
     value: mention.value,
-    upper: comparator === 'RANGE' ? mention.upper : null,
+    upper: side.comparator === 'RANGE' ? mention.upper : null,
     unit: mention.unit,
     approximate: mention.approximate,
-    direction,
+    direction: side.direction,
   };
-  return { quantity, notes };
+  return { quantity, notes: [...mention.notes, ...side.notes] };
+}
+
+interface Side {
+  comparator: Comparator;
+  direction: Direction;
+  notes: string[];
+}
+
+function writtenSide(comparator: Comparator, fromContext: ContextDirection): Side {
+  const written = directionOf(comparator);
+  if (!written) return { comparator, direction: fromContext.direction, notes: [] };
+  const overridden = fromContext.reason !== null && written !== fromContext.direction;
+  return { comparator, direction: written, notes: overridden ? [`${fromContext.reason}，但比较词优先`] : [] };
+}
+
+function defaultSide(mention: Mention, role: 'TARGET' | 'ACTUAL', fromContext: ContextDirection): Side {
+  if (role === 'ACTUAL') {
+    return { comparator: 'EQ', direction: fromContext.direction, notes: ['实际完成值按实际数读'] };
+  }
+  if (mention.value === 0n) {
+    // "0次" (事故, 投诉) is a ceiling: ≥ 0 would promise nothing.
+    return { comparator: 'LTE', direction: 'LOWER_IS_BETTER', notes: ['目标为 0，读作不超过 0'] };
+  }
+  if (fromContext.direction === 'LOWER_IS_BETTER') {
+    return { comparator: 'LTE', direction: 'LOWER_IS_BETTER', notes: [`${fromContext.reason}，越低越好，目标值读作上限`] };
+  }
+  const notes = ['目标值未写比较词，按“越高越好”读作下限'];
+  // DOMAIN.md §4: "100%" → GTE 100 %, which is EQ at the top of the scale.
+  if (mention.unit === '%' && mention.value === 100n * MICROS_PER_UNIT) notes.push('100% 已是满额，即须全部达成');
+  return { comparator: 'GTE', direction: 'HIGHER_IS_BETTER', notes };
 }
 
 function directionOf(comparator: Comparator): Direction | null {
