@@ -29,6 +29,7 @@ import {
   EXCLUSIVE_MARKS,
   FILLER_WORDS,
   GRADE_LABELS,
+  GRADE_PREFIXES,
   GRADE_SUFFIXES,
   GRADE_WORDS,
   INCLUSIVE_MARKS,
@@ -157,19 +158,20 @@ function isRepetitionOf(text: string, word: string): boolean {
   return text.length > word.length && text.length % word.length === 0 && text === word.repeat(text.length / word.length);
 }
 
-/** 优/优秀 > 良/良好/较好 > 中/合格/一般 > 差/较差, also as "良好等次" or "良好及以上". */
+/** 优/优秀 > 良/良好/较好 > 中/合格/一般 > 差/较差, also as "良好等次", "良好及以上" or "达到良好". */
 function readGrade(raw: string, clean: string): ParsedValue | null {
-  let core = clean;
-  const stripped: string[] = [];
+  const prefix = matchWordAt(clean, 0, GRADE_PREFIXES);
+  let core = prefix ? clean.slice(prefix.length) : clean;
+  let floor = prefix !== null;
   for (let round = 0; round < 2; round += 1) {
     const suffix = GRADE_SUFFIXES.find((word) => core.length > word.length && core.endsWith(word));
     if (!suffix || GRADE_WORDS.has(core)) break;
     core = core.slice(0, -suffix.length);
-    stripped.push(suffix);
+    floor = floor || suffix.endsWith('以上');
   }
   const grade = GRADE_WORDS.get(core);
   if (grade === undefined) return null;
-  const atLeast = stripped.some((word) => word.endsWith('以上')) ? `（至少为${GRADE_LABELS[grade]}）` : '';
+  const atLeast = floor ? `（至少为${GRADE_LABELS[grade]}）` : '';
   return {
     ...emptyResult(raw),
     kind: 'GRADE',
@@ -494,13 +496,15 @@ const YEAR_DATE = new RegExp(
   `(?:19|20)\\d{2}(?:年(?:${MONTH}月(?:${DAY}[日号])?)?|[./-]${MONTH}(?:[./-]${DAY})?(?![\\d%‰万亿千百.]))`,
   'y',
 );
-const MONTH_DATE = new RegExp(`${MONTH}月(?:${DAY}[日号]|底|初|末|中旬|上旬|下旬|份|前|中)`, 'y');
+const MONTH_DATE = new RegExp(`${MONTH}(?:[-~至到]${MONTH})?月(?:${DAY}[日号]|底|初|末|中旬|上旬|下旬|份|前|中|起)`, 'y');
+/** "1-12月" is a period of the year, not a range of months. */
+const MONTH_SPAN = new RegExp(`${MONTH}[-~至到]${MONTH}月`, 'y');
 
 function skipNonQuantity(text: string, index: number): number {
   const idiom = matchWordAt(text, index, NUMERAL_IDIOMS);
   if (idiom) return index + idiom.length;
   if (!isDigit(text[index]) || isDigit(text[index - 1])) return index;
-  for (const pattern of [YEAR_DATE, MONTH_DATE]) {
+  for (const pattern of [YEAR_DATE, MONTH_DATE, MONTH_SPAN]) {
     pattern.lastIndex = index;
     if (pattern.test(text)) return pattern.lastIndex;
   }
@@ -566,15 +570,18 @@ function readMention(text: string, start: number): Step {
   }
   if (unit === '年' && isYearSpan(value, upper)) return { kind: 'skip', next: index };
 
+  // "90%以上（含）" and "90%（含）以上" say the same.
+  const strictnessFirst = upper === null ? readInclusiveMark(text, index) : null;
+  if (strictnessFirst) index = strictnessFirst.end;
   const after = upper === null ? matchWordAt(text, index, COMPARATOR_SUFFIXES) : null;
   if (after) {
     index += after.word.length;
     notes.push(...comparatorNote(after));
   }
   let { comparator, conflict } = combineComparators(before, after);
-  const strictness = readInclusiveMark(text, index);
+  const strictness = strictnessFirst ?? readInclusiveMark(text, index);
   if (strictness) {
-    index = strictness.end;
+    if (strictness !== strictnessFirst) index = strictness.end;
     if (strictness.exclusive && comparator === 'GTE') comparator = 'GT';
     if (strictness.exclusive && comparator === 'LTE') comparator = 'LT';
     notes.push(strictness.exclusive ? '“(不含)”表示不含本数' : '“(含)”表示含本数');

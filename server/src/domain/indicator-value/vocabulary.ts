@@ -168,19 +168,22 @@ export const COMPARATOR_SYMBOLS: Record<Exclude<Comparator, 'RANGE'>, string> = 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * DOMAIN.md §4's units, plus 个月 (so "6个月" is not 6 个 and a stray 月), 条次 (evidence texts count
- * "400余条次") and ‰. Longest first: 篇次 before 篇, 人次 before 人, 万元 before 元.
+ * DOMAIN.md §4's units, plus a few forms write as often: 个月 and 个工作日 (so "6个月" is not 6 个 and a
+ * stray 月), 日 and 工作日 ("5个工作日内", "30日内"), 条次 ("400余条次" in fixture 004's evidence), 起
+ * ("安全事故0起") and ‰. Longest first: 篇次 before 篇, 人次 before 人, 万元 before 元.
  */
 export const UNITS: readonly string[] = sortLongestFirst([
-  '%', '‰', '次', '篇', '篇次', '场', '场次', '个', '个月', '项', '人', '名', '人次', '天', '期', '条', '条次',
-  '件', '户', '支', '册', '份', '家', '所', '站', '小时', '年', '月', '万元', '元', '亿元', '分',
+  '%', '‰', '次', '篇', '篇次', '场', '场次', '个', '个月', '项', '人', '名', '人次', '天', '日', '工作日', '个工作日',
+  '期', '条', '条次', '件', '户', '支', '册', '份', '家', '所', '站', '起', '小时', '年', '月', '万元', '元', '亿元', '分',
 ]);
 
 /** Units written against the number ("90%"); the others follow a space ("12 次"). */
 export const ATTACHED_UNITS: ReadonlySet<string> = new Set(['%', '‰']);
 
 /** Units that may follow "/" to make a rate: "500元/人", "1次/月". */
-export const PER_UNITS: readonly string[] = sortLongestFirst(['人次', '人', '次', '年', '月', '天', '日', '户', '个', '件', '项', '场', '期', '家', '所']);
+export const PER_UNITS: readonly string[] = sortLongestFirst([
+  '人次', '人', '次', '年', '季度', '季', '月', '周', '天', '日', '户', '个', '件', '项', '场', '期', '家', '所',
+]);
 
 /** 1 亿元 = 10000 万元 = 10^8 元 (DOMAIN.md §4, §8): the only units that convert. */
 export const MONEY_UNIT_FACTORS: ReadonlyMap<string, bigint> = new Map<string, bigint>([
@@ -238,7 +241,9 @@ export const CHINESE_NUMERAL_CHAR = /[零〇一二两三四五六七八九十百
 export const PERCENT_WORD = '百分之';
 
 /** Words where a numeral and a unit character meet without counting anything. */
-export const NUMERAL_IDIOMS: readonly string[] = ['一次性', '一站式', '一条龙', '一件事', '一把手', '十分', '一分钱', '万分'];
+export const NUMERAL_IDIOMS: readonly string[] = [
+  '一次性', '一站式', '一条龙', '一件事', '一把手', '一起', '十分', '一分钱', '万分',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Whole-text words
@@ -287,6 +292,8 @@ export const GRADE_LABELS: Record<Grade, string> = { EXCELLENT: '优', GOOD: '�
 
 /** "良好等次", "优秀等级", "良好及以上": the grade word with the words forms put around it. */
 export const GRADE_SUFFIXES: readonly string[] = sortLongestFirst(['等次', '等级', '级', '等', '及以上', '以上']);
+/** "达到良好", "≥良好": a target grade is a floor anyway; these words only say so. */
+export const GRADE_PREFIXES: readonly string[] = sortLongestFirst(['达到', '≥', '>=', '不低于', '至少']);
 
 /** DOMAIN.md §4 NOT_APPLICABLE marks (after normalisation: "—" and "——" are "-" and "--"). */
 export const NOT_APPLICABLE_WORDS: ReadonlySet<string> = new Set([
