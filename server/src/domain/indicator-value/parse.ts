@@ -294,7 +294,12 @@ function quantityReading(
 }
 
 /** "不低于90%，不超过95%": a lower and an upper bound in the same unit are one range. */
-function readBoundsAsRange(raw: string, mentions: Mention[], residual: string, context: ValueContext): ParsedValue | null {
+function readBoundsAsRange(
+  raw: string,
+  mentions: Mention[],
+  residual: string,
+  context: ValueContext,
+): ParsedValue | null {
   if (mentions.length !== 2 || residual !== '') return null;
   const [first, second] = mentions;
   const lower = first.comparator === 'GTE' ? first : second.comparator === 'GTE' ? second : null;
@@ -437,7 +442,10 @@ function directionOf(comparator: Comparator): Direction | null {
 }
 
 /** Lower-bound words and upper-bound words cannot describe the same number. */
-function combineComparators(before: ComparatorWord | null, after: ComparatorWord | null): { comparator: Comparator | null; conflict: string | null } {
+function combineComparators(
+  before: ComparatorWord | null,
+  after: ComparatorWord | null,
+): { comparator: Comparator | null; conflict: string | null } {
   if (!before || !after) return { comparator: (before ?? after)?.comparator ?? null, conflict: null };
   const sideBefore = directionOf(before.comparator);
   const sideAfter = directionOf(after.comparator);
@@ -452,7 +460,11 @@ function combineComparators(before: ComparatorWord | null, after: ComparatorWord
 // Scanning
 // ---------------------------------------------------------------------------------------------
 
-type Step = { kind: 'mention'; mention: Mention } | { kind: 'bare'; mention: Mention } | { kind: 'skip'; next: number } | { kind: 'tooLong' };
+type Step =
+  | { kind: 'mention'; mention: Mention }
+  | { kind: 'bare'; mention: Mention }
+  | { kind: 'skip'; next: number }
+  | { kind: 'tooLong' };
 
 function scanQuantities(text: string): Scan {
   const scan: Scan = { mentions: [], bareNumbers: [], tooLong: false };
@@ -686,7 +698,8 @@ function readRangeEnd(text: string, index: number, firstUnit: string | null): Ra
 }
 
 function isYearSpan(value: Micros, upper: Micros | null): boolean {
-  const isYear = (v: Micros) => v % MICROS_PER_UNIT === 0n && v >= 1900n * MICROS_PER_UNIT && v <= 2100n * MICROS_PER_UNIT;
+  const isYear = (v: Micros) =>
+    v % MICROS_PER_UNIT === 0n && v >= 1900n * MICROS_PER_UNIT && v <= 2100n * MICROS_PER_UNIT;
   return isYear(value) && (upper === null || isYear(upper));
 }
 
@@ -756,7 +769,10 @@ function readArabic(text: string, index: number): NumberRead | 'tooLong' {
     const next = readArabicSegment(text, end, lastScale > 10_000n);
     if (next === 'tooLong') return 'tooLong';
     if (next.scale <= 1n || next.scale >= lastScale || next.places > 0) break;
-    exact = { numerator: exact.numerator * next.denominator + next.numerator * exact.denominator, denominator: exact.denominator * next.denominator };
+    exact = {
+      numerator: exact.numerator * next.denominator + next.numerator * exact.denominator,
+      denominator: exact.denominator * next.denominator,
+    };
     end = next.end;
     lastScale = next.scale;
   }
