@@ -1,0 +1,35 @@
+import type { CheckWarning } from '../../graphql/types';
+import { t } from '../../i18n/zh-CN';
+import { locate } from './locate';
+
+/** 勾稽关系 warnings from the server; each entry scrolls to and highlights the row it is about. */
+export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
+  return (
+    <aside className="checks" aria-label={t.evaluation.checks}>
+      <h2 className="block-title">{t.evaluation.checks}（{checks.length}）</h2>
+      {checks.length === 0 ? (
+        <p className="muted">{t.evaluation.noChecks}</p>
+      ) : (
+        <ul>
+          {checks.map((check, index) => (
+            <li key={`${check.code}-${check.path}-${check.stage ?? ''}-${index}`}>
+              <button type="button" className="link" onClick={() => highlight(check.path)} title={check.path}>
+                <span className="check-code">{check.stage ? `${check.stage} · ` : ''}</span>
+                {check.message}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+function highlight(path: string): void {
+  const element = locate(path, document);
+  if (!element) return;
+  element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  element.classList.remove('flash');
+  void element.getBoundingClientRect();
+  element.classList.add('flash');
+}

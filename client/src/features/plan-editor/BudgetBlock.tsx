@@ -1,0 +1,64 @@
+import { EditableCell } from '../../components/EditableCell';
+import { messageOf, useMutate } from '../../app/mutate';
+import { PLAN, SET_BUDGET_LINE } from '../../graphql/operations';
+import type { BudgetLine, Stage } from '../../graphql/types';
+import { t } from '../../i18n/zh-CN';
+
+const NATURE = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
+const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
+
+/**
+ * 年度预算 (万元), by nature and by income, one column per stage. Empty = not stated (never 0).
+ * `stages` picks the columns: year-start targets state initial amounts, a self-evaluation full-year and actual.
+ */
+export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: string; lines: BudgetLine[]; stages: Stage[]; executionRate?: React.ReactNode }) {
+  const mutate = useMutate();
+  const byCategory = new Map(lines.filter((l) => l.category !== 'BASIC_DETAIL').map((l) => [l.category, l]));
+
+  async function save(category: string, stage: Stage, text: string): Promise<string | null> {
+    const existed = byCategory.has(category);
+    const value = text.trim() === '' ? null : text.trim();
+    return messageOf(
+      await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { [stage]: value } } }, existed ? {} : { refetch: [PLAN] }),
+    );
+  }
+
+  const row = (category: string, group: string | null, groupSpan: number) => {
+    const line = byCategory.get(category);
+    return (
+      <tr key={category} id={`budget-${category}`} data-budget={category}>
+        {group !== null && groupSpan > 0 && <th rowSpan={groupSpan} className="level">{group}</th>}
+        {group === null && <th className="level" />}
+        <th className="row-head">{t.budget.categories[category]}</th>
+        {stages.map((stage) => (
+          <td key={stage}>
+            <EditableCell col={`budget-${stage}`} align="right" label={`${t.budget.categories[category]} ${t.budget[stage]}`} value={line?.amounts[stage] ?? ''} placeholder="—" onCommit={(text) => save(category, stage, text)} />
+          </td>
+        ))}
+        {executionRate !== undefined && <td className="num muted">{line?.amounts.statedExecutionRate ?? ''}</td>}
+      </tr>
+    );
+  };
+
+  return (
+    <table className="form-table budget">
+      <thead>
+        <tr>
+          <th colSpan={2}>{t.budget.category}</th>
+          {stages.map((stage) => <th key={stage}>{t.budget[stage]}</th>)}
+          {executionRate !== undefined && <th>{t.budget.executionRate}{t.budget.stated}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {NATURE.map((category, i) => row(category, t.planning.budgetByNature, i === 0 ? NATURE.length : 0))}
+        {INCOME.map((category, i) => row(category, t.planning.budgetByIncome, i === 0 ? INCOME.length : 0))}
+        {executionRate !== undefined && (
+          <tr>
+            <th colSpan={2} className="row-head">{t.evaluation.executionRate}</th>
+            <td colSpan={stages.length + 1} className="num strong">{executionRate}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

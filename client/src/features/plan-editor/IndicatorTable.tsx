@@ -1,0 +1,246 @@
+import { useQuery } from '@apollo/client/react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useCapabilities } from '../../app/capabilities';
+import { EditableCell } from '../../components/EditableCell';
+import { CompletionBar, StatusTag } from '../../components/StatusTag';
+import { ValueBadge } from '../../components/ValueBadge';
+import { PARSE_INDICATOR_VALUE } from '../../graphql/operations';
+import type { Indicator, IndicatorValue } from '../../graphql/types';
+import { t } from '../../i18n/zh-CN';
+import { groupRows } from './group-rows';
+import { useIndicatorActions } from './indicator-actions';
+
+export type TableMode = 'planning' | 'evaluation';
+
+interface Props {
+  planId: string;
+  lineItemId: string | null;
+  indicators: Indicator[];
+  mode: TableMode;
+}
+
+/** The indicator table of a plan or a 子项, grouped by 一级/二级 with merged cells like the forms. */
+export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) {
+  const actions = useIndicatorActions();
+  const rows = [...indicators].sort((a, b) => a.position - b.position);
+  const grouped = groupRows(rows, (i) => i.level1Label, (i) => `${i.level1Label}/${i.level2Label ?? ''}`);
+  const evaluation = mode === 'evaluation';
+
+  return (
+    <div className="table-wrap">
+      <table className="form-table indicators">
+        <colgroup>
+          <col className="w-level" />
+          <col className="w-level" />
+          <col className="w-name" />
+          <col className="w-value" />
+          {evaluation && <col className="w-value" />}
+          <col className="w-num" />
+          {evaluation && <col className="w-gap" />}
+          {evaluation && <col className="w-num" />}
+          {evaluation && <col className="w-num" />}
+          {evaluation ? <col className="w-reason" /> : <col className="w-remark" />}
+          {!evaluation && <col className="w-ops" />}
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t.indicator.level1}</th>
+            <th>{t.indicator.level2}</th>
+            <th>{t.indicator.name}</th>
+            <th>{t.indicator.target}</th>
+            {evaluation && <th>{t.indicator.actual}</th>}
+            <th>{t.indicator.weight}</th>
+            {evaluation && <th>{t.indicator.gap}</th>}
+            {evaluation && <th>{t.indicator.suggested}</th>}
+            {evaluation && <th>{t.indicator.score}</th>}
+            <th>{evaluation ? t.indicator.deduction : t.indicator.remark}</th>
+            {!evaluation && <th>{t.indicator.ops}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {grouped.map(({ row, level1Span, level2Span, level1Group, level2Group }, index) => (
+            <tr key={row.id} id={`indicator-${row.id}`} data-indicator={row.id}>
+              {level1Span > 0 && (
+                <td rowSpan={level1Span} className="level">
+                  <EditableCell
+                    col="level1"
+                    label={t.indicator.level1}
+                    value={row.level1Label}
+                    readOnly={evaluation}
+                    onCommit={(text) => actions.setGroupLabel(level1Group, 'level1Label', text)}
+                  />
+                </td>
+              )}
+              {level2Span > 0 && (
+                <td rowSpan={level2Span} className="level">
+                  <EditableCell
+                    col="level2"
+                    label={t.indicator.level2}
+                    value={row.level2Label ?? ''}
+                    readOnly={evaluation}
+                    onCommit={(text) => actions.setGroupLabel(level2Group, 'level2Label', text)}
+                  />
+                </td>
+              )}
+              <td>
+                <EditableCell col="name" label={t.indicator.name} value={row.name} readOnly={evaluation} onCommit={(text) => actions.setField(row, 'name', text)} />
+                {row.unknownLevelLabels.length > 0 && (
+                  <span className="hint" title={row.unknownLevelLabels.join('、')}>
+                    {t.indicator.unknownLevel}：{row.unknownLevelLabels.join('、')}
+                  </span>
+                )}
+              </td>
+              <td>
+                <ValueCell indicator={row} role="target" readOnly={evaluation} onCommit={(text) => actions.setField(row, 'target', text)} />
+              </td>
+              {evaluation && (
+                <td>
+                  <ValueCell indicator={row} role="actual" onCommit={(text) => actions.setField(row, 'actual', text)} />
+                </td>
+              )}
+              <td>
+                <EditableCell col="weight" align="right" label={t.indicator.weight} value={row.weight ?? ''} onCommit={(text) => actions.setField(row, 'weight', text)} />
+              </td>
+              {evaluation && (
+                <td className="gap-cell" title={row.gap?.explanation ?? undefined}>
+                  {row.gap ? (
+                    <>
+                      <StatusTag status={row.gap.status} explanation={row.gap.explanation} />
+                      <CompletionBar percent={row.gap.completionPercent} title={row.gap.explanation} />
+                      {row.gap.warnings.map((w) => (
+                        <span key={w.code} className="hint" title={w.message}>⚠ {w.message}</span>
+                      ))}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+              )}
+              {evaluation && (
+                <td className="num suggested" title={row.gap?.explanation ?? undefined}>
+                  {row.gap?.suggestedScore ?? ''}
+                </td>
+              )}
+              {evaluation && (
+                <td>
+                  <EditableCell
+                    col="score"
+                    align="right"
+                    label={t.indicator.score}
+                    value={row.score ?? ''}
+                    placeholder={row.gap?.suggestedScore ?? ''}
+                    onCommit={(text) => actions.setField(row, 'score', text)}
+                  />
+                </td>
+              )}
+              <td>
+                {evaluation ? (
+                  <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} onCommit={(text) => actions.setField(row, 'deduction', text)} />
+                ) : (
+                  <EditableCell col="remark" label={t.indicator.remark} value={row.remark ?? ''} onCommit={(text) => actions.setField(row, 'remark', text)} />
+                )}
+              </td>
+              {!evaluation && (
+                <td className="ops">
+                  <RowOps
+                    first={index === 0}
+                    last={index === rows.length - 1}
+                    onUp={() => actions.move(row, row.position - 1)}
+                    onDown={() => actions.move(row, row.position + 1)}
+                    onDelete={() => (window.confirm(t.indicator.confirmDelete) ? actions.remove(row) : Promise.resolve(null))}
+                  />
+                </td>
+              )}
+            </tr>
+          ))}
+          {rows.length === 0 && (
+            <tr>
+              <td colSpan={evaluation ? 10 : 7} className="muted center">{t.indicator.none}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {!evaluation && <AddIndicator planId={planId} lineItemId={lineItemId} />}
+    </div>
+  );
+}
+
+/** 指标值 / 实际完成值 with the server's reading beside it, live while typing. */
+function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicator; role: 'target' | 'actual'; readOnly?: boolean; onCommit: (text: string) => Promise<string | null> }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const live = useLiveReading(draft, indicator, role);
+  const stored = role === 'target' ? indicator.target : indicator.actual;
+  return (
+    <div className="value-cell">
+      <EditableCell
+        col={role}
+        label={role === 'target' ? t.indicator.target : t.indicator.actual}
+        value={(role === 'target' ? indicator.targetText : indicator.actualText) ?? ''}
+        readOnly={readOnly}
+        onDraft={setDraft}
+        onCommit={onCommit}
+      />
+      <ValueBadge reading={draft !== null ? (live ?? stored) : stored} live={draft !== null && live !== null} />
+    </div>
+  );
+}
+
+/** Asks the server how it reads the text being typed (debounced); null until it answers. */
+function useLiveReading(text: string | null, indicator: Indicator, role: 'target' | 'actual'): IndicatorValue | null {
+  const { reading } = useCapabilities();
+  const [debounced, setDebounced] = useState<string | null>(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(text), 200);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const { data, previousData } = useQuery<{ parseIndicatorValue: IndicatorValue }>(PARSE_INDICATOR_VALUE, {
+    variables: { text: debounced ?? '', level1: indicator.level1, level2: indicator.level2, role: role === 'target' ? 'TARGET' : 'ACTUAL' },
+    skip: !reading || text === null || !debounced || !debounced.trim(),
+    fetchPolicy: 'cache-first',
+  });
+  if (text === null || !text.trim()) return null;
+  return (data ?? previousData)?.parseIndicatorValue ?? null;
+}
+
+function RowOps({ first, last, onUp, onDown, onDelete }: { first: boolean; last: boolean; onUp: () => Promise<string | null>; onDown: () => Promise<string | null>; onDelete: () => Promise<string | null> }) {
+  const [error, setError] = useState<string | null>(null);
+  const run = (action: () => Promise<string | null>) => async () => setError(await action());
+  return (
+    <span className="row-ops">
+      <button type="button" tabIndex={-1} className="icon" title={t.indicator.moveUp} aria-label={t.indicator.moveUp} disabled={first} onClick={run(onUp)}>↑</button>
+      <button type="button" tabIndex={-1} className="icon" title={t.indicator.moveDown} aria-label={t.indicator.moveDown} disabled={last} onClick={run(onDown)}>↓</button>
+      <button type="button" tabIndex={-1} className="icon danger" title={t.indicator.delete} aria-label={t.indicator.delete} onClick={run(onDelete)}>✕</button>
+      {error && <span className="field-error">{error}</span>}
+    </span>
+  );
+}
+
+function AddIndicator({ planId, lineItemId }: { planId: string; lineItemId: string | null }) {
+  const actions = useIndicatorActions();
+  const [level1, setLevel1] = useState<string>(t.levels.level1[0]);
+  const [level2, setLevel2] = useState<string>(t.levels.level2[t.levels.level1[0]][0]);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const outcome = await actions.add(planId, lineItemId, { level1Label: level1, level2Label: level2, name: name.trim() });
+    const message = outcome.failure ?? (outcome.userErrors.map((e) => e.message).join('；') || null);
+    setError(message);
+    if (!message) setName('');
+  }
+
+  return (
+    <form className="add-row" onSubmit={(e) => void submit(e)}>
+      <select aria-label={t.indicator.level1} value={level1} onChange={(e) => { setLevel1(e.target.value); setLevel2(t.levels.level2[e.target.value]?.[0] ?? ''); }}>
+        {t.levels.level1.map((label) => <option key={label}>{label}</option>)}
+      </select>
+      <select aria-label={t.indicator.level2} value={level2} onChange={(e) => setLevel2(e.target.value)}>
+        {(t.levels.level2[level1] ?? []).map((label) => <option key={label}>{label}</option>)}
+      </select>
+      <input aria-label={t.indicator.addName} placeholder={t.indicator.addName} value={name} onChange={(e) => setName(e.target.value)} />
+      <button className="btn" type="submit">＋ {t.indicator.add}</button>
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </form>
+  );
+}

@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { EditableCell } from '../../components/EditableCell';
+import { messageOf, useMutate } from '../../app/mutate';
+import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, UPDATE_LINE_ITEM } from '../../graphql/operations';
+import type { LineItem, Stage } from '../../graphql/types';
+import { t } from '../../i18n/zh-CN';
+import { IndicatorTable, type TableMode } from './IndicatorTable';
+
+/** 专项资金支出方向绩效目标表: each 专项 with its 子项, each with its amounts, goals and indicators. */
+export function LineItemTree({ planId, items, mode }: { planId: string; items: LineItem[]; mode: TableMode }) {
+  const mutate = useMutate();
+  const [error, setError] = useState<string | null>(null);
+  const sorted = [...items].sort((a, b) => a.position - b.position);
+  return (
+    <div className="line-items">
+      {sorted.map((item, index) => (
+        <LineItemBlock key={item.id} planId={planId} item={item} mode={mode} depth={0} first={index === 0} last={index === sorted.length - 1} />
+      ))}
+      {sorted.length === 0 && <p className="muted">{t.lineItem.none}</p>}
+      {mode === 'planning' && (
+        <div className="add-row">
+          <button type="button" className="btn" onClick={async () => setError(messageOf(await mutate('addLineItem', ADD_LINE_ITEM, { input: { planId, parentId: null, fields: { name: t.lineItem.newName } } }, { refetch: [PLAN] })))}>
+            ＋ {t.lineItem.addTop}
+          </button>
+          {error && <span className="field-error" role="alert">{error}</span>}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const TEXT_FIELDS = [
+  ['period', t.lineItem.period],
+  ['use', t.lineItem.use],
+  ['periodGoal', t.lineItem.periodGoal],
+  ['annualGoal', t.lineItem.annualGoal],
+] as const;
+
+function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: string; item: LineItem; mode: TableMode; depth: number; first: boolean; last: boolean }) {
+  const mutate = useMutate();
+  const [error, setError] = useState<string | null>(null);
+  const planning = mode === 'planning';
+  const children = [...(item.children ?? [])].sort((a, b) => a.position - b.position);
+  const stages: Stage[] = planning ? ['initial', 'adjustment', 'fullYear'] : ['fullYear', 'actual'];
+  const update = async (fields: Record<string, unknown>) => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields }));
+  const act = async (run: Promise<string | null>) => setError(await run);
+
+  return (
+    <section className={`line-item depth-${depth}`} id={`lineitem-${item.id}`} data-line-item={item.id}>
+      <table className="form-table kv">
+        <colgroup>
+          <col className="w-label" />
+          <col />
+          <col className="w-label" />
+          <col />
+        </colgroup>
+        <tbody>
+          <tr>
+            <th>{depth === 0 ? t.lineItem.name : t.lineItem.children}</th>
+            <td colSpan={planning ? 1 : 3} className="strong">
+              <EditableCell col="li-name" label={t.lineItem.name} value={item.name} readOnly={!planning} onCommit={(text) => update({ name: text.trim() })} />
+            </td>
+            {planning && (
+              <>
+                <th>{t.lineItem.kind}</th>
+                <td>
+                  <select aria-label={t.lineItem.kind} value={item.kind ?? ''} onChange={(e) => void act(update({ kind: e.target.value || null }))}>
+                    <option value="">—</option>
+                    {Object.entries(t.lineItem.kinds).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+                  </select>
+                </td>
+              </>
+            )}
+          </tr>
+          {pairs(
+            [
+              ...stages.map((stage) => (
+                <AmountCells key={stage} stage={stage} value={item.amounts[stage] ?? ''} onCommit={(text) => update({ amounts: { [stage]: text.trim() || null } })} />
+              )),
+              ...(planning
+                ? []
+                : [
+                    <ExecutionRateCells key="rate" rate={item.rollup?.executionRatePercent} />,
+                  ]),
+            ],
+          ).map((pair, i) => (
+            <tr key={`amounts-${i}`}>
+              {pair}
+              {pair.length === 1 && <td colSpan={2} />}
+            </tr>
+          ))}
+          {planning &&
+            TEXT_FIELDS.map(([key, label]) => (
+              <tr key={key}>
+                <th>{label}</th>
+                <td colSpan={3}>
+                  <EditableCell col={`li-${key}`} label={label} value={item[key] ?? ''} onCommit={(text) => update({ [key]: text.trim() || null })} />
+                </td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      {planning && (
+        <div className="row-ops block-ops">
+          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
+          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
+          <button type="button" tabIndex={-1} className="btn small" onClick={() => void act(mutate('addLineItem', ADD_LINE_ITEM, { input: { planId, parentId: item.id, fields: { name: t.lineItem.newChildName } } }, { refetch: [PLAN] }).then(messageOf))}>＋ {t.lineItem.addChild}</button>
+          <button type="button" tabIndex={-1} className="btn small danger" onClick={() => window.confirm(t.lineItem.confirmDelete) && void act(mutate('deleteLineItem', DELETE_LINE_ITEM, { id: item.id }, { refetch: [PLAN] }).then(messageOf))}>{t.lineItem.delete}</button>
+          {error && <span className="field-error" role="alert">{error}</span>}
+        </div>
+      )}
+      {(item.indicators.length > 0 || children.length === 0) && (
+        <IndicatorTable planId={planId} lineItemId={item.id} indicators={item.indicators} mode={mode} />
+      )}
+      {children.length > 0 && (
+        <div className="children">
+          {children.map((child, index) => (
+            <LineItemBlock key={child.id} planId={planId} item={child} mode={mode} depth={depth + 1} first={index === 0} last={index === children.length - 1} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function AmountCells({ stage, value, onCommit }: { stage: Stage; value: string; onCommit: (text: string) => Promise<string | null> }) {
+  return (
+    <>
+      <th>{t.budget[stage]}</th>
+      <td>
+        <EditableCell col={`li-${stage}`} align="right" label={t.budget[stage]} value={value} placeholder="—" onCommit={onCommit} />
+      </td>
+    </>
+  );
+}
+
+function ExecutionRateCells({ rate }: { rate: string | number | null | undefined }) {
+  return (
+    <>
+      <th>{t.lineItem.executionRate}</th>
+      <td className="num strong">{rate != null ? `${rate}%` : '—'}</td>
+    </>
+  );
+}
+
+function pairs<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(items.slice(i, i + 2));
+  return out;
+}

@@ -1,0 +1,677 @@
+/**
+ * Every GraphQL document the client sends. Each object carries its `id`, so every mutation payload
+ * updates the normalised cache and the view follows. The client computes nothing: gaps, scores,
+ * totals, rates and grades come from the server only.
+ *
+ * Fields marked `@reading` belong to the server's value-reading API (issue 4: target/actual readings,
+ * gaps, roll-ups, 勾稽关系 checks). `readingTransform` in ../app/apollo.ts strips the directive when the
+ * server has that API and drops the fields when it does not, so one set of documents serves both.
+ */
+import { gql } from '@apollo/client';
+
+export const USER_ERROR = gql`
+  fragment UserErrorFields on UserError {
+    field
+    message
+    code
+  }
+`;
+
+export const STAGE_AMOUNTS = gql`
+  fragment StageAmountsFields on StageAmounts {
+    initial
+    adjustment
+    fullYear
+    actual
+    carryover
+    statedExecutionRate
+  }
+`;
+
+export const BUDGET_LINE = gql`
+  fragment BudgetLineFields on BudgetLine {
+    id
+    category
+    name
+    position
+    amounts {
+      ...StageAmountsFields
+    }
+  }
+  ${STAGE_AMOUNTS}
+`;
+
+export const INDICATOR_VALUE = gql`
+  fragment IndicatorValueFields on IndicatorValue {
+    raw
+    kind
+    comparator
+    value
+    upper
+    unit
+    approximate
+    direction
+    display
+    confidence
+    explanation
+    hints
+    splitSuggested
+  }
+`;
+
+export const GAP = gql`
+  fragment GapFields on Gap {
+    status
+    difference
+    differenceUnit
+    favourable
+    completion
+    completionPercent
+    suggestedScore
+    effectiveScore
+    scoringMethod
+    explanation
+    warnings {
+      code
+      message
+    }
+  }
+`;
+
+export const INDICATOR = gql`
+  fragment IndicatorFields on Indicator {
+    id
+    planId
+    lineItemId
+    position
+    level1
+    level1Label
+    level2
+    level2Label
+    name
+    targetText
+    actualText
+    weight
+    score
+    deduction
+    remark
+    evidence
+    unknownLevelLabels
+    target @reading {
+      ...IndicatorValueFields
+    }
+    actual @reading {
+      ...IndicatorValueFields
+    }
+    gap @reading {
+      ...GapFields
+    }
+  }
+  ${INDICATOR_VALUE}
+  ${GAP}
+`;
+
+export const ROLLUP = gql`
+  fragment RollupFields on Rollup {
+    weightTotal
+    suggestedScoreTotal
+    scoreTotal
+    statusCounts {
+      status
+      count
+    }
+    sections {
+      level1
+      label
+      weight
+      score
+      count
+    }
+    executionRate
+    executionRatePercent
+    grade
+    gradeLabel
+  }
+`;
+
+export const CHECK = gql`
+  fragment CheckFields on CheckWarning {
+    code
+    path
+    stage
+    expected
+    found
+    difference
+    message
+  }
+`;
+
+const LINE_ITEM_OWN = gql`
+  fragment LineItemOwnFields on LineItem {
+    id
+    planId
+    parentId
+    position
+    name
+    kind
+    period
+    use
+    periodGoal
+    annualGoal
+    amounts {
+      ...StageAmountsFields
+    }
+    rollup @reading {
+      ...RollupFields
+    }
+    indicators {
+      ...IndicatorFields
+    }
+  }
+  ${STAGE_AMOUNTS}
+  ${ROLLUP}
+  ${INDICATOR}
+`;
+
+/** 专项 → 子项 → (rare) third level. */
+export const LINE_ITEM = gql`
+  fragment LineItemFields on LineItem {
+    ...LineItemOwnFields
+    children {
+      ...LineItemOwnFields
+      children {
+        ...LineItemOwnFields
+      }
+    }
+  }
+  ${LINE_ITEM_OWN}
+`;
+
+export const KEY_TASK = gql`
+  fragment KeyTaskFields on KeyTask {
+    id
+    item
+    owner
+    goal
+    position
+  }
+`;
+
+/** The plan-level figures every indicator change can move. */
+export const PLAN_FIGURES = gql`
+  fragment PlanFigures on Plan {
+    id
+    rollup @reading {
+      ...RollupFields
+    }
+    checks @reading {
+      ...CheckFields
+    }
+  }
+  ${ROLLUP}
+  ${CHECK}
+`;
+
+export const DEPARTMENTS = gql`
+  query Departments($filter: DepartmentFilter, $first: Int!, $after: String) {
+    departments(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        name
+        shortName
+        region
+        code
+        plans {
+          id
+          year
+          status
+        }
+      }
+    }
+  }
+`;
+
+export const DEPARTMENT = gql`
+  query Department($id: ID!) {
+    department(id: $id) {
+      id
+      name
+      shortName
+      region
+      code
+      plans {
+        id
+        year
+        status
+        documentKind
+        updatedAt
+      }
+    }
+  }
+`;
+
+export const CREATE_DEPARTMENT = gql`
+  mutation CreateDepartment($input: CreateDepartmentInput!) {
+    createDepartment(input: $input) {
+      department {
+        id
+        name
+        shortName
+        region
+        code
+        plans {
+          id
+          year
+          status
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const CREATE_PLAN = gql`
+  mutation CreatePlan($input: CreatePlanInput!) {
+    createPlan(input: $input) {
+      plan {
+        id
+        year
+        status
+        department {
+          id
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const DELETE_PLAN = gql`
+  mutation DeletePlan($id: ID!) {
+    deletePlan(id: $id) {
+      deletedId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const PLAN = gql`
+  query Plan($id: ID!) {
+    plan(id: $id) {
+      id
+      year
+      status
+      documentKind
+      statedDepartmentName
+      statedRegion
+      overallGoals
+      functions
+      fixedAssets
+      staff {
+        authorized
+        actual
+        retired
+      }
+      department {
+        id
+        name
+        shortName
+        region
+      }
+      budget {
+        lines {
+          ...BudgetLineFields
+        }
+      }
+      keyTasks {
+        ...KeyTaskFields
+      }
+      indicators {
+        ...IndicatorFields
+      }
+      lineItems {
+        ...LineItemFields
+      }
+      evaluation {
+        id
+        totalScore
+        grade
+        maxScore
+      }
+      ...PlanFigures
+    }
+  }
+  ${BUDGET_LINE}
+  ${KEY_TASK}
+  ${INDICATOR}
+  ${LINE_ITEM}
+  ${PLAN_FIGURES}
+`;
+
+export const UPDATE_PLAN = gql`
+  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {
+    updatePlan(id: $id, input: $input) {
+      plan {
+        id
+        overallGoals
+        functions
+        fixedAssets
+        staff {
+          authorized
+          actual
+          retired
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const SET_BUDGET_LINE = gql`
+  mutation SetBudgetLine($input: SetBudgetLineInput!) {
+    setBudgetLine(input: $input) {
+      budgetLine {
+        ...BudgetLineFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${BUDGET_LINE}
+  ${USER_ERROR}
+`;
+
+export const ADD_KEY_TASK = gql`
+  mutation AddKeyTask($planId: ID!, $input: KeyTaskInput!) {
+    addKeyTask(planId: $planId, input: $input) {
+      keyTask {
+        ...KeyTaskFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${KEY_TASK}
+  ${USER_ERROR}
+`;
+
+export const UPDATE_KEY_TASK = gql`
+  mutation UpdateKeyTask($id: ID!, $input: KeyTaskInput!) {
+    updateKeyTask(id: $id, input: $input) {
+      keyTask {
+        ...KeyTaskFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${KEY_TASK}
+  ${USER_ERROR}
+`;
+
+export const MOVE_KEY_TASK = gql`
+  mutation MoveKeyTask($id: ID!, $position: Int!) {
+    moveKeyTask(id: $id, position: $position) {
+      keyTask {
+        ...KeyTaskFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${KEY_TASK}
+  ${USER_ERROR}
+`;
+
+export const DELETE_KEY_TASK = gql`
+  mutation DeleteKeyTask($id: ID!) {
+    deleteKeyTask(id: $id) {
+      deletedId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const ADD_INDICATOR = gql`
+  mutation AddIndicator($input: AddIndicatorInput!) {
+    addIndicator(input: $input) {
+      indicator {
+        ...IndicatorFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${INDICATOR}
+  ${USER_ERROR}
+`;
+
+export const UPDATE_INDICATOR = gql`
+  mutation UpdateIndicator($id: ID!, $fields: IndicatorInput!) {
+    updateIndicator(id: $id, fields: $fields) {
+      indicator {
+        ...IndicatorFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${INDICATOR}
+  ${USER_ERROR}
+`;
+
+export const MOVE_INDICATOR = gql`
+  mutation MoveIndicator($input: MoveIndicatorInput!) {
+    moveIndicator(input: $input) {
+      indicator {
+        id
+        position
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const DELETE_INDICATOR = gql`
+  mutation DeleteIndicator($id: ID!) {
+    deleteIndicator(id: $id) {
+      deletedId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+const INDICATOR_CHANGE = gql`
+  fragment IndicatorChangeFields on IndicatorChangePayload {
+    indicator {
+      ...IndicatorFields
+    }
+    plan {
+      ...PlanFigures
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+  ${INDICATOR}
+  ${PLAN_FIGURES}
+  ${USER_ERROR}
+`;
+
+export const SET_INDICATOR_TARGET = gql`
+  mutation SetIndicatorTarget($id: ID!, $target: String) {
+    setIndicatorTarget(id: $id, target: $target) {
+      ...IndicatorChangeFields
+    }
+  }
+  ${INDICATOR_CHANGE}
+`;
+
+export const RECORD_INDICATOR_ACTUAL = gql`
+  mutation RecordIndicatorActual($id: ID!, $actual: String) {
+    recordIndicatorActual(id: $id, actual: $actual) {
+      ...IndicatorChangeFields
+    }
+  }
+  ${INDICATOR_CHANGE}
+`;
+
+export const SCORE_INDICATOR = gql`
+  mutation ScoreIndicator($id: ID!, $score: Decimal, $reason: String) {
+    scoreIndicator(id: $id, score: $score, reason: $reason) {
+      ...IndicatorChangeFields
+    }
+  }
+  ${INDICATOR_CHANGE}
+`;
+
+export const SET_INDICATOR_WEIGHT = gql`
+  mutation SetIndicatorWeight($id: ID!, $weight: Decimal) {
+    setIndicatorWeight(id: $id, weight: $weight) {
+      ...IndicatorChangeFields
+    }
+  }
+  ${INDICATOR_CHANGE}
+`;
+
+export const PARSE_INDICATOR_VALUE = gql`
+  query ParseIndicatorValue($text: String!, $level1: Level1, $level2: Level2, $role: ValueRole) {
+    parseIndicatorValue(text: $text, level1: $level1, level2: $level2, role: $role) {
+      ...IndicatorValueFields
+    }
+  }
+  ${INDICATOR_VALUE}
+`;
+
+export const ADD_LINE_ITEM = gql`
+  mutation AddLineItem($input: AddLineItemInput!) {
+    addLineItem(input: $input) {
+      lineItem {
+        ...LineItemFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${LINE_ITEM}
+  ${USER_ERROR}
+`;
+
+export const UPDATE_LINE_ITEM = gql`
+  mutation UpdateLineItem($id: ID!, $fields: LineItemInput!) {
+    updateLineItem(id: $id, fields: $fields) {
+      lineItem {
+        id
+        name
+        kind
+        period
+        use
+        periodGoal
+        annualGoal
+        amounts {
+          ...StageAmountsFields
+        }
+        rollup @reading {
+          ...RollupFields
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${STAGE_AMOUNTS}
+  ${ROLLUP}
+  ${USER_ERROR}
+`;
+
+export const RECORD_SPENDING = gql`
+  mutation RecordSpending($input: RecordSpendingInput!) {
+    recordSpending(input: $input) {
+      plan {
+        ...PlanFigures
+      }
+      lineItem {
+        id
+        amounts {
+          ...StageAmountsFields
+        }
+        rollup @reading {
+          ...RollupFields
+        }
+      }
+      budgetLine {
+        ...BudgetLineFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${PLAN_FIGURES}
+  ${STAGE_AMOUNTS}
+  ${ROLLUP}
+  ${BUDGET_LINE}
+  ${USER_ERROR}
+`;
+
+export const MOVE_LINE_ITEM = gql`
+  mutation MoveLineItem($id: ID!, $parentId: ID, $position: Int!) {
+    moveLineItem(id: $id, parentId: $parentId, position: $position) {
+      lineItem {
+        id
+        position
+        parentId
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+export const DELETE_LINE_ITEM = gql`
+  mutation DeleteLineItem($id: ID!) {
+    deleteLineItem(id: $id) {
+      deletedId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;

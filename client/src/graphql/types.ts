@@ -1,0 +1,165 @@
+/** Shapes of the data the documents in operations.ts select (hand-written; mirrors schema/schema.graphql). */
+export type Decimal = string;
+
+export interface UserError {
+  field: string[];
+  message: string;
+  code: string;
+}
+
+export interface StageAmounts {
+  initial: Decimal | null;
+  adjustment: Decimal | null;
+  fullYear: Decimal | null;
+  actual: Decimal | null;
+  carryover: Decimal | null;
+  statedExecutionRate: string | null;
+}
+export type Stage = Exclude<keyof StageAmounts, 'statedExecutionRate'>;
+
+export interface BudgetLine {
+  id: string;
+  category: string;
+  name: string | null;
+  position: number;
+  amounts: StageAmounts;
+}
+
+export type ValueKind = 'QUANTITY' | 'BOOLEAN' | 'GRADE' | 'NOT_APPLICABLE' | 'TEXT';
+export interface IndicatorValue {
+  raw: string;
+  kind: ValueKind;
+  comparator: string | null;
+  value: string | null;
+  upper: string | null;
+  unit: string | null;
+  approximate: boolean | null;
+  direction: string | null;
+  display: string;
+  confidence: number | string | null;
+  explanation: string | null;
+  hints: string[] | null;
+  splitSuggested: boolean | null;
+}
+
+export type GapStatus = 'PENDING' | 'MET' | 'PARTIAL' | 'NOT_MET' | 'NOT_APPLICABLE' | 'NEEDS_JUDGEMENT' | 'INCOMPARABLE';
+export interface Gap {
+  status: GapStatus;
+  difference: string | null;
+  differenceUnit: string | null;
+  favourable: boolean | null;
+  completion: string | number | null;
+  completionPercent: string | number | null;
+  suggestedScore: Decimal | null;
+  effectiveScore: Decimal | null;
+  scoringMethod: string | null;
+  explanation: string | null;
+  warnings: { code: string; message: string }[];
+}
+
+export interface Indicator {
+  id: string;
+  planId: string;
+  lineItemId: string | null;
+  position: number;
+  level1: string;
+  level1Label: string;
+  level2: string | null;
+  level2Label: string | null;
+  name: string;
+  targetText: string | null;
+  actualText: string | null;
+  weight: Decimal | null;
+  score: Decimal | null;
+  deduction: string | null;
+  remark: string | null;
+  evidence: string | null;
+  unknownLevelLabels: string[];
+  /** Present when the server has the value-reading API. */
+  target?: IndicatorValue | null;
+  actual?: IndicatorValue | null;
+  gap?: Gap;
+}
+
+export interface Rollup {
+  weightTotal: Decimal | null;
+  suggestedScoreTotal: Decimal | null;
+  scoreTotal: Decimal | null;
+  statusCounts: { status: GapStatus; count: number }[];
+  sections: { level1: string; label: string; weight: Decimal | null; score: Decimal | null; count: number }[];
+  executionRate: string | number | null;
+  executionRatePercent: string | number | null;
+  grade: string | null;
+  gradeLabel: string | null;
+}
+
+export interface CheckWarning {
+  code: string;
+  path: string;
+  stage: string | null;
+  expected: string | null;
+  found: string | null;
+  difference: string | null;
+  message: string;
+}
+
+export interface LineItem {
+  id: string;
+  planId: string;
+  parentId: string | null;
+  position: number;
+  name: string;
+  kind: string | null;
+  period: string | null;
+  use: string | null;
+  periodGoal: string | null;
+  annualGoal: string | null;
+  amounts: StageAmounts;
+  rollup?: Rollup;
+  indicators: Indicator[];
+  children?: LineItem[];
+}
+
+export interface KeyTask {
+  id: string;
+  item: string | null;
+  owner: string | null;
+  goal: string | null;
+  position: number;
+}
+
+export interface PlanSummary {
+  id: string;
+  year: number;
+  status: string;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  shortName: string | null;
+  region: string | null;
+  code: string | null;
+  plans: PlanSummary[];
+}
+
+export interface Plan {
+  id: string;
+  year: number;
+  status: string;
+  documentKind: string | null;
+  statedDepartmentName: string | null;
+  statedRegion: string | null;
+  overallGoals: string[] | null;
+  functions: string[] | null;
+  fixedAssets: Decimal | null;
+  staff: { authorized: number | null; actual: number | null; retired: number | null } | null;
+  department: { id: string; name: string; shortName: string | null; region: string | null };
+  budget: { lines: BudgetLine[] };
+  keyTasks: KeyTask[];
+  indicators: Indicator[];
+  lineItems: LineItem[];
+  evaluation: { id: string; totalScore: Decimal | null; grade: string | null; maxScore: Decimal | null } | null;
+  rollup?: Rollup;
+  checks?: CheckWarning[];
+}
