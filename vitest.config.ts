@@ -1,14 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+const serverAlias = {
+  // type-graphql and @apollo/server must share one `graphql` module instance (STACK.md pitfall 3).
+  alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+};
+
 export default defineConfig({
-  resolve: {
-    // type-graphql and @apollo/server must share one `graphql` module instance (STACK.md pitfall 3).
-    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
-  },
+  resolve: serverAlias,
   test: {
-    include: ['server/src/**/*.test.ts', 'test/api/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    projects: [
+      {
+        resolve: serverAlias,
+        test: {
+          name: 'server',
+          include: ['server/src/**/*.test.ts', 'test/api/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          pool: 'forks',
+        },
+      },
+      // Component tests: jsdom and the React plugin (client/vitest.config.ts).
+      'client/vitest.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          // A real server and a real Chromium: give them time.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });
