@@ -20,8 +20,21 @@ describe('the SQLite database', () => {
   });
 
   it('after the migrations, the tables are exactly what the entities describe', async () => {
-    const tables = async (orm: Awaited<ReturnType<typeof openDatabase>>) =>
-      orm.em.getConnection().execute("select type, name, sql from sqlite_master where name not like 'mikro_orm_%' and name not like 'sqlite_%' order by name");
+    // Columns by name (a migration appends columns where a fresh table would interleave them) and indexes.
+    const tables = async (orm: Awaited<ReturnType<typeof openDatabase>>) => {
+      const connection = orm.em.getConnection();
+      const names = (await connection.execute("select name from sqlite_master where type = 'table' and name not like 'mikro_orm_%' and name not like 'sqlite_%' order by name")) as { name: string }[];
+      const shape: Record<string, unknown> = {};
+      for (const { name } of names) {
+        const columns = (await connection.execute(`pragma table_info(\`${name}\`)`)) as { name: string }[];
+        shape[name] = {
+          columns: columns.map(({ cid: _cid, ...column }: any) => column).sort((a, b) => a.name.localeCompare(b.name)),
+          indexes: await connection.execute(`select name, sql from sqlite_master where type = 'index' and tbl_name = '${name}' order by name`),
+          foreignKeys: await connection.execute(`pragma foreign_key_list(\`${name}\`)`),
+        };
+      }
+      return shape;
+    };
     const migrated = await openDatabase(':memory:');
     const generated = await openFromEntities();
     expect(await tables(migrated)).toEqual(await tables(generated));

@@ -142,12 +142,12 @@ describe('indicators', () => {
     const c = (await addIndicator({ level1Label: '产出指标', name: 'C' }, { position: 0 })).indicator;
     expect((await tree()).indicators.map((row: any) => row.name)).toEqual(['C', 'A', 'B']);
 
-    const updated = (await api.gql('mutation($id: ID!, $f: IndicatorInput!) { updateIndicator(id: $id, fields: $f) { indicator { level1 level2 level2Label targetText actualText weight score deduction remark evidence } userErrors { code } } }', {
+    const updated = (await api.gql('mutation($id: ID!, $f: IndicatorInput!) { updateIndicator(id: $id, fields: $f) { indicator { level1 level2 level2Label targetText actualText weight deduction remark evidence } userErrors { code } } }', {
       id: a.id,
-      f: { level2Label: '时效指标', target: '按时完成', actual: '完成', weight: '5', score: '4.5', deduction: '个别活动延期', remark: '—', evidence: '活动台账' },
+      f: { level2Label: '时效指标', target: '按时完成', actual: '完成', weight: '5', deduction: '个别活动延期', remark: '—', evidence: '活动台账' },
     })).updateIndicator;
     expect(updated).toEqual({
-      indicator: { level1: 'OUTPUT', level2: 'TIMELINESS', level2Label: '时效指标', targetText: '按时完成', actualText: '完成', weight: '5', score: '4.5', deduction: '个别活动延期', remark: '—', evidence: '活动台账' },
+      indicator: { level1: 'OUTPUT', level2: 'TIMELINESS', level2Label: '时效指标', targetText: '按时完成', actualText: '完成', weight: '5', deduction: '个别活动延期', remark: '—', evidence: '活动台账' },
       userErrors: [],
     });
 

@@ -13,6 +13,7 @@ export const UserErrorCode = {
   DUPLICATE: 'DUPLICATE',
   HAS_DEPENDENTS: 'HAS_DEPENDENTS',
   INVALID_DOCUMENT: 'INVALID_DOCUMENT',
+  REASON_REQUIRED: 'REASON_REQUIRED',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -32,6 +33,7 @@ registerEnumType(UserErrorCode, {
     DUPLICATE: { description: '重复（如同一部门同一年度已有计划）/ duplicate' },
     HAS_DEPENDENTS: { description: '仍有关联数据，不能删除 / still referenced, cannot delete' },
     INVALID_DOCUMENT: { description: '计划文件不符合格式 / plan document does not match the schema' },
+    REASON_REQUIRED: { description: '得分低于建议得分，须填写扣分原因 / a score below the suggestion needs a reason' },
   },
 });
 

@@ -2,6 +2,7 @@ import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps 
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
 import type { Level1, Level2 } from '../../domain/indicator-hierarchy.js';
+import type { Comparator, Direction } from '../../domain/indicator-value/types.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
@@ -11,7 +12,7 @@ import { Level1Values, Level2Values } from './indicator-enums.js';
 @Entity()
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator {
-  [OptionalProps]?: 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
+  [OptionalProps]?: 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
@@ -50,6 +51,25 @@ export class Indicator {
   @Field(() => String, { nullable: true, description: '指标值（原文）/ target as written' })
   @Property({ type: 'text', nullable: true })
   targetText: string | null = null;
+
+  /**
+   * A planner's explicit reading of the target (comparator, value, unit); when set it wins over the
+   * reading of targetText. Values are decimal strings: quantities are not bounded like money.
+   */
+  @Property({ type: 'string', length: 20, nullable: true })
+  targetComparator: Comparator | null = null;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  targetValue: string | null = null;
+
+  @Property({ type: 'string', length: 60, nullable: true })
+  targetUpper: string | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  targetUnit: string | null = null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  targetDirection: Direction | null = null;
 
   @Field(() => String, { nullable: true, description: '实际完成值（原文）/ actual as written' })
   @Property({ type: 'text', nullable: true })

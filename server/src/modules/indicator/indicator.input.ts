@@ -1,5 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import type { Comparator, Direction } from '../../domain/indicator-value/types.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
+import { ComparatorValues, DirectionValues } from './indicator-value.type.js';
 
 @InputType({ description: '指标内容（修改时未给出的字段不变，null 清空）/ indicator fields (omitted unchanged on update, null clears)' })
 export class IndicatorInput {
@@ -20,9 +22,6 @@ export class IndicatorInput {
 
   @Field(() => DecimalScalar, { nullable: true, description: '分值 / weight' })
   weight?: string | null;
-
-  @Field(() => DecimalScalar, { nullable: true, description: '得分 / score' })
-  score?: string | null;
 
   @Field(() => String, { nullable: true, description: '扣分原因 / deduction reason' })
   deduction?: string | null;
@@ -59,4 +58,22 @@ export class MoveIndicatorInput {
 
   @Field(() => Int, { description: '新位置（从 0 起）/ new position, from 0' })
   position!: number;
+}
+
+@InputType({ description: '编报人员明确设定的结构化目标（优先于对原文的识别）/ a target reading set explicitly; wins over the text reading' })
+export class StructuredTargetInput {
+  @Field(() => ComparatorValues, { description: '比较符 / comparator' })
+  comparator!: Comparator;
+
+  @Field(() => DecimalScalar, { description: '数值（区间为下限）/ value (lower bound of a range)' })
+  value!: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '区间上限 / upper bound of a range' })
+  upper?: string | null;
+
+  @Field(() => String, { nullable: true, description: '单位，如 次、%、万元 / unit' })
+  unit?: string | null;
+
+  @Field(() => DirectionValues, { nullable: true, description: '方向（默认按比较符）/ direction; by default from the comparator' })
+  direction?: Direction | null;
 }

@@ -1,13 +1,50 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
+import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
+import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
+import { UserError } from '../../graphql/user-error.js';
+import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
+import { Plan } from '../plan/plan.entity.js';
+import { Gap } from './gap.type.js';
+import { Level1Values, Level2Values } from './indicator-enums.js';
+import { readActual, readTarget, structuredTarget } from './indicator-reading.js';
+import { IndicatorValue, indicatorValue, ValueRoleValues } from './indicator-value.type.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
 import { Indicator } from './indicator.entity.js';
-import { AddIndicatorInput, IndicatorInput, MoveIndicatorInput } from './indicator.input.js';
-import { addIndicator, deleteIndicator, moveIndicator, updateIndicator } from './indicator.service.js';
+import { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
+import {
+  addIndicator,
+  deleteIndicator,
+  moveIndicator,
+  recordIndicatorActual,
+  scoreIndicator,
+  setIndicatorTarget,
+  setIndicatorWeight,
+  updateIndicator,
+} from './indicator.service.js';
 
 const IndicatorPayload = Payload(Indicator, 'indicator', 'IndicatorPayload', '指标');
+
+/** An edit of a target, actual, weight or score: the indicator with its new gap, and its plan's new roll-up and checks. */
+@ObjectType({ description: '指标目标/实际/分值/得分变更结果：含新的差距，以及所属计划新的汇总与勾稽检查 / result of a target, actual, weight or score edit' })
+class IndicatorChangePayload {
+  @Field(() => Indicator, { nullable: true, description: '变更后的指标（含 gap）/ the indicator, with its new gap' })
+  indicator!: Indicator | null;
+
+  @Field(() => Plan, { nullable: true, description: '所属计划（含新的 rollup 与 checks）/ its plan, with the fresh rollup and checks' })
+  plan!: Plan | null;
+
+  @Field(() => [UserError], { description: '输入错误（有错误时未作任何修改）/ input errors; nothing changed when present' })
+  userErrors!: UserError[];
+}
+
+async function changed(em: EntityManager, { result, userErrors }: { result: Indicator | null; userErrors: UserError[] }): Promise<IndicatorChangePayload> {
+  const plan = result ? await em.findOneOrFail(Plan, { id: result.plan.id }) : null;
+  return { indicator: result, plan, userErrors };
+}
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -24,6 +61,83 @@ export class IndicatorResolver {
   @FieldResolver(() => ID, { description: '所属计划编号 / plan id' })
   planId(@Root() indicator: Indicator): string {
     return String(indicator.plan.id);
+  }
+
+  @FieldResolver(() => IndicatorValue, { nullable: true, description: '指标值的识别结果（无指标值时为空；编报人员设定的结构化目标优先）/ how the server reads the target' })
+  target(@Root() indicator: Indicator): IndicatorValue | null {
+    const reading = readTarget(indicator);
+    const structured = structuredTarget(indicator);
+    if (structured) {
+      return indicatorValue({
+        raw: indicator.targetText ?? '',
+        kind: 'QUANTITY',
+        quantity: structured,
+        boolean: null,
+        grade: null,
+        hints: [],
+        confidence: 'HIGH',
+        explanation: '编报人员明确设定的结构化目标，优先于原文识别',
+      }, true);
+    }
+    return reading && indicatorValue(reading);
+  }
+
+  @FieldResolver(() => IndicatorValue, { nullable: true, description: '实际完成值的识别结果（未填时为空）/ how the server reads the actual' })
+  actual(@Root() indicator: Indicator): IndicatorValue | null {
+    const reading = readActual(indicator);
+    return reading && indicatorValue(reading);
+  }
+
+  @FieldResolver(() => Gap, { description: '目标与实际的差距、建议得分与说明（服务器计算）/ the gap, suggested score and explanation' })
+  async gap(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<Gap> {
+    const evaluation = await evaluationOf(em, indicator.plan.id);
+    return evaluation.gaps.get(indicator.id)!;
+  }
+
+  @Query(() => IndicatorValue, { description: '实时识别一段指标值文本（编辑时预览）/ read a value text, for live preview while typing' })
+  parseIndicatorValue(
+    @Arg('text', () => String) text: string,
+    @Arg('level1', () => Level1Values, { nullable: true }) level1: Level1 | null,
+    @Arg('level2', () => Level2Values, { nullable: true }) level2: Level2 | null,
+    @Arg('role', () => ValueRoleValues, { nullable: true, defaultValue: 'TARGET' }) role: 'TARGET' | 'ACTUAL',
+    @Arg('name', () => String, { nullable: true, description: '三级指标名称（如含“成本”“不超过”影响方向）/ indicator name' }) name: string | null,
+  ): IndicatorValue {
+    return indicatorValue(parseIndicatorValue(text, { role, level1, level2, name }));
+  }
+
+  @Mutation(() => IndicatorChangePayload, { description: '设置指标值（可附结构化目标）/ set the target text, optionally with an explicit structured reading' })
+  async setIndicatorTarget(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('target', () => String, { nullable: true }) target: string | null,
+    @Arg('structured', () => StructuredTargetInput, { nullable: true }) structured: StructuredTargetInput | null,
+  ) {
+    return changed(em, await runMutation(em, (tx) => setIndicatorTarget(tx, id, target, structured)));
+  }
+
+  @Mutation(() => IndicatorChangePayload, { description: '填报实际完成值 / record the actual value' })
+  async recordIndicatorActual(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('actual', () => String, { nullable: true }) actual: string | null,
+    @Arg('evidence', () => String, { nullable: true, description: '佐证材料说明（可选）/ evidence, optional' }) evidence: string | null | undefined,
+  ) {
+    return changed(em, await runMutation(em, (tx) => recordIndicatorActual(tx, id, actual, evidence)));
+  }
+
+  @Mutation(() => IndicatorChangePayload, { description: '评分：低于建议得分须填扣分原因；null 撤回得分 / score; below the suggestion needs a reason' })
+  async scoreIndicator(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('score', () => DecimalScalar, { nullable: true }) score: string | null,
+    @Arg('reason', () => String, { nullable: true, description: '扣分原因 / deduction reason' }) reason: string | null | undefined,
+  ) {
+    return changed(em, await runMutation(em, (tx) => scoreIndicator(tx, id, score, reason)));
+  }
+
+  @Mutation(() => IndicatorChangePayload, { description: '设置分值 / set the weight' })
+  async setIndicatorWeight(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('weight', () => DecimalScalar, { nullable: true }) weight: string | null) {
+    return changed(em, await runMutation(em, (tx) => setIndicatorWeight(tx, id, weight)));
   }
 
   @Mutation(() => IndicatorPayload, { description: '新增指标 / add an indicator' })

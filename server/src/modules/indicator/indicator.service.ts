@@ -7,7 +7,11 @@ import { getLineItem } from '../line-item/line-item.service.js';
 import { getPlan } from '../plan/plan.service.js';
 import { checkNonNegative, checkText, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
 import { Indicator } from './indicator.entity.js';
-import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput } from './indicator.input.js';
+import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
+import { budgetFigures, indicatorGap } from './indicator-reading.js';
+import { BudgetLine } from '../plan/budget-line.entity.js';
+import { BudgetCategory } from '../plan/plan-enums.js';
+import { scoreBelowSuggestionNeedsReason, validateScore } from '../../domain/scoring.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */
 const MAX_POINTS = toMicros('100');
@@ -49,10 +53,6 @@ export function applyIndicatorFields(indicator: Indicator, fields: IndicatorInpu
   if (fields.weight !== undefined) {
     checkPoints(fields.weight, [...field, 'weight']);
     indicator.weight = fields.weight;
-  }
-  if (fields.score !== undefined) {
-    checkPoints(fields.score, [...field, 'score']);
-    indicator.score = fields.score;
   }
   const levels = canonicalLevels(indicator.level1Label, indicator.level2Label);
   indicator.level1 = levels.level1;
@@ -116,3 +116,87 @@ export async function deleteIndicator(em: EntityManager, id: string): Promise<nu
   await em.flush();
   return indicatorId;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The evaluator's and planner's single-field edits (issue 4): each returns the indicator; the payload
+// adds its plan's fresh roll-up and checks.
+
+export async function setIndicatorTarget(em: EntityManager, id: string, target: string | null, structured: StructuredTargetInput | null | undefined): Promise<Indicator> {
+  const indicator = await getIndicator(em, id);
+  checkText(target, ['target'], { max: LONG_TEXT_MAX });
+  indicator.targetText = target;
+  // A structured reading belongs to the text it was set with: a new text drops it unless restated.
+  const reading = structured ? checkStructuredTarget(structured) : null;
+  indicator.targetComparator = reading?.comparator ?? null;
+  indicator.targetValue = reading?.value ?? null;
+  indicator.targetUpper = reading?.upper ?? null;
+  indicator.targetUnit = reading?.unit ?? null;
+  indicator.targetDirection = reading?.direction ?? null;
+  await em.flush();
+  return indicator;
+}
+
+function checkStructuredTarget(input: StructuredTargetInput): StructuredTargetInput {
+  const field = ['structured'];
+  if (input.comparator === 'RANGE') {
+    if (input.upper == null) throw UserInputError.of([...field, 'upper'], UserErrorCode.REQUIRED, '区间须有上限 (a range needs an upper bound)');
+    if (toMicros(input.upper) < toMicros(input.value)) {
+      throw UserInputError.of([...field, 'upper'], UserErrorCode.INVALID, `上限 ${input.upper} 小于下限 ${input.value} (upper below lower)`);
+    }
+  } else if (input.upper != null) {
+    throw UserInputError.of([...field, 'upper'], UserErrorCode.INVALID, '只有区间才有上限 (only a RANGE has an upper bound)');
+  }
+  checkText(input.unit, [...field, 'unit'], { max: 20 });
+  return { ...input, unit: input.unit?.trim() || null, upper: input.upper ?? null, direction: input.direction ?? null };
+}
+
+export async function recordIndicatorActual(em: EntityManager, id: string, actual: string | null, evidence: string | null | undefined): Promise<Indicator> {
+  const indicator = await getIndicator(em, id);
+  checkText(actual, ['actual'], { max: LONG_TEXT_MAX });
+  indicator.actualText = actual;
+  if (evidence !== undefined) {
+    checkText(evidence, ['evidence'], { max: LONG_TEXT_MAX });
+    indicator.evidence = evidence;
+  }
+  await em.flush();
+  return indicator;
+}
+
+export async function setIndicatorWeight(em: EntityManager, id: string, weight: string | null): Promise<Indicator> {
+  const indicator = await getIndicator(em, id);
+  checkPoints(weight, ['weight']);
+  if (weight != null && indicator.score != null && toMicros(indicator.score) > toMicros(weight)) {
+    throw UserInputError.of(['weight'], UserErrorCode.OUT_OF_RANGE, `分值 ${weight} 低于已评得分 ${indicator.score}，请先调整得分 (weight below the score already given)`);
+  }
+  indicator.weight = weight;
+  await em.flush();
+  return indicator;
+}
+
+/**
+ * The evaluator's 得分 (财预〔2020〕10号): 0 ≤ score ≤ weight, two decimals; a score below the
+ * server's suggestion needs a 扣分原因, kept as the indicator's deduction. null withdraws the score.
+ */
+export async function scoreIndicator(em: EntityManager, id: string, score: string | null, reason: string | null | undefined): Promise<Indicator> {
+  const indicator = await getIndicator(em, id);
+  checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
+  if (score != null) {
+    const value = toMicros(score);
+    const total = await em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL });
+    const gap = indicatorGap(indicator, budgetFigures(total?.amounts ?? null));
+    const weight = indicator.weight == null ? null : toMicros(indicator.weight);
+    const problem = validateScore(value, weight) ?? scoreBelowSuggestionNeedsReason(value, gap.suggestedScore, reason ?? indicator.deduction);
+    if (problem) throw UserInputError.of(['score'], SCORE_PROBLEM_CODES[problem.code], problem.message);
+  }
+  indicator.score = score;
+  if (reason !== undefined) indicator.deduction = reason?.trim() || null;
+  await em.flush();
+  return indicator;
+}
+
+const SCORE_PROBLEM_CODES = {
+  NEGATIVE: UserErrorCode.NEGATIVE,
+  ABOVE_WEIGHT: UserErrorCode.OUT_OF_RANGE,
+  TOO_PRECISE: UserErrorCode.TOO_PRECISE,
+  REASON_REQUIRED: UserErrorCode.REASON_REQUIRED,
+} as const;

@@ -2,6 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
+import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from './line-item.entity.js';
 import { AddLineItemInput, LineItemInput } from './line-item.input.js';
@@ -21,6 +23,11 @@ export class LineItemResolver {
   async indicators(@Root() item: LineItem): Promise<Indicator[]> {
     if (!item.indicators.isInitialized()) await item.indicators.init({ orderBy: { position: 'asc' } });
     return [...item.indicators.getItems()].sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })
+  async rollup(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Rollup> {
+    return (await evaluationOf(em, item.plan.id)).lineItemRollups.get(item.id)!;
   }
 
   @FieldResolver(() => ID, { nullable: true, description: '上级专项编号 / parent id' })

@@ -199,13 +199,14 @@ function importIndicators(em: EntityManager, plan: Plan, lineItem: LineItem | nu
         target: row.target ?? null,
         actual: row.actual ?? null,
         weight: pointsText(row.weight),
-        score: pointsText(row.score),
         deduction: row.deduction ?? null,
         remark: row.remark ?? null,
         evidence: row.evidence ?? null,
       },
       [...path, String(position)],
     );
+    // A document states the evaluator's 得分 as it was given; the checks report what does not add up.
+    indicator.score = pointsText(row.score);
   });
 }
 
@@ -244,32 +245,64 @@ function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDoc
   });
 }
 
-/** The plan as a plan document; an imported plan gives back what its document said. */
-export async function exportPlanDocument(em: EntityManager, planId: string | number): Promise<PlanDocument> {
+/** Everything a plan holds, loaded in one go (a query per table), for export, checks and roll-ups. */
+export interface PlanContent {
+  plan: Plan;
+  department: Department;
+  budgetLines: BudgetLine[];
+  keyTasks: KeyTask[];
+  /** In tree order: parents before their children, siblings by position. */
+  lineItems: LineItem[];
+  indicators: Indicator[];
+  evaluation: Evaluation | null;
+}
+
+export async function loadPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
   const plan = await getPlan(em, planId, ['planId']);
-  const department = await em.findOneOrFail(Department, { id: plan.department.id });
-  const [lines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
+  const [department, budgetLines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
+    em.findOneOrFail(Department, { id: plan.department.id }),
     em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } }),
     em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } }),
     em.find(LineItem, { plan: plan.id }, { orderBy: { position: 'asc' } }),
     em.find(Indicator, { plan: plan.id }, { orderBy: { position: 'asc' } }),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
+  return { plan, department, budgetLines, keyTasks, lineItems, indicators, evaluation };
+}
+
+/** Which line item or indicator a plan-document path ("lineItems[0].children[1].indicators[2]") names. */
+export interface DocumentLocation {
+  lineItemId: number | null;
+  indicatorId: number | null;
+}
+
+/** The plan as a plan document, and where each line item and indicator sits in it. */
+export function toPlanDocument(content: PlanContent): { document: PlanDocument; locations: Map<string, DocumentLocation> } {
+  const { plan, department, lineItems, indicators, evaluation } = content;
+  const locations = new Map<string, DocumentLocation>();
   const imported = plan.statedDepartmentName != null;
-  const indicatorsOf = (lineItem: LineItem | null) =>
-    indicators.filter((row) => (row.lineItem?.id ?? null) === (lineItem?.id ?? null)).map(indicatorDocument);
-  const lineItemDocument = (item: LineItem): LineItemDocument => ({
-    name: item.name,
-    kind: item.kind === LineItemKind.INITIAL ? 'initial' : item.kind === LineItemKind.MIDYEAR ? 'midyear' : null,
-    amounts: stagesDocument(item.amounts),
-    period: item.period,
-    periodGoal: item.periodGoal,
-    annualGoal: item.annualGoal,
-    use: item.use,
-    indicators: indicatorsOf(item),
-    children: lineItems.filter((child) => child.parent?.id === item.id).map(lineItemDocument),
-  });
-  return {
+  const indicatorsOf = (lineItem: LineItem | null, path: string) =>
+    indicators
+      .filter((row) => (row.lineItem?.id ?? null) === (lineItem?.id ?? null))
+      .map((row, index) => {
+        locations.set(`${path}[${index}]`, { lineItemId: lineItem?.id ?? null, indicatorId: row.id });
+        return indicatorDocument(row);
+      });
+  const lineItemDocument = (item: LineItem, path: string): LineItemDocument => {
+    locations.set(path, { lineItemId: item.id, indicatorId: null });
+    return {
+      name: item.name,
+      kind: item.kind === LineItemKind.INITIAL ? 'initial' : item.kind === LineItemKind.MIDYEAR ? 'midyear' : null,
+      amounts: stagesDocument(item.amounts),
+      period: item.period,
+      periodGoal: item.periodGoal,
+      annualGoal: item.annualGoal,
+      use: item.use,
+      indicators: indicatorsOf(item, `${path}.indicators`),
+      children: lineItems.filter((child) => child.parent?.id === item.id).map((child, index) => lineItemDocument(child, `${path}.children[${index}]`)),
+    };
+  };
+  const document: PlanDocument = {
     source: plan.source ?? `jixiao plan ${plan.id}`,
     kind: KIND_TO_TEXT[plan.documentKind ?? DocumentKind.TARGET_TABLE],
     year: plan.year,
@@ -282,14 +315,20 @@ export async function exportPlanDocument(em: EntityManager, planId: string | num
       subUnits: plan.subUnits,
       staff: plan.staff,
     },
-    budget: budgetDocument(lines, plan.fixedAssets),
+    budget: budgetDocument(content.budgetLines, plan.fixedAssets),
     overallGoals: plan.overallGoals,
-    keyTasks: keyTasks.map((task) => ({ item: task.item, owner: task.owner, goal: task.goal })),
-    indicators: indicatorsOf(null),
-    lineItems: lineItems.filter((item) => item.parent === null).map(lineItemDocument),
+    keyTasks: content.keyTasks.map((task) => ({ item: task.item, owner: task.owner, goal: task.goal })),
+    indicators: indicatorsOf(null, 'indicators'),
+    lineItems: lineItems.filter((item) => item.parent === null).map((item, index) => lineItemDocument(item, `lineItems[${index}]`)),
     evaluation: evaluation && evaluationDocument(evaluation),
     achievements: plan.achievements,
   };
+  return { document, locations };
+}
+
+/** The plan as a plan document; an imported plan gives back what its document said. */
+export async function exportPlanDocument(em: EntityManager, planId: string | number): Promise<PlanDocument> {
+  return toPlanDocument(await loadPlanContent(em, planId)).document;
 }
 
 function indicatorDocument(row: Indicator): IndicatorDocument {

@@ -36,7 +36,7 @@ export class Staffing {
 @Unique({ properties: ['department', 'year'] })
 @ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
 export class Plan {
-  [OptionalProps]?: 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
@@ -100,6 +100,10 @@ export class Plan {
   @Field(() => DecimalScalar, { nullable: true, description: '固定资产（年末存量，万元）/ fixed assets at year end (万元)' })
   @Property({ type: DecimalType, nullable: true })
   fixedAssets: string | null = null;
+
+  /** 各部分分值 the plan sets for itself (e.g. 预算执行率 20); null means the defaults 10/50/30/10. */
+  @Property({ type: 'json', nullable: true })
+  sectionWeights: Record<string, string> | null = null;
 
   @OneToMany(() => KeyTask, (task) => task.plan, { orderBy: { position: 'asc' } })
   keyTasks = new Collection<KeyTask>(this);

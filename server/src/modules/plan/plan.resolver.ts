@@ -10,6 +10,13 @@ import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { loadLineItemTree } from '../line-item/line-item.service.js';
 import { parseId } from '../validation.js';
+import { formatDecimal } from '../../domain/decimal.js';
+import type { Level1 } from '../../domain/indicator-hierarchy.js';
+import { evaluationOf, sectionWeightsOf } from '../evaluation/plan-evaluation.service.js';
+import { Rollup } from '../evaluation/rollup.type.js';
+import { CheckWarning } from './check-warning.type.js';
+import { recordSpending, setSectionWeights } from './spending.service.js';
+import { RecordSpendingInput, SectionWeight, SectionWeightInput, SpendingPayload } from './spending.types.js';
 import { BudgetLine } from './budget-line.entity.js';
 import { Budget, budgetView } from './budget.js';
 import { KeyTask } from './key-task.entity.js';
@@ -101,6 +108,43 @@ export class PlanResolver {
   @FieldResolver(() => Evaluation, { nullable: true, description: '绩效自评 / the self-evaluation, if any' })
   evaluation(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Evaluation | null> {
     return em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] });
+  }
+
+  @FieldResolver(() => Rollup, { description: '部门整体指标的汇总：分值、得分、状态计数、预算执行率、等次（读取时计算）/ roll-up of the plan-level indicators' })
+  async rollup(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Rollup> {
+    return (await evaluationOf(em, plan.id)).planRollup;
+  }
+
+  @FieldResolver(() => [CheckWarning], { description: '勾稽关系检查提示（无不一致时为空）/ consistency warnings; empty when everything agrees' })
+  async checks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<CheckWarning[]> {
+    return (await evaluationOf(em, plan.id)).checks;
+  }
+
+  @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10）/ the section weights that score this plan' })
+  async sectionWeights(@Root() plan: Plan, @Ctx() { em }: Context): Promise<SectionWeight[]> {
+    const evaluation = await em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] });
+    return Object.entries(sectionWeightsOf(plan, evaluation)).map(([level1, weight]) => ({ level1: level1 as Level1, weight: formatDecimal(weight!) }));
+  }
+
+  @Mutation(() => PlanPayload, { description: '设置本计划各部分分值（null 恢复默认 10/50/30/10）/ set the plan\'s section weights; null restores the defaults' })
+  async setSectionWeights(
+    @Ctx() { em }: Context,
+    @Arg('planId', () => ID) planId: string,
+    @Arg('weights', () => [SectionWeightInput], { nullable: true }) weights: SectionWeightInput[] | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => setSectionWeights(tx, planId, weights));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => SpendingPayload, { description: '填报调整数、全年预算数、实际支出（计划预算或专项）/ record adjustments, full-year and actual spending of the plan or a line item' })
+  async recordSpending(@Ctx() { em }: Context, @Arg('input', () => RecordSpendingInput) input: RecordSpendingInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => recordSpending(tx, input));
+    return {
+      plan: result ? await em.findOneOrFail(Plan, { id: result.planId }) : null,
+      lineItem: result?.lineItem ?? null,
+      budgetLine: result?.budgetLine ?? null,
+      userErrors,
+    };
   }
 
   @Mutation(() => PlanPayload, { description: '新建年度计划（空白或复制上一年度）/ create a plan, empty or copied from an earlier one' })

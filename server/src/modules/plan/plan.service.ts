@@ -158,7 +158,8 @@ export async function deletePlanContent(em: EntityManager, planId: number): Prom
   await em.nativeDelete(Evaluation, { plan: planId });
 }
 
-export async function setBudgetLine(em: EntityManager, input: SetBudgetLineInput): Promise<BudgetLine> {
+/** Sets a row's stages; `amountsField` is where errors about the amounts point. */
+export async function setBudgetLine(em: EntityManager, input: SetBudgetLineInput, amountsField = ['input', 'amounts']): Promise<BudgetLine> {
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
   const isDetail = input.category === BudgetCategory.BASIC_DETAIL;
   const name = input.name?.trim() || null;
@@ -171,7 +172,7 @@ export async function setBudgetLine(em: EntityManager, input: SetBudgetLineInput
     lines.push(line);
     orderBudgetLines(lines);
   }
-  applyStageAmounts(line.amounts, input.amounts, ['input', 'amounts']);
+  applyStageAmounts(line.amounts, input.amounts, amountsField);
   await em.flush();
   return line;
 }

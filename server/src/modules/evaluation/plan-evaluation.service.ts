@@ -1,0 +1,125 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { checkPlanDocument } from '../../domain/checks.js';
+import { parseDecimal, type Micros } from '../../domain/decimal.js';
+import type { Gap as DomainGap } from '../../domain/gap.js';
+import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
+import { executionRate, rollupIndicators, rollupPlan, type IndicatorRow, type LineItemNode } from '../../domain/rollup.js';
+import { DEFAULT_SECTION_WEIGHTS, effectiveScore, sectionTotals, type SectionWeights } from '../../domain/scoring.js';
+import { gradeForScore } from '../../domain/grade.js';
+import { memoised } from '../../graphql/context.js';
+import { gapView, type Gap } from '../indicator/gap.type.js';
+import type { Indicator } from '../indicator/indicator.entity.js';
+import { budgetFigures, indicatorGap } from '../indicator/indicator-reading.js';
+import type { LineItem } from '../line-item/line-item.entity.js';
+import { loadPlanContent, toPlanDocument, type PlanContent } from '../plan-document/plan-document.service.js';
+import type { CheckWarning } from '../plan/check-warning.type.js';
+import { BudgetCategory } from '../plan/plan-enums.js';
+import type { Plan } from '../plan/plan.entity.js';
+import type { Evaluation } from './evaluation.entity.js';
+import { rollupView, type Rollup } from './rollup.type.js';
+
+/** Everything the server resolves about a plan's figures, computed together from one load. */
+export interface PlanEvaluation {
+  gaps: Map<number, Gap>;
+  planRollup: Rollup;
+  lineItemRollups: Map<number, Rollup>;
+  checks: CheckWarning[];
+}
+
+const micros = (text: string | null): Micros | null => {
+  if (text == null) return null;
+  const parsed = parseDecimal(text);
+  return parsed.ok ? parsed.value : null;
+};
+
+/**
+ * The section weights that score a plan: its own when set; else those its self-evaluation states
+ * (fixture 004 states 10/50/30/10 per section); else the defaults 10/50/30/10.
+ */
+export function sectionWeightsOf(plan: Plan, evaluation: Evaluation | null): SectionWeights {
+  if (plan.sectionWeights) {
+    return Object.fromEntries(Object.entries(plan.sectionWeights).map(([level1, weight]) => [level1, micros(weight) ?? 0n])) as SectionWeights;
+  }
+  const stated = evaluation?.sections.isInitialized() ? evaluation.sections.getItems() : [];
+  const weights: SectionWeights = {};
+  for (const section of stated) {
+    const level1 = section.name ? canonicalLevels(section.name, null).level1 : 'UNKNOWN';
+    const weight = micros(section.weight);
+    if (level1 === 'UNKNOWN' || weight === null) return { ...DEFAULT_SECTION_WEIGHTS };
+    weights[level1] = weight;
+  }
+  return Object.keys(weights).length ? weights : { ...DEFAULT_SECTION_WEIGHTS };
+}
+
+function evaluate(content: PlanContent): PlanEvaluation {
+  const { plan, indicators, lineItems, budgetLines, evaluation } = content;
+  const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+  const budget = budgetFigures(total?.amounts ?? null);
+  const domainGaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, budget)]));
+  const row = (indicator: Indicator): IndicatorRow => ({
+    level1: indicator.level1,
+    weight: micros(indicator.weight),
+    gap: domainGaps.get(indicator.id)!,
+    evaluatorScore: micros(indicator.score),
+  });
+  const weights = sectionWeightsOf(plan, evaluation);
+  const scoredRows = (rows: IndicatorRow[]) =>
+    rows.map(({ level1, weight, gap, evaluatorScore }) => ({ level1, weight, score: effectiveScore(evaluatorScore, gap.suggestedScore).score }));
+
+  const planRows = indicators.filter((indicator) => indicator.lineItem === null).map(row);
+  const nodeOf = (item: LineItem): LineItemNode => ({
+    id: String(item.id),
+    indicators: indicators.filter((indicator) => indicator.lineItem?.id === item.id).map(row),
+    children: lineItems.filter((child) => child.parent?.id === item.id).map(nodeOf),
+    amounts: budgetFigures(item.amounts),
+  });
+  const planTotals = rollupPlan({ indicators: planRows, lineItems: [], budget, sectionWeights: weights });
+
+  const lineItemRollups = new Map<number, Rollup>();
+  for (const item of lineItems) {
+    const node = nodeOf(item);
+    const rows = subtreeRows(node);
+    const totals = rollupIndicators(rows);
+    const grade = totals.scoredCount > 0 ? gradeForScore(totals.scoreTotal) : null;
+    lineItemRollups.set(item.id, rollupView(totals, sectionTotals(scoredRows(rows), weights), executionRate(node.amounts), grade, []));
+  }
+
+  return {
+    gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(domainGaps.get(indicator.id)!, micros(indicator.score))])),
+    planRollup: rollupView(planTotals, sectionTotals(scoredRows(planRows), weights), planTotals.executionRate, planTotals.grade, planTotals.warnings),
+    lineItemRollups,
+    checks: checksOf(content),
+  };
+}
+
+function subtreeRows(node: LineItemNode): IndicatorRow[] {
+  return [...node.indicators, ...node.children.flatMap(subtreeRows)];
+}
+
+/** The 勾稽关系 checks run on the plan as a document; each warning names the row it is about. */
+function checksOf(content: PlanContent): CheckWarning[] {
+  const { document, locations } = toPlanDocument(content);
+  return checkPlanDocument(document).map((warning) => {
+    const location = locate(warning.path, locations);
+    return {
+      ...warning,
+      lineItemId: location?.lineItemId == null ? null : String(location.lineItemId),
+      indicatorId: location?.indicatorId == null ? null : String(location.indicatorId),
+    };
+  });
+}
+
+function locate<T>(path: string, locations: Map<string, T>): T | null {
+  for (let prefix = path; prefix; prefix = prefix.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
+    const found = locations.get(prefix);
+    if (found) return found;
+    if (!/(\.[^.[\]]+|\[\d+\])$/.test(prefix)) break;
+  }
+  return null;
+}
+
+/** A plan's evaluation, computed once per request however many fields ask for it. */
+export function evaluationOf(em: EntityManager, planId: number): Promise<PlanEvaluation> {
+  return memoised(em, `plan-evaluation:${planId}`, async () => evaluate(await loadPlanContent(em, planId)));
+}
+

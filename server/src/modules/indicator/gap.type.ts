@@ -1,0 +1,112 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
+import type { Gap as DomainGap, GapStatus, ScoringMethod } from '../../domain/gap.js';
+import { effectiveScore, formatPercent } from '../../domain/scoring.js';
+import { DecimalScalar } from '../../graphql/scalars.js';
+
+const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
+
+export const GapStatusValues = enumOf<GapStatus>(['PENDING', 'MET', 'PARTIAL', 'NOT_MET', 'NOT_APPLICABLE', 'NEEDS_JUDGEMENT', 'INCOMPARABLE']);
+export const ScoringMethodValues = enumOf<ScoringMethod>(['QUANTITATIVE', 'QUALITATIVE', 'BUDGET_EXECUTION']);
+export const ScoreSourceValues = enumOf<'EVALUATOR' | 'SUGGESTED'>(['EVALUATOR', 'SUGGESTED']);
+
+registerEnumType(GapStatusValues, {
+  name: 'GapStatus',
+  description: '目标与实际的差距状态 / status of the gap between target and actual',
+  valuesConfig: {
+    PENDING: { description: '待填报（尚无实际值）/ no actual yet' },
+    MET: { description: '已达成 / met' },
+    PARTIAL: { description: '部分达成 / partly met' },
+    NOT_MET: { description: '未达成 / not met' },
+    NOT_APPLICABLE: { description: '不适用 / not applicable' },
+    NEEDS_JUDGEMENT: { description: '需评价人员判断（文本）/ an evaluator decides' },
+    INCOMPARABLE: { description: '单位不可比 / units do not convert' },
+  },
+});
+registerEnumType(ScoringMethodValues, {
+  name: 'ScoringMethod',
+  description: '计分方法（财预〔2020〕10号）/ scoring method',
+  valuesConfig: {
+    QUANTITATIVE: { description: '定量：达成得满分，否则按完成比例 / quantitative' },
+    QUALITATIVE: { description: '定性：三档（100–80%、80–60%、60–0）/ qualitative bands' },
+    BUDGET_EXECUTION: { description: '预算执行率：分值 × 执行率 / budget execution' },
+  },
+});
+registerEnumType(ScoreSourceValues, {
+  name: 'ScoreSource',
+  description: '计入总分的得分来源 / where the counted score comes from',
+  valuesConfig: { EVALUATOR: { description: '评价人员评分 / the evaluator' }, SUGGESTED: { description: '系统建议得分 / the suggestion' } },
+});
+
+@ObjectType({ description: '提示 / a warning about a gap or roll-up' })
+export class GapWarning {
+  @Field(() => String, { description: '代码，如 OVERSHOOT（偏离度）/ stable code' })
+  code!: string;
+
+  @Field(() => String, { description: '说明（中文）/ message' })
+  message!: string;
+}
+
+/** The server's resolution of target against actual (DOMAIN.md §5): computed on read, never stored. */
+@ObjectType({ description: '目标与实际的差距（服务器计算，读取时计算，不存储）/ the gap, resolved on the server' })
+export class Gap {
+  @Field(() => GapStatusValues, { description: '状态 / status' })
+  status!: GapStatus;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '差值 = 实际 − 目标（目标单位；区间为到最近边界的距离）/ actual − target in the target\'s unit' })
+  difference!: string | null;
+
+  @Field(() => String, { nullable: true, description: '差值单位 / unit of the difference' })
+  differenceUnit!: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '差值是否有利 / whether the difference is on the good side' })
+  favourable!: boolean | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '完成率（比值，未封顶，6 位小数）/ completion ratio, uncapped, 6 decimals' })
+  completion!: string | null;
+
+  @Field(() => String, { nullable: true, description: '完成率（百分数，2 位小数）/ completion as a percentage' })
+  completionPercent!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '建议得分 / suggested score' })
+  suggestedScore!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '评价人员得分 / the evaluator\'s score' })
+  evaluatorScore!: string | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: '计入总分的得分（评价人员优先）/ the score that counts (the evaluator\'s wins)' })
+  effectiveScore!: string | null;
+
+  @Field(() => ScoreSourceValues, { nullable: true, description: '计入得分的来源 / source of the counted score' })
+  scoreSource!: 'EVALUATOR' | 'SUGGESTED' | null;
+
+  @Field(() => ScoringMethodValues, { nullable: true, description: '计分方法 / scoring method' })
+  scoringMethod!: ScoringMethod | null;
+
+  @Field(() => String, { description: '计算说明（中文，可核对）/ explanation a person can check' })
+  explanation!: string;
+
+  @Field(() => [GapWarning], { description: '提示（如偏离度超过 50%）/ warnings' })
+  warnings!: GapWarning[];
+}
+
+const decimalOrNull = (value: Micros | null): string | null => (value === null ? null : formatDecimal(value));
+
+export function gapView(gap: DomainGap, evaluatorScore: Micros | null): Gap {
+  const counted = effectiveScore(evaluatorScore, gap.suggestedScore);
+  return {
+    status: gap.status,
+    difference: gap.difference ? formatDecimal(gap.difference.value) : null,
+    differenceUnit: gap.difference?.unit ?? null,
+    favourable: gap.difference?.favourable ?? null,
+    completion: gap.completion ? formatDecimal(ratioToMicros(gap.completion)) : null,
+    completionPercent: gap.completion ? formatPercent(gap.completion) : null,
+    suggestedScore: decimalOrNull(gap.suggestedScore),
+    evaluatorScore: decimalOrNull(evaluatorScore),
+    effectiveScore: decimalOrNull(counted.score),
+    scoreSource: counted.source,
+    scoringMethod: gap.scoringMethod,
+    explanation: gap.explanation,
+    warnings: gap.warnings,
+  };
+}

@@ -1,0 +1,68 @@
+import { parseDecimal, type Micros } from '../../domain/decimal.js';
+import { budgetExecutionGap, computeGap, type Gap } from '../../domain/gap.js';
+import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
+import type { ParsedValue, Quantity, ValueContext } from '../../domain/indicator-value/types.js';
+import type { Indicator } from './indicator.entity.js';
+
+function context(indicator: Indicator, role: 'TARGET' | 'ACTUAL'): ValueContext {
+  return { role, level1: indicator.level1, level2: indicator.level2, name: indicator.name };
+}
+
+function hasText(text: string | null): text is string {
+  return text != null && text.trim() !== '';
+}
+
+export function readTarget(indicator: Indicator): ParsedValue | null {
+  return hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null;
+}
+
+export function readActual(indicator: Indicator): ParsedValue | null {
+  return hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, context(indicator, 'ACTUAL')) : null;
+}
+
+/** The planner's explicit reading of the target, when one is set. */
+export function structuredTarget(indicator: Indicator): Quantity | null {
+  if (!indicator.targetComparator || indicator.targetValue == null) return null;
+  const value = parseDecimal(indicator.targetValue);
+  const upper = indicator.targetUpper == null ? null : parseDecimal(indicator.targetUpper);
+  if (!value.ok || (upper && !upper.ok)) return null;
+  const lower = indicator.targetComparator === 'LTE' || indicator.targetComparator === 'LT';
+  return {
+    comparator: indicator.targetComparator,
+    value: value.value,
+    upper: upper && upper.ok ? upper.value : null,
+    unit: indicator.targetUnit,
+    approximate: false,
+    direction: indicator.targetDirection ?? (lower ? 'LOWER_IS_BETTER' : 'HIGHER_IS_BETTER'),
+  };
+}
+
+/** The plan's 全年预算数 and 执行数, for the 预算执行率 row. */
+export interface BudgetFigures {
+  fullYear: Micros | null;
+  actual: Micros | null;
+}
+
+function micros(text: string | null): Micros | null {
+  if (text == null) return null;
+  const parsed = parseDecimal(text);
+  return parsed.ok ? parsed.value : null;
+}
+
+export function budgetFigures(amounts: { fullYear: string | null; actual: string | null } | null): BudgetFigures {
+  return { fullYear: micros(amounts?.fullYear ?? null), actual: micros(amounts?.actual ?? null) };
+}
+
+/**
+ * The gap of one indicator. The 预算执行率 row is measured on the plan's own amounts (执行数 / 全年预算数);
+ * a rate written as its 实际完成值 ("99.99%") is the stated rate, checked against them.
+ */
+export function indicatorGap(indicator: Indicator, budget: BudgetFigures): Gap {
+  const weight = micros(indicator.weight);
+  const actual = readActual(indicator);
+  if (indicator.level1 === 'BUDGET_EXECUTION') {
+    const statedRate = actual?.kind === 'QUANTITY' && actual.quantity?.unit === '%' ? actual.quantity.value : null;
+    return budgetExecutionGap({ actual: budget.actual, fullYear: budget.fullYear, statedRate, weight });
+  }
+  return computeGap({ target: readTarget(indicator), actual, weight, level1: indicator.level1, structuredTarget: structuredTarget(indicator) });
+}
