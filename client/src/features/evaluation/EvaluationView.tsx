@@ -14,7 +14,7 @@ export function EvaluationView({ plan }: { plan: Plan }) {
   const { reading } = useCapabilities();
   const rollup = plan.rollup;
   return (
-    <div className="evaluation-layout">
+    <div className={plan.checks ? "evaluation-layout" : undefined}>
       <article className="form-sheet">
         <h1 className="form-title">{t.evaluation.formTitle(plan.year)}</h1>
         <FormHead plan={plan} />
