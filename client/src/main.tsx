@@ -2,22 +2,15 @@ import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { createClient, serverHasReading } from './app/apollo';
-import { CapabilitiesContext } from './app/capabilities';
+import { createClient } from './app/apollo';
 import './styles.css';
 
-async function start(): Promise<void> {
-  const reading = await serverHasReading();
-  const client = createClient(reading);
-  createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <CapabilitiesContext.Provider value={{ reading }}>
-      <ApolloProvider client={client}>
-        <App />
-      </ApolloProvider>
-    </CapabilitiesContext.Provider>
-  </StrictMode>,
-  );
-}
+const client = createClient();
 
-void start();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ApolloProvider client={client}>
+      <App />
+    </ApolloProvider>
+  </StrictMode>,
+);

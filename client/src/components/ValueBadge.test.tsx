@@ -7,8 +7,11 @@ afterEach(cleanup);
 
 const reading = (over: Partial<IndicatorValue>): IndicatorValue => ({
   raw: '不少于12次', kind: 'QUANTITY', comparator: 'GTE', value: '12', upper: null, unit: '次', approximate: false,
-  direction: 'HIGHER_IS_BETTER', display: '≥ 12 次', confidence: 1, explanation: '“不少于”读作 ≥', hints: [], splitSuggested: false, ...over,
+  direction: 'HIGHER_IS_BETTER', display: '≥ 12 次', confidence: 'HIGH', explanation: '“不少于”读作 ≥', explicit: false, boolean: null,
+  grade: null, hints: [], splitSuggested: false, ...over,
 });
+
+const quantity = (display: string) => ({ display, comparator: 'GTE', value: '1', upper: null, unit: '次', approximate: false });
 
 describe('ValueBadge', () => {
   it('shows the server display beside the cell, with its explanation on hover', () => {
@@ -25,7 +28,7 @@ describe('ValueBadge', () => {
   });
 
   it('suggests splitting a compound target, listing the quantities found', () => {
-    render(<ValueBadge reading={reading({ kind: 'TEXT', display: '文本', splitSuggested: true, hints: ['≥ 10 次', '= 1 次'] })} />);
+    render(<ValueBadge reading={reading({ kind: 'TEXT', display: '文本', splitSuggested: true, hints: [quantity('≥ 10 次'), quantity('= 1 次')] })} />);
     expect(screen.getByRole('note').textContent).toContain('建议拆分');
     expect(screen.getByRole('note').textContent).toContain('≥ 10 次');
   });

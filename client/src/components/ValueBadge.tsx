@@ -8,7 +8,7 @@ import { t } from '../i18n/zh-CN';
 export function ValueBadge({ reading, live = false }: { reading: IndicatorValue | null | undefined; live?: boolean }) {
   if (!reading) return null;
   const warn = reading.kind === 'TEXT';
-  const tip = [reading.explanation, ...(reading.hints ?? [])].filter(Boolean).join('\n');
+  const tip = [reading.explanation, ...reading.hints.map((hint) => hint.display)].filter(Boolean).join('\n');
   return (
     <span className="reading">
       <span
@@ -21,7 +21,7 @@ export function ValueBadge({ reading, live = false }: { reading: IndicatorValue 
       {reading.splitSuggested && (
         <span className="hint" role="note">
           {t.indicator.splitHint}
-          {reading.hints?.length ? `：${reading.hints.join('；')}` : ''}
+          {reading.hints.length ? `：${reading.hints.map((hint) => hint.display).join('；')}` : ''}
         </span>
       )}
     </span>

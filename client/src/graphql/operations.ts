@@ -2,10 +2,7 @@
  * Every GraphQL document the client sends. Each object carries its `id`, so every mutation payload
  * updates the normalised cache and the view follows. The client computes nothing: gaps, scores,
  * totals, rates and grades come from the server only.
- *
- * Fields marked `@reading` belong to the server's value-reading API (issue 4: target/actual readings,
- * gaps, roll-ups, 勾稽关系 checks). `readingTransform` in ../app/apollo.ts strips the directive when the
- * server has that API and drops the fields when it does not, so one set of documents serves both.
+
  */
 import { gql } from '@apollo/client';
 
@@ -54,7 +51,17 @@ export const INDICATOR_VALUE = gql`
     display
     confidence
     explanation
-    hints
+    explicit
+    boolean
+    grade
+    hints {
+      display
+      comparator
+      value
+      upper
+      unit
+      approximate
+    }
     splitSuggested
   }
 `;
@@ -68,7 +75,9 @@ export const GAP = gql`
     completion
     completionPercent
     suggestedScore
+    evaluatorScore
     effectiveScore
+    scoreSource
     scoringMethod
     explanation
     warnings {
@@ -97,13 +106,13 @@ export const INDICATOR = gql`
     remark
     evidence
     unknownLevelLabels
-    target @reading {
+    target {
       ...IndicatorValueFields
     }
-    actual @reading {
+    actual {
       ...IndicatorValueFields
     }
-    gap @reading {
+    gap {
       ...GapFields
     }
   }
@@ -113,6 +122,8 @@ export const INDICATOR = gql`
 
 export const ROLLUP = gql`
   fragment RollupFields on Rollup {
+    count
+    scoredCount
     weightTotal
     suggestedScoreTotal
     scoreTotal
@@ -123,14 +134,21 @@ export const ROLLUP = gql`
     sections {
       level1
       label
-      weight
-      score
       count
+      indicatorWeight
+      sectionWeight
+      score
+      suggestedScore
     }
     executionRate
     executionRatePercent
     grade
     gradeLabel
+    warnings {
+      code
+      level1
+      message
+    }
   }
 `;
 
@@ -138,6 +156,8 @@ export const CHECK = gql`
   fragment CheckFields on CheckWarning {
     code
     path
+    indicatorId
+    lineItemId
     stage
     expected
     found
@@ -161,7 +181,7 @@ const LINE_ITEM_OWN = gql`
     amounts {
       ...StageAmountsFields
     }
-    rollup @reading {
+    rollup {
       ...RollupFields
     }
     indicators {
@@ -201,10 +221,10 @@ export const KEY_TASK = gql`
 export const PLAN_FIGURES = gql`
   fragment PlanFigures on Plan {
     id
-    rollup @reading {
+    rollup {
       ...RollupFields
     }
-    checks @reading {
+    checks {
       ...CheckFields
     }
   }
@@ -567,8 +587,8 @@ export const SET_INDICATOR_WEIGHT = gql`
 `;
 
 export const PARSE_INDICATOR_VALUE = gql`
-  query ParseIndicatorValue($text: String!, $level1: Level1, $level2: Level2, $role: ValueRole) {
-    parseIndicatorValue(text: $text, level1: $level1, level2: $level2, role: $role) {
+  query ParseIndicatorValue($text: String!, $level1: Level1, $level2: Level2, $name: String, $role: ValueRole) {
+    parseIndicatorValue(text: $text, level1: $level1, level2: $level2, name: $name, role: $role) {
       ...IndicatorValueFields
     }
   }
@@ -604,7 +624,7 @@ export const UPDATE_LINE_ITEM = gql`
         amounts {
           ...StageAmountsFields
         }
-        rollup @reading {
+        rollup {
           ...RollupFields
         }
       }
@@ -629,7 +649,7 @@ export const RECORD_SPENDING = gql`
         amounts {
           ...StageAmountsFields
         }
-        rollup @reading {
+        rollup {
           ...RollupFields
         }
       }

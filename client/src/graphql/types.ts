@@ -36,10 +36,22 @@ export interface IndicatorValue {
   approximate: boolean | null;
   direction: string | null;
   display: string;
-  confidence: number | string | null;
-  explanation: string | null;
-  hints: string[] | null;
-  splitSuggested: boolean | null;
+  confidence: 'HIGH' | 'MEDIUM' | 'LOW';
+  explanation: string;
+  explicit: boolean;
+  boolean: boolean | null;
+  grade: string | null;
+  hints: QuantityReading[];
+  splitSuggested: boolean;
+}
+
+export interface QuantityReading {
+  display: string;
+  comparator: string;
+  value: string;
+  upper: string | null;
+  unit: string | null;
+  approximate: boolean;
 }
 
 export type GapStatus = 'PENDING' | 'MET' | 'PARTIAL' | 'NOT_MET' | 'NOT_APPLICABLE' | 'NEEDS_JUDGEMENT' | 'INCOMPARABLE';
@@ -48,12 +60,14 @@ export interface Gap {
   difference: string | null;
   differenceUnit: string | null;
   favourable: boolean | null;
-  completion: string | number | null;
-  completionPercent: string | number | null;
+  completion: Decimal | null;
+  completionPercent: string | null;
   suggestedScore: Decimal | null;
+  evaluatorScore: Decimal | null;
   effectiveScore: Decimal | null;
+  scoreSource: 'EVALUATOR' | 'SUGGESTED' | null;
   scoringMethod: string | null;
-  explanation: string | null;
+  explanation: string;
   warnings: { code: string; message: string }[];
 }
 
@@ -75,30 +89,44 @@ export interface Indicator {
   remark: string | null;
   evidence: string | null;
   unknownLevelLabels: string[];
-  /** Present when the server has the value-reading API. */
-  target?: IndicatorValue | null;
-  actual?: IndicatorValue | null;
-  gap?: Gap;
+  target: IndicatorValue | null;
+  actual: IndicatorValue | null;
+  gap: Gap;
+}
+
+export interface SectionRollup {
+  level1: string;
+  label: string;
+  count: number;
+  indicatorWeight: Decimal;
+  sectionWeight: Decimal | null;
+  score: Decimal | null;
+  suggestedScore: Decimal;
 }
 
 export interface Rollup {
-  weightTotal: Decimal | null;
-  suggestedScoreTotal: Decimal | null;
-  scoreTotal: Decimal | null;
+  count: number;
+  scoredCount: number;
+  weightTotal: Decimal;
+  suggestedScoreTotal: Decimal;
+  scoreTotal: Decimal;
   statusCounts: { status: GapStatus; count: number }[];
-  sections: { level1: string; label: string; weight: Decimal | null; score: Decimal | null; count: number }[];
-  executionRate: string | number | null;
-  executionRatePercent: string | number | null;
+  sections: SectionRollup[];
+  executionRate: Decimal | null;
+  executionRatePercent: string | null;
   grade: string | null;
   gradeLabel: string | null;
+  warnings: { code: string; level1: string | null; message: string }[];
 }
 
 export interface CheckWarning {
   code: string;
   path: string;
+  indicatorId: string | null;
+  lineItemId: string | null;
   stage: string | null;
-  expected: string | null;
-  found: string | null;
+  expected: string;
+  found: string;
   difference: string | null;
   message: string;
 }
@@ -115,7 +143,7 @@ export interface LineItem {
   periodGoal: string | null;
   annualGoal: string | null;
   amounts: StageAmounts;
-  rollup?: Rollup;
+  rollup: Rollup;
   indicators: Indicator[];
   children?: LineItem[];
 }
@@ -160,6 +188,6 @@ export interface Plan {
   indicators: Indicator[];
   lineItems: LineItem[];
   evaluation: { id: string; totalScore: Decimal | null; grade: string | null; maxScore: Decimal | null } | null;
-  rollup?: Rollup;
-  checks?: CheckWarning[];
+  rollup: Rollup;
+  checks: CheckWarning[];
 }

@@ -172,6 +172,7 @@ export const zhCN = {
     sections: '分项得分',
     section: '分项',
     sectionWeight: '分值',
+    indicatorWeight: '指标分值合计',
     sectionScore: '得分',
     sectionCount: '指标数',
     total: '自评综合得分',
@@ -182,7 +183,6 @@ export const zhCN = {
     noChecks: '各项数据勾稽关系一致',
     statusCounts: '完成情况统计',
     lineItemIndicators: '专项指标',
-    pendingServer: '服务器尚未提供评分（等待接口升级）',
   },
 } as const;
 

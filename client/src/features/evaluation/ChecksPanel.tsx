@@ -13,7 +13,7 @@ export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
         <ul>
           {checks.map((check, index) => (
             <li key={`${check.code}-${check.path}-${check.stage ?? ''}-${index}`}>
-              <button type="button" className="link" onClick={() => highlight(check.path)} title={check.path}>
+              <button type="button" className="link" onClick={() => highlight(check)} title={check.path}>
                 <span className="check-code">{check.stage ? `${check.stage} · ` : ''}</span>
                 {check.message}
               </button>
@@ -25,8 +25,8 @@ export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
   );
 }
 
-function highlight(path: string): void {
-  const element = locate(path, document);
+function highlight(check: CheckWarning): void {
+  const element = locate(check, document);
   if (!element) return;
   element.scrollIntoView({ behavior: 'smooth', block: 'center' });
   element.classList.remove('flash');

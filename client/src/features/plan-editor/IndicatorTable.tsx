@@ -1,6 +1,5 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useCapabilities } from '../../app/capabilities';
 import { EditableCell } from '../../components/EditableCell';
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
 import { ValueBadge } from '../../components/ValueBadge';
@@ -187,15 +186,14 @@ function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicat
 
 /** Asks the server how it reads the text being typed (debounced); null until it answers. */
 function useLiveReading(text: string | null, indicator: Indicator, role: 'target' | 'actual'): IndicatorValue | null {
-  const { reading } = useCapabilities();
   const [debounced, setDebounced] = useState<string | null>(text);
   useEffect(() => {
     const timer = setTimeout(() => setDebounced(text), 200);
     return () => clearTimeout(timer);
   }, [text]);
   const { data, previousData } = useQuery<{ parseIndicatorValue: IndicatorValue }>(PARSE_INDICATOR_VALUE, {
-    variables: { text: debounced ?? '', level1: indicator.level1, level2: indicator.level2, role: role === 'target' ? 'TARGET' : 'ACTUAL' },
-    skip: !reading || text === null || !debounced || !debounced.trim(),
+    variables: { text: debounced ?? '', level1: indicator.level1, level2: indicator.level2, name: indicator.name, role: role === 'target' ? 'TARGET' : 'ACTUAL' },
+    skip: text === null || !debounced || !debounced.trim(),
     fetchPolicy: 'cache-first',
   });
   if (text === null || !text.trim()) return null;

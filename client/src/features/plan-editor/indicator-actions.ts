@@ -1,4 +1,3 @@
-import { useCapabilities } from '../../app/capabilities';
 import { messageOf, useMutate } from '../../app/mutate';
 import {
   ADD_INDICATOR,
@@ -20,29 +19,24 @@ const blankToNull = (text: string): string | null => (text.trim() === '' ? null 
 /**
  * The indicator edits, each resolving to the message to show at the cell (null when saved).
  * Target, actual, weight and score go through the mutations that return the plan's fresh roll-up
- * and checks, when the server has them.
+ * and checks, so totals and 勾稽关系 follow every edit.
  */
 export function useIndicatorActions() {
   const mutate = useMutate();
-  const { reading } = useCapabilities();
 
   async function setField(indicator: Indicator, field: IndicatorField, text: string): Promise<string | null> {
     const value = blankToNull(text);
-    if (reading) {
-      switch (field) {
-        case 'target':
-          return messageOf(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value }));
-        case 'actual':
-          return messageOf(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value }));
-        case 'weight':
-          return messageOf(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value }));
-        case 'score':
-          return messageOf(
-            await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: indicator.deduction }),
-          );
-        default:
-          break;
-      }
+    switch (field) {
+      case 'target':
+        return messageOf(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value }));
+      case 'actual':
+        return messageOf(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value }));
+      case 'weight':
+        return messageOf(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value }));
+      case 'score':
+        return messageOf(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: indicator.deduction }));
+      default:
+        break;
     }
     if ((field === 'name' || field === 'level1Label') && value === null) {
       return messageOf(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields: { [field]: '' } }));
