@@ -3,10 +3,11 @@ import { checkPlanDocument } from '../../domain/checks.js';
 import { parseDecimal, type Micros } from '../../domain/decimal.js';
 import type { Gap as DomainGap } from '../../domain/gap.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
-import { executionRate, rollupIndicators, rollupPlan, type IndicatorRow, type LineItemNode } from '../../domain/rollup.js';
+import { executionRate, rollupIndicators, rollupPlan, type IndicatorRow } from '../../domain/rollup.js';
 import { DEFAULT_SECTION_WEIGHTS, effectiveScore, sectionTotals, type SectionWeights } from '../../domain/scoring.js';
 import { gradeForScore } from '../../domain/grade.js';
 import { memoised } from '../../graphql/context.js';
+import { groupBy } from '../collections.js';
 import { gapView, type Gap } from '../indicator/gap.type.js';
 import type { Indicator } from '../indicator/indicator.entity.js';
 import { budgetFigures, indicatorGap } from '../indicator/indicator-reading.js';
@@ -66,23 +67,21 @@ function evaluate(content: PlanContent): PlanEvaluation {
   const scoredRows = (rows: IndicatorRow[]) =>
     rows.map(({ level1, weight, gap, evaluatorScore }) => ({ level1, weight, score: effectiveScore(evaluatorScore, gap.suggestedScore).score }));
 
-  const planRows = indicators.filter((indicator) => indicator.lineItem === null).map(row);
-  const nodeOf = (item: LineItem): LineItemNode => ({
-    id: String(item.id),
-    indicators: indicators.filter((indicator) => indicator.lineItem?.id === item.id).map(row),
-    children: lineItems.filter((child) => child.parent?.id === item.id).map(nodeOf),
-    amounts: budgetFigures(item.amounts),
-  });
+  const indicatorsByItem = groupBy(indicators, (indicator) => indicator.lineItem?.id ?? null);
+  const childrenByParent = groupBy(lineItems, (item) => item.parent?.id ?? null);
+  const planRows = (indicatorsByItem.get(null) ?? []).map(row);
   const planTotals = rollupPlan({ indicators: planRows, lineItems: [], budget, sectionWeights: weights });
 
+  // One pass down the tree: each line item rolls up its own indicators and all its descendants'.
   const lineItemRollups = new Map<number, Rollup>();
-  for (const item of lineItems) {
-    const node = nodeOf(item);
-    const rows = subtreeRows(node);
+  const visit = (item: LineItem): IndicatorRow[] => {
+    const rows = [...(indicatorsByItem.get(item.id) ?? []).map(row), ...(childrenByParent.get(item.id) ?? []).flatMap(visit)];
     const totals = rollupIndicators(rows);
     const grade = totals.scoredCount > 0 ? gradeForScore(totals.scoreTotal) : null;
-    lineItemRollups.set(item.id, rollupView(totals, sectionTotals(scoredRows(rows), weights), executionRate(node.amounts), grade, []));
-  }
+    lineItemRollups.set(item.id, rollupView(totals, sectionTotals(scoredRows(rows), weights), executionRate(budgetFigures(item.amounts)), grade, []));
+    return rows;
+  };
+  (childrenByParent.get(null) ?? []).forEach(visit);
 
   return {
     gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(domainGaps.get(indicator.id)!, micros(indicator.score))])),
@@ -92,9 +91,6 @@ function evaluate(content: PlanContent): PlanEvaluation {
   };
 }
 
-function subtreeRows(node: LineItemNode): IndicatorRow[] {
-  return [...node.indicators, ...node.children.flatMap(subtreeRows)];
-}
 
 /** The 勾稽关系 checks run on the plan as a document; each warning names the row it is about. */
 function checksOf(content: PlanContent): CheckWarning[] {

@@ -23,6 +23,7 @@ import { KeyTask } from '../plan/key-task.entity.js';
 import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
 import { Plan } from '../plan/plan.entity.js';
 import { deletePlanContent, getPlan } from '../plan/plan.service.js';
+import { groupBy } from '../collections.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { schemaProblems } from './plan-document.schema.js';
 
@@ -281,13 +282,13 @@ export function toPlanDocument(content: PlanContent): { document: PlanDocument; 
   const { plan, department, lineItems, indicators, evaluation } = content;
   const locations = new Map<string, DocumentLocation>();
   const imported = plan.statedDepartmentName != null;
+  const indicatorsByItem = groupBy(indicators, (row) => row.lineItem?.id ?? null);
+  const childrenByParent = groupBy(lineItems, (item) => item.parent?.id ?? null);
   const indicatorsOf = (lineItem: LineItem | null, path: string) =>
-    indicators
-      .filter((row) => (row.lineItem?.id ?? null) === (lineItem?.id ?? null))
-      .map((row, index) => {
-        locations.set(`${path}[${index}]`, { lineItemId: lineItem?.id ?? null, indicatorId: row.id });
-        return indicatorDocument(row);
-      });
+    (indicatorsByItem.get(lineItem?.id ?? null) ?? []).map((row, index) => {
+      locations.set(`${path}[${index}]`, { lineItemId: lineItem?.id ?? null, indicatorId: row.id });
+      return indicatorDocument(row);
+    });
   const lineItemDocument = (item: LineItem, path: string): LineItemDocument => {
     locations.set(path, { lineItemId: item.id, indicatorId: null });
     return {
@@ -299,7 +300,7 @@ export function toPlanDocument(content: PlanContent): { document: PlanDocument; 
       annualGoal: item.annualGoal,
       use: item.use,
       indicators: indicatorsOf(item, `${path}.indicators`),
-      children: lineItems.filter((child) => child.parent?.id === item.id).map((child, index) => lineItemDocument(child, `${path}.children[${index}]`)),
+      children: (childrenByParent.get(item.id) ?? []).map((child, index) => lineItemDocument(child, `${path}.children[${index}]`)),
     };
   };
   const document: PlanDocument = {
@@ -319,7 +320,7 @@ export function toPlanDocument(content: PlanContent): { document: PlanDocument; 
     overallGoals: plan.overallGoals,
     keyTasks: content.keyTasks.map((task) => ({ item: task.item, owner: task.owner, goal: task.goal })),
     indicators: indicatorsOf(null, 'indicators'),
-    lineItems: lineItems.filter((item) => item.parent === null).map((item, index) => lineItemDocument(item, `lineItems[${index}]`)),
+    lineItems: (childrenByParent.get(null) ?? []).map((item, index) => lineItemDocument(item, `lineItems[${index}]`)),
     evaluation: evaluation && evaluationDocument(evaluation),
     achievements: plan.achievements,
   };
