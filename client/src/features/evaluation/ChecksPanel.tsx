@@ -14,7 +14,7 @@ export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
           {checks.map((check, index) => (
             <li key={`${check.code}-${check.path}-${check.stage ?? ''}-${index}`}>
               <button type="button" className="link" onClick={() => highlight(check)} title={check.path}>
-                <span className="check-code">{check.stage ? `${check.stage} · ` : ''}</span>
+                <span className="check-code">{check.stage ? `${stageLabel(check.stage)} · ` : ''}</span>
                 {check.message}
               </button>
             </li>
@@ -32,4 +32,8 @@ function highlight(check: CheckWarning): void {
   element.classList.remove('flash');
   void element.getBoundingClientRect();
   element.classList.add('flash');
+}
+
+function stageLabel(stage: string): string {
+  return (t.budget as Record<string, unknown>)[stage] as string | undefined ?? stage;
 }

@@ -1,6 +1,6 @@
 import { EditableCell } from '../../components/EditableCell';
 import { messageOf, useMutate } from '../../app/mutate';
-import { PLAN, SET_BUDGET_LINE } from '../../graphql/operations';
+import { PLAN, RECORD_SPENDING, SET_BUDGET_LINE } from '../../graphql/operations';
 import type { BudgetLine, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 
@@ -15,12 +15,15 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
   const mutate = useMutate();
   const byCategory = new Map(lines.filter((l) => l.category !== 'BASIC_DETAIL').map((l) => [l.category, l]));
 
+  // Spending stages go through recordSpending, whose payload carries the plan's fresh roll-up and
+  // 勾稽关系 checks; the year-start amount has only setBudgetLine, so the plan is re-read after it.
   async function save(category: string, stage: Stage, text: string): Promise<string | null> {
     const existed = byCategory.has(category);
     const value = text.trim() === '' ? null : text.trim();
-    return messageOf(
-      await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { [stage]: value } } }, existed ? {} : { refetch: [PLAN] }),
-    );
+    if (stage === 'initial') {
+      return messageOf(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { initial: value } } }, { refetch: [PLAN] }));
+    }
+    return messageOf(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, [stage]: value } }, existed ? {} : { refetch: [PLAN] }));
   }
 
   const row = (category: string, group: string | null, groupSpan: number) => {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { messageOf, useMutate } from '../../app/mutate';
-import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, UPDATE_LINE_ITEM } from '../../graphql/operations';
+import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, RECORD_SPENDING, UPDATE_LINE_ITEM } from '../../graphql/operations';
 import type { LineItem, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { IndicatorTable, type TableMode } from './IndicatorTable';
@@ -44,6 +44,12 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
   const stages: Stage[] = planning ? ['initial', 'adjustment', 'fullYear'] : ['fullYear', 'actual'];
   const update = async (fields: Record<string, unknown>) => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields }));
   const act = async (run: Promise<string | null>) => setError(await run);
+  // Spending returns the plan's fresh roll-up and checks; the year-start amount is a plain field.
+  const saveAmount = async (stage: Stage, text: string) => {
+    const value = text.trim() || null;
+    if (stage === 'initial') return update({ amounts: { initial: value } });
+    return messageOf(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value } }));
+  };
 
   return (
     <section className={`line-item depth-${depth}`} id={`lineitem-${item.id}`} data-line-item={item.id}>
@@ -75,7 +81,7 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
           {pairs(
             [
               ...stages.map((stage) => (
-                <AmountCells key={stage} stage={stage} value={item.amounts[stage] ?? ''} onCommit={(text) => update({ amounts: { [stage]: text.trim() || null } })} />
+                <AmountCells key={stage} stage={stage} value={item.amounts[stage] ?? ''} onCommit={(text) => saveAmount(stage, text)} />
               )),
               ...(planning
                 ? []
