@@ -18,6 +18,19 @@ app.get('/healthz', (_request, response) => {
   response.json({ ok: true });
 });
 
+// A body that is too large or not JSON gets a GraphQL-shaped error, never an HTML page or a stack.
+app.use('/graphql', (error: { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+  const tooLarge = error.type === 'entity.too.large';
+  response.status(error.status ?? 400).json({
+    errors: [
+      {
+        message: tooLarge ? '请求过大（上限 5 MB）(request body too large)' : '请求体不是有效的 JSON (request body is not valid JSON)',
+        extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+      },
+    ],
+  });
+});
+
 const clientDist = resolve(import.meta.dirname, '../../client/dist');
 if (existsSync(clientDist)) {
   app.use(express.static(clientDist));
