@@ -47,7 +47,7 @@ export async function openApi(dbName = ':memory:'): Promise<Api> {
         "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name != 'mikro_orm_migrations' order by name",
       )) as { name: string }[];
       const dump: Record<string, unknown[]> = {};
-      for (const { name } of tables) dump[name] = await connection.execute(`select * from \`${name}\` order by id`);
+      for (const { name } of tables) dump[name] = await connection.execute(`select * from \`${name}\` order by rowid`);
       return dump;
     },
     async close() {

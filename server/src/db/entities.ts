@@ -6,6 +6,8 @@ import { LineItem } from '../modules/line-item/line-item.entity.js';
 import { BudgetLine } from '../modules/plan/budget-line.entity.js';
 import { KeyTask } from '../modules/plan/key-task.entity.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { Session, User } from '../modules/user/user.entity.js';
 
 export const entities = [
   StageAmounts,
@@ -17,4 +19,7 @@ export const entities = [
   Indicator,
   Evaluation,
   EvaluationSection,
+  User,
+  Session,
+  AuditEntry,
 ];

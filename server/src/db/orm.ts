@@ -3,6 +3,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 
@@ -20,6 +21,7 @@ export function ormOptions(dbName: string): Options {
     driver: SqliteDriver,
     dbName,
     entities,
+    subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
     migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false, silent: true },
     // Decorators carry explicit types (tsx emits no metadata), so no reflection is needed.

@@ -1,15 +1,20 @@
 import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, Int } from 'type-graphql';
 
 /** 部门 / 预算单位: the identity that keeps all of a department's years together. */
 @Entity()
 @ObjectType({ description: '部门 / 预算单位 — department (budget unit); its yearly profile lives on each plan' })
 export class Department {
-  [OptionalProps]?: 'shortName' | 'region' | 'code' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'version' | 'shortName' | 'region' | 'code' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @Field(() => String, { description: '全称，如 中共株洲市石峰区委员会宣传部 / full name' })
   @Property({ type: 'string', length: 500 })

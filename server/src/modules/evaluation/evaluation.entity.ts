@@ -42,11 +42,16 @@ export class SatisfactionSurvey {
 @Entity()
 @ObjectType({ description: '绩效自评 / self-evaluation of a plan' })
 export class Evaluation {
-  [OptionalProps]?: 'totalScore' | 'grade' | 'maxScore' | 'satisfaction' | 'evaluators' | 'problems' | 'measures' | 'application' | 'disclosure';
+  [OptionalProps]?: 'version' | 'totalScore' | 'grade' | 'maxScore' | 'satisfaction' | 'evaluators' | 'problems' | 'measures' | 'application' | 'disclosure';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @OneToOne(() => Plan, { owner: true, unique: true, deleteRule: 'cascade' })
   plan!: Rel<Plan>;

@@ -12,11 +12,16 @@ import { Level1Values, Level2Values } from './indicator-enums.js';
 @Entity()
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator {
-  [OptionalProps]?: 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
+  [OptionalProps]?: 'version' | 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;

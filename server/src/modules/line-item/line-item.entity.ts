@@ -34,11 +34,16 @@ registerEnumType(LineItemKind, {
 @Entity()
 @ObjectType({ description: '专项 / 项目（含子项，树形）/ special-fund line item, a tree of 专项 → 子项' })
 export class LineItem {
-  [OptionalProps]?: 'parent' | 'position' | 'kind' | 'amounts' | 'period' | 'periodGoal' | 'annualGoal' | 'use';
+  [OptionalProps]?: 'version' | 'parent' | 'position' | 'kind' | 'amounts' | 'period' | 'periodGoal' | 'annualGoal' | 'use';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;

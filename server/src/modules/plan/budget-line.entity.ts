@@ -8,11 +8,16 @@ import { Plan } from './plan.entity.js';
 @Entity()
 @ObjectType({ description: '预算矩阵的一行：某一类别在各阶段的金额 / a row of the budget matrix' })
 export class BudgetLine {
-  [OptionalProps]?: 'name' | 'position' | 'amounts';
+  [OptionalProps]?: 'version' | 'name' | 'position' | 'amounts';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;

@@ -6,11 +6,16 @@ import { Plan } from './plan.entity.js';
 @Entity()
 @ObjectType({ description: '年度重点工作 / key task of the year' })
 export class KeyTask {
-  [OptionalProps]?: 'position' | 'item' | 'owner' | 'goal';
+  [OptionalProps]?: 'version' | 'position' | 'item' | 'owner' | 'goal';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
   id!: number;
+
+  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
+  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;

@@ -1,0 +1,122 @@
+import {
+  type ChangeSet,
+  ChangeSetType,
+  type EntityMetadata,
+  type EntityName,
+  type EntityProperty,
+  type EventSubscriber,
+  type FlushEventArgs,
+  JsonType,
+  type Platform,
+  ReferenceKind,
+} from '@mikro-orm/core';
+import { Department } from '../department/department.entity.js';
+import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { LineItem } from '../line-item/line-item.entity.js';
+import { BudgetLine } from '../plan/budget-line.entity.js';
+import { KeyTask } from '../plan/key-task.entity.js';
+import { Plan } from '../plan/plan.entity.js';
+import { AuditEntry } from './audit-entry.entity.js';
+import { currentAuditScope } from './audit-scope.js';
+
+/** What is official record: every change to these is written to the audit trail in the same flush. */
+const AUDITED: EntityName<object>[] = [Department, Plan, KeyTask, BudgetLine, LineItem, Indicator, Evaluation, EvaluationSection];
+/** Bookkeeping, not content. */
+const IGNORED_FIELDS = new Set(['id', 'position', 'version', 'createdAt', 'updatedAt']);
+
+type Row = Record<string, unknown>;
+
+function planIdOf(entity: object): number | null {
+  if (entity instanceof Plan) return entity.id ?? null;
+  if (entity instanceof EvaluationSection) return (entity.evaluation as Evaluation | undefined)?.plan?.id ?? null;
+  const plan = (entity as { plan?: { id?: number } }).plan;
+  return plan?.id ?? null;
+}
+
+/**
+ * A change set holds database values (money as integer micro-units, JSON as text, embedded amounts as
+ * `amounts_actual`): the trail records them as the API speaks them ("563.72", ["…"], amounts.actual).
+ */
+function snapshot(meta: EntityMetadata<object>, platform: Platform, data: Row | undefined): Row {
+  const row: Row = {};
+  for (const [key, raw] of Object.entries(data ?? {})) {
+    const prop = meta.properties[key as keyof object] as EntityProperty<object> | undefined;
+    if (IGNORED_FIELDS.has(key) || !prop || prop.kind === ReferenceKind.EMBEDDED) continue;
+    const name = prop.embedded ? prop.embedded.join('.') : key;
+    row[name] = readable(prop, platform, raw);
+  }
+  return row;
+}
+
+function readable(prop: EntityProperty<object>, platform: Platform, raw: unknown): unknown {
+  if (raw === null || raw === undefined) return null;
+  if (prop.kind === ReferenceKind.MANY_TO_ONE || prop.kind === ReferenceKind.ONE_TO_ONE) {
+    return typeof raw === 'object' ? ((raw as { id?: unknown }).id ?? null) : raw;
+  }
+  if (prop.customType && !(prop.customType instanceof JsonType)) return prop.customType.convertToJSValue(raw, platform);
+  if (typeof raw === 'string' && (prop.type === 'json' || prop.customType instanceof JsonType)) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  return raw;
+}
+
+const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+
+function entriesFor(changeSet: ChangeSet<object>, platform: Platform): Partial<AuditEntry>[] {
+  const objectType = changeSet.name;
+  const meta = changeSet.meta;
+  const base = { objectType, planId: planIdOf(changeSet.entity) };
+  if (changeSet.type === ChangeSetType.CREATE) {
+    return [{ ...base, field: 'CREATED', after: json(snapshot(meta, platform, changeSet.payload as Row)) }];
+  }
+  if (changeSet.type === ChangeSetType.DELETE) {
+    return [{ ...base, field: 'DELETED', before: json(snapshot(meta, platform, changeSet.originalEntity as Row)) }];
+  }
+  const before = snapshot(meta, platform, changeSet.originalEntity as Row);
+  const after = snapshot(meta, platform, changeSet.payload as Row);
+  return Object.keys(after)
+    .filter((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]))
+    .map((field) => ({ ...base, field, before: json(before[field]), after: json(after[field]) }));
+}
+
+/**
+ * Writes the audit trail inside the flush that makes the change, so a change and its record commit
+ * or roll back together.
+ */
+export class AuditSubscriber implements EventSubscriber {
+  async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
+    const { userId, userName, reason } = currentAuditScope();
+    const changeSets = uow.getChangeSets().filter((changeSet) => AUDITED.some((type) => changeSet.entity instanceof (type as new () => object)));
+    const created: { changeSet: ChangeSet<object>; entry: AuditEntry }[] = [];
+    for (const changeSet of changeSets) {
+      for (const fields of entriesFor(changeSet, em.getPlatform())) {
+        const entry = em.create(AuditEntry, { ...fields, objectId: 0, userId, userName, reason } as AuditEntry);
+        uow.computeChangeSet(entry);
+        created.push({ changeSet, entry });
+      }
+    }
+    this.pending.set(em, created);
+  }
+
+  /** New rows get their ids only when inserted: fill objectId and planId in afterFlush. */
+  private pending = new WeakMap<object, { changeSet: ChangeSet<object>; entry: AuditEntry }[]>();
+
+  async afterFlush({ em }: FlushEventArgs): Promise<void> {
+    const created = this.pending.get(em) ?? [];
+    this.pending.delete(em);
+    const updates = created
+      .map(({ changeSet, entry }) => ({ entry, objectId: (changeSet.entity as { id?: number }).id ?? 0, planId: entry.planId ?? planIdOf(changeSet.entity) }))
+      .filter(({ entry, objectId, planId }) => entry.objectId !== objectId || entry.planId !== planId);
+    if (!updates.length) return;
+    const connection = em.getConnection();
+    const transaction = em.getTransactionContext();
+    for (const { entry, objectId, planId } of updates) {
+      await connection.execute('update audit_entry set object_id = ?, plan_id = ? where id = ?', [objectId, planId, entry.id], 'run', transaction);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel, Unique } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Department } from '../department/department.entity.js';
+
+/** Roles and what they may touch (DOMAIN.md §1). */
+export const Role = {
+  PLANNER: 'PLANNER',
+  REVIEWER: 'REVIEWER',
+  EVALUATOR: 'EVALUATOR',
+  ANALYST: 'ANALYST',
+  ADMIN: 'ADMIN',
+} as const;
+export type Role = (typeof Role)[keyof typeof Role];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PLANNER: '编报人员',
+  REVIEWER: '审核人员（财政/主管部门）',
+  EVALUATOR: '评价人员',
+  ANALYST: '分析人员',
+  ADMIN: '系统管理员',
+};
+
+registerEnumType(Role, {
+  name: 'Role',
+  description: '角色 / role',
+  valuesConfig: {
+    PLANNER: { description: '编报人员：编制本部门计划（草稿）/ sets targets for their own departments while DRAFT' },
+    REVIEWER: { description: '审核人员：批复或退回所管部门的计划 / approves or returns plans of the departments they oversee' },
+    EVALUATOR: { description: '评价人员：自评阶段填报实际值、支出与得分 / records actuals, spending and scores in EVALUATING' },
+    ANALYST: { description: '分析人员：只读全部数据 / reads everything' },
+    ADMIN: { description: '系统管理员：用户、部门及全部数据 / users, departments, everything' },
+  },
+});
+
+/** A local account. Passwords are stored only as scrypt hashes. */
+@Entity({ tableName: 'app_user' })
+@ObjectType({ description: '用户 / a user account' })
+export class User {
+  [OptionalProps]?: 'active' | 'createdAt';
+
+  @Field(() => ID, { description: '编号 / id' })
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Field(() => String, { description: '登录名 / sign-in name' })
+  @Property({ type: 'string', length: 100 })
+  @Unique()
+  username!: string;
+
+  @Field(() => String, { description: '姓名 / display name' })
+  @Property({ type: 'string', length: 200 })
+  displayName!: string;
+
+  @Property({ type: 'string', length: 300, hidden: true })
+  passwordHash!: string;
+
+  @Field(() => Role, { description: '角色 / role' })
+  @Enum({ items: () => Role, type: 'string' })
+  role!: Role;
+
+  /** PLANNER: own departments; REVIEWER: departments overseen; EVALUATOR: departments evaluated. */
+  @Field(() => [Department], { description: '负责的部门（编报：本部门；审核：所管部门；评价：所评部门）/ departments in scope' })
+  @ManyToMany(() => Department)
+  departments = new Collection<Department>(this);
+
+  @Field(() => Boolean, { description: '是否启用 / active' })
+  @Property({ type: 'boolean' })
+  active = true;
+
+  @Field(() => Date, { description: '创建时间 / created at' })
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
+
+/** A signed-in session; only the SHA-256 of its token is stored. */
+@Entity()
+export class Session {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'string', length: 64 })
+  @Unique()
+  tokenHash!: string;
+
+  @ManyToOne(() => User, { deleteRule: 'cascade' })
+  user!: Rel<User>;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime' })
+  expiresAt!: Date;
+}
