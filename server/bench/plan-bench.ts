@@ -86,7 +86,7 @@ const folder = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
 const orm = await openDatabase(join(folder, 'bench.sqlite'));
 const server = await createApolloServer();
 const gql = async (query: string, variables: Record<string, unknown>) => {
-  const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm) });
+  const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm, { id: 0, name: 'bench', role: 'ADMIN', departmentIds: [] }) });
   const body = response.body.kind === 'single' ? response.body.singleResult : null;
   if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
   return body.data as any;

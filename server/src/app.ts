@@ -1,11 +1,18 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/sqlite';
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Context } from './graphql/context.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { type Actor, bindActor } from './modules/user/access.js';
+import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
+import type { User } from './modules/user/user.entity.js';
 
-/** The GraphQL server over an open database; HTTP is wired in main.ts, tests call it directly. */
+/** The GraphQL server; HTTP is wired in createHttpApp, tests call it directly. */
 export async function createApolloServer(): Promise<ApolloServer<Context>> {
   const production = process.env.NODE_ENV === 'production';
   const server = new ApolloServer<Context>({
@@ -18,6 +25,57 @@ export async function createApolloServer(): Promise<ApolloServer<Context>> {
   return server;
 }
 
-export function contextFor(orm: MikroORM): Context {
-  return { em: orm.em.fork() };
+/** A request's context: its own EntityManager, bound to who is asking. */
+export function contextFor(orm: MikroORM, actor: Actor | null = null, user: User | null = null, http?: Context['http']): Context {
+  const em = orm.em.fork();
+  bindActor(em, actor);
+  return { em, actor, user, http };
+}
+
+/** One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. */
+export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
+  const apollo = await createApolloServer();
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+  app.use(
+    '/graphql',
+    express.json({ limit: '5mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const token = tokenFrom(req.headers);
+        const session = await actorForToken(orm.em.fork(), token);
+        return contextFor(orm, session?.actor ?? null, session?.user ?? null, {
+          address: req.socket.remoteAddress ?? 'unknown',
+          token,
+          setSessionCookie(value, maxAgeSeconds) {
+            res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
+          },
+        });
+      },
+    }),
+  );
+  app.get('/healthz', (_request, response) => {
+    response.json({ ok: true });
+  });
+
+  // A body that is too large or not JSON gets a GraphQL-shaped error, never an HTML page or a stack.
+  app.use('/graphql', (error: { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {
+    const tooLarge = error.type === 'entity.too.large';
+    response.status(error.status ?? 400).json({
+      errors: [
+        {
+          message: tooLarge ? '请求过大（上限 5 MB）(request body too large)' : '请求体不是有效的 JSON (request body is not valid JSON)',
+          extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' },
+        },
+      ],
+    });
+  });
+
+  const clientDist = resolve(import.meta.dirname, '../../client/dist');
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist));
+    app.get(/^\/(?!graphql).*/, (_request, response) => response.sendFile(resolve(clientDist, 'index.html')));
+  }
+  return { app, apollo };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contextFor, createApolloServer } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/orm.js';
+import type { Actor } from '../../server/src/modules/user/access.js';
 
 export const FIXTURES = {
   shifeng: resolve(import.meta.dirname, '../../server/demo-data/shifeng-2021-targets.json'),
@@ -24,12 +25,15 @@ export interface Api {
   close(): Promise<void>;
 }
 
+/** The administrator most tests act as; access rules have their own tests (access.test.ts). */
+export const TEST_ADMIN: Actor = { id: 0, name: '测试管理员', role: 'ADMIN', departmentIds: [] };
+
 /** A real SQLite database (in memory, migrated like production) behind the real GraphQL schema. */
-export async function openApi(dbName = ':memory:'): Promise<Api> {
+export async function openApi(dbName = ':memory:', actor: Actor | null = TEST_ADMIN): Promise<Api> {
   const orm = await openDatabase(dbName);
   const server = await createApolloServer();
   const raw = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm) });
+    const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm, actor) });
     if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
     return response.body.singleResult as { data?: any; errors?: readonly any[] };
   };

@@ -1,8 +1,20 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
+import type { Actor } from '../modules/user/access.js';
+import type { User } from '../modules/user/user.entity.js';
 
-/** Per-request context: a forked EntityManager, so requests never share an identity map. */
+/** What HTTP gives a request: where it came from, its session token, and a way to set the cookie. */
+export interface HttpContext {
+  address: string;
+  token: string | null;
+  setSessionCookie(token: string, maxAgeSeconds: number): void;
+}
+
+/** Per-request context: a forked EntityManager (requests never share an identity map) and who is asking. */
 export interface Context {
   em: EntityManager;
+  actor: Actor | null;
+  user: User | null;
+  http?: HttpContext;
 }
 
 /**

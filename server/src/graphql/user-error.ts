@@ -14,6 +14,11 @@ export const UserErrorCode = {
   HAS_DEPENDENTS: 'HAS_DEPENDENTS',
   INVALID_DOCUMENT: 'INVALID_DOCUMENT',
   REASON_REQUIRED: 'REASON_REQUIRED',
+  FORBIDDEN: 'FORBIDDEN',
+  WRONG_STATUS: 'WRONG_STATUS',
+  CONFLICT: 'CONFLICT',
+  BAD_CREDENTIALS: 'BAD_CREDENTIALS',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -33,7 +38,12 @@ registerEnumType(UserErrorCode, {
     DUPLICATE: { description: '重复（如同一部门同一年度已有计划）/ duplicate' },
     HAS_DEPENDENTS: { description: '仍有关联数据，不能删除 / still referenced, cannot delete' },
     INVALID_DOCUMENT: { description: '计划文件不符合格式 / plan document does not match the schema' },
-    REASON_REQUIRED: { description: '得分低于建议得分，须填写扣分原因 / a score below the suggestion needs a reason' },
+    REASON_REQUIRED: { description: '须填写原因（扣分、调整、退回）/ a reason is required' },
+    FORBIDDEN: { description: '无权操作（角色或部门范围）/ not allowed for your role or departments' },
+    WRONG_STATUS: { description: '计划当前状态不允许此操作 / not allowed in the plan\'s current status' },
+    CONFLICT: { description: '数据已被他人修改（返回当前值，请确认后重试）/ changed by someone else; the current value is returned' },
+    BAD_CREDENTIALS: { description: '用户名或密码错误 / wrong user name or password' },
+    TOO_MANY_ATTEMPTS: { description: '登录失败次数过多，请稍后再试 / too many failed sign-ins; try later' },
   },
 });
 
@@ -52,6 +62,9 @@ export class UserError {
 
 /** Thrown by services on bad input; mutations turn it into `userErrors` and roll back. */
 export class UserInputError extends Error {
+  /** For CONFLICT: the object as it now is, returned in the payload so the editor can show it. */
+  current: unknown = null;
+
   constructor(readonly errors: UserError[]) {
     super(errors.map((error) => `${error.field.join('.')}: ${error.message}`).join('; '));
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
@@ -19,6 +19,7 @@ const DepartmentConnection = Connection(Department, 'Department', '部门列表 
 
 const DepartmentPayload = Payload(Department, 'department', 'DepartmentPayload', '部门');
 
+@Authorized()
 @Resolver(() => Department)
 export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: '部门列表（按名称排序）/ departments, by name' })

@@ -1,6 +1,7 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Evaluation, EvaluationSection } from './evaluation.entity.js';
 
+@Authorized()
 @Resolver(() => Evaluation)
 export class EvaluationResolver {
   @FieldResolver(() => [EvaluationSection], { description: '自评分项 / scored sections as stated' })

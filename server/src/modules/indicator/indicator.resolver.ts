@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
@@ -46,6 +46,7 @@ async function changed(em: EntityManager, { result, userErrors }: { result: Indi
   return { indicator: result, plan, userErrors };
 }
 
+@Authorized()
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @FieldResolver(() => [String], { description: '无法识别的一级/二级指标名称（原文保留）/ level labels the hierarchy does not know, kept as written' })

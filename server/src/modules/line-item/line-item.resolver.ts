@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
@@ -11,6 +11,7 @@ import { addLineItem, deleteLineItem, moveLineItem, updateLineItem } from './lin
 
 const LineItemPayload = Payload(LineItem, 'lineItem', 'LineItemPayload', '专项');
 
+@Authorized()
 @Resolver(() => LineItem)
 export class LineItemResolver {
   @FieldResolver(() => [LineItem], { description: '子项 / 支出方向 / children' })

@@ -1,5 +1,5 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Authorized, Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { UserError } from '../../graphql/user-error.js';
@@ -21,6 +21,7 @@ class ImportPlanDocumentPayload {
   userErrors!: UserError[];
 }
 
+@Authorized()
 @Resolver()
 export class PlanDocumentResolver {
   @Mutation(() => ImportPlanDocumentPayload, {

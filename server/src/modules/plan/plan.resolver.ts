@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
@@ -40,6 +40,7 @@ const PlanPayload = Payload(Plan, 'plan', 'PlanPayload', '计划');
 const BudgetLinePayload = Payload(BudgetLine, 'budgetLine', 'BudgetLinePayload', '预算行');
 const KeyTaskPayload = Payload(KeyTask, 'keyTask', 'KeyTaskPayload', '重点工作');
 
+@Authorized()
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: '按编号查计划 / a plan by id' })

@@ -59,7 +59,6 @@ export class User {
   role!: Role;
 
   /** PLANNER: own departments; REVIEWER: departments overseen; EVALUATOR: departments evaluated. */
-  @Field(() => [Department], { description: '负责的部门（编报：本部门；审核：所管部门；评价：所评部门）/ departments in scope' })
   @ManyToMany(() => Department)
   departments = new Collection<Department>(this);
 

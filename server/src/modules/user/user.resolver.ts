@@ -1,0 +1,89 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Department } from '../department/department.entity.js';
+import type { Context } from '../../graphql/context.js';
+import { runMutation } from '../../graphql/mutation.js';
+import { Payload } from '../../graphql/payload.js';
+import { UserError } from '../../graphql/user-error.js';
+import { authorizeAdmin } from './access.js';
+import { SESSION_HOURS, signIn, signOut } from './session.service.js';
+import { Role, User } from './user.entity.js';
+import { createUser } from './user.service.js';
+
+@ObjectType({ description: '登录结果 / result of signing in' })
+class SignInPayload {
+  @Field(() => User, { nullable: true, description: '当前用户 / the signed-in user' })
+  user!: User | null;
+
+  @Field(() => String, { nullable: true, description: '会话令牌（供脚本以 Authorization: Bearer 使用；浏览器使用 HttpOnly Cookie）/ session token for scripts' })
+  token!: string | null;
+
+  @Field(() => Date, { nullable: true, description: '会话到期时间 / when the session expires' })
+  expiresAt!: Date | null;
+
+  @Field(() => [UserError], { description: '错误 / errors' })
+  userErrors!: UserError[];
+}
+
+@ObjectType({ description: '退出结果 / result of signing out' })
+class SignOutPayload {
+  @Field(() => Boolean, { description: '是否已退出 / signed out' })
+  signedOut!: boolean;
+}
+
+@InputType({ description: '新建用户 / create a user' })
+class CreateUserInput {
+  @Field(() => String, { description: '登录名 / sign-in name' })
+  username!: string;
+
+  @Field(() => String, { description: '姓名 / display name' })
+  displayName!: string;
+
+  @Field(() => String, { description: '初始密码（至少 8 位）/ initial password, 8+ characters' })
+  password!: string;
+
+  @Field(() => Role, { description: '角色 / role' })
+  role!: Role;
+
+  @Field(() => [ID], { description: '负责的部门 / departments in scope', defaultValue: [] })
+  departmentIds!: string[];
+}
+
+const UserPayload = Payload(User, 'user', 'UserPayload', '用户');
+
+@Resolver(() => User)
+export class UserResolver {
+  @FieldResolver(() => [Department], { description: '负责的部门（编报：本部门；审核：所管部门；评价：所评部门）/ departments in scope' })
+  async departments(@Root() user: User): Promise<Department[]> {
+    if (!user.departments.isInitialized()) await user.departments.init();
+    return user.departments.getItems();
+  }
+
+  @Query(() => User, { nullable: true, description: '当前登录用户（未登录为空）/ the signed-in user, or null' })
+  me(@Ctx() { user }: Context): User | null {
+    return user ?? null;
+  }
+
+  @Mutation(() => SignInPayload, { description: '登录（设置 HttpOnly Cookie，并返回供脚本使用的令牌）/ sign in' })
+  async signIn(@Ctx() context: Context, @Arg('username', () => String) username: string, @Arg('password', () => String) password: string): Promise<SignInPayload> {
+    const { result, userErrors } = await runMutation(context.em, (tx) => signIn(tx, username, password, context.http?.address ?? 'local'));
+    if (result) context.http?.setSessionCookie(result.token, SESSION_HOURS * 3600);
+    return { user: result?.user ?? null, token: result?.token ?? null, expiresAt: result?.expiresAt ?? null, userErrors };
+  }
+
+  @Mutation(() => SignOutPayload, { description: '退出登录 / sign out' })
+  async signOut(@Ctx() context: Context): Promise<SignOutPayload> {
+    await signOut(context.em, context.http?.token ?? null);
+    context.http?.setSessionCookie('', 0);
+    return { signedOut: true };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: '新建用户（仅管理员）/ create a user (administrators)' })
+  async createUser(@Ctx() { em }: Context, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => {
+      authorizeAdmin(tx);
+      return createUser(tx, { ...input, departments: input.departmentIds });
+    });
+    return { user: result, userErrors };
+  }
+}

@@ -1,0 +1,53 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
+import { Department } from '../department/department.entity.js';
+import { findDepartmentByNames } from '../department/department.service.js';
+import { checkText, parseId } from '../validation.js';
+import { hashPassword, passwordProblem } from './password.js';
+import { Role, User } from './user.entity.js';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  /** Department ids, or full/short names (the CLI takes names). */
+  departments: (string | number)[];
+}
+
+async function resolveDepartments(em: EntityManager, references: (string | number)[]): Promise<Department[]> {
+  const departments: Department[] = [];
+  for (const [index, reference] of references.entries()) {
+    const field = ['input', 'departmentIds', String(index)];
+    const department =
+      typeof reference === 'number' || /^\d+$/.test(reference)
+        ? await em.findOne(Department, { id: parseId(reference, field) })
+        : await findDepartmentByNames(em, [reference]);
+    if (!department) throw UserInputError.of(field, UserErrorCode.NOT_FOUND, `部门不存在：${reference} (no such department)`);
+    departments.push(department);
+  }
+  return departments;
+}
+
+export async function createUser(em: EntityManager, input: NewUser): Promise<User> {
+  checkText(input.username, ['input', 'username'], { max: 100, required: true });
+  if (!/^[\w.@-]+$/.test(input.username)) {
+    throw UserInputError.of(['input', 'username'], UserErrorCode.INVALID, '登录名只能包含字母、数字和 _ . @ - (letters, digits, _ . @ - only)');
+  }
+  checkText(input.displayName, ['input', 'displayName'], { max: 200, required: true });
+  const weak = passwordProblem(input.password);
+  if (weak) throw UserInputError.of(['input', 'password'], UserErrorCode.INVALID, weak);
+  if (!Object.values(Role).includes(input.role)) throw UserInputError.of(['input', 'role'], UserErrorCode.INVALID, `未知角色：${input.role}`);
+  if (await em.findOne(User, { username: input.username })) {
+    throw UserInputError.of(['input', 'username'], UserErrorCode.DUPLICATE, `登录名已存在：${input.username} (user name taken)`);
+  }
+  const departments = await resolveDepartments(em, input.departments);
+  const scoped: Role[] = [Role.PLANNER, Role.REVIEWER, Role.EVALUATOR];
+  if (scoped.includes(input.role) && departments.length === 0) {
+    throw UserInputError.of(['input', 'departmentIds'], UserErrorCode.REQUIRED, '编报、审核、评价人员须指定负责的部门 (this role needs departments)');
+  }
+  const user = em.create(User, { username: input.username, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), role: input.role });
+  user.departments.set(departments);
+  await em.flush();
+  return user;
+}
