@@ -8,11 +8,16 @@ import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
 import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { Role, User } from '../modules/user/user.entity.js';
+import { createUser, type NewUser } from '../modules/user/user.service.js';
 
 const USAGE = `用法 / usage:
   pnpm cli import <file.json>...                      导入计划文件（全部成功或全部不写入）/ import plan documents, all or nothing
   pnpm cli export --department <全称或简称> --year <年度>   导出计划文件到标准输出 / export a plan document to stdout
-  pnpm cli seed                                       导入演示数据 / import the demo data
+  pnpm cli seed                                       导入演示数据并创建演示用户 / import the demo data, create demo users
+  pnpm cli user add --username <登录名> --name <姓名> --role <PLANNER|REVIEWER|EVALUATOR|ANALYST|ADMIN>
+                    [--department <全称或简称>]... (--password <密码> | --password-stdin)
+                                                      新建用户 / create a user
 数据库 / database: env JIXIAO_DB (default server/data/jixiao.sqlite)`;
 
 export const DEMO_FILES = ['shifeng-2021-targets.json', 'yanfeng-2024-self-evaluation.json'].map((name) =>
@@ -84,13 +89,61 @@ export async function exportPlan(orm: MikroORM, args: string[]): Promise<string>
   return `${JSON.stringify(await exportPlanDocument(em as never, plan.id), null, 2)}\n`;
 }
 
+function options(args: string[], name: string): string[] {
+  return args.flatMap((arg, index) => (arg === name && args[index + 1] !== undefined ? [args[index + 1]] : []));
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+export async function addUser(orm: MikroORM, args: string[], log: (line: string) => void): Promise<void> {
+  const username = option(args, '--username');
+  const displayName = option(args, '--name') ?? username;
+  const role = option(args, '--role') as Role | undefined;
+  const password = args.includes('--password-stdin') ? await readStdin() : option(args, '--password');
+  if (!username || !role || !password) throw new CliError(`需要 --username、--role 和密码 (--username, --role and a password are required)\n${USAGE}`);
+  try {
+    await orm.em.fork().transactional((em) => createUser(em, { username, displayName: displayName!, password, role, departments: options(args, '--department') }));
+  } catch (error) {
+    if (error instanceof UserInputError) throw new CliError(error.errors.map((problem) => `${problem.field.at(-1)}: ${problem.message}`).join('\n'));
+    throw error;
+  }
+  log(`新建用户 created user ${username} (${role})`);
+}
+
+/** Demo accounts, one per role, so the demo can be tried from every side. Created once, never overwritten. */
+export const DEMO_PASSWORD = 'jixiao-demo';
+const DEMO_USERS: NewUser[] = [
+  { username: 'admin', displayName: '系统管理员', role: Role.ADMIN, password: DEMO_PASSWORD, departments: [] },
+  { username: 'planner.shifeng', displayName: '石峰编报员', role: Role.PLANNER, password: DEMO_PASSWORD, departments: ['石峰区委宣传部'] },
+  { username: 'planner.yanfeng', displayName: '雁峰编报员', role: Role.PLANNER, password: DEMO_PASSWORD, departments: ['雁峰区委宣传部'] },
+  { username: 'reviewer', displayName: '财政审核员', role: Role.REVIEWER, password: DEMO_PASSWORD, departments: ['石峰区委宣传部', '雁峰区委宣传部'] },
+  { username: 'evaluator', displayName: '评价人员', role: Role.EVALUATOR, password: DEMO_PASSWORD, departments: ['石峰区委宣传部', '雁峰区委宣传部'] },
+  { username: 'analyst', displayName: '分析人员', role: Role.ANALYST, password: DEMO_PASSWORD, departments: [] },
+];
+
+async function seedUsers(orm: MikroORM, log: (line: string) => void): Promise<void> {
+  const em = orm.em.fork();
+  for (const user of DEMO_USERS) {
+    if (!(await em.findOne(User, { username: user.username }))) await em.transactional((tx) => createUser(tx, user));
+  }
+  log(`演示用户 demo users (密码 password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => `${user.username} ${user.role}`).join(' · ')}`);
+}
+
 export async function runCli(args: string[], log: (line: string) => void = console.log): Promise<void> {
   const [command, ...rest] = args;
-  if (command !== 'import' && command !== 'export' && command !== 'seed') throw new CliError(USAGE);
+  const userAdd = command === 'user' && rest[0] === 'add';
+  if (command !== 'import' && command !== 'export' && command !== 'seed' && !userAdd) throw new CliError(USAGE);
   const orm = await openDatabase();
   try {
     if (command === 'import') await importFiles(orm, rest.map(userPath), log);
-    else if (command === 'seed') await importFiles(orm, DEMO_FILES, log);
+    else if (command === 'seed') {
+      await importFiles(orm, DEMO_FILES, log);
+      await seedUsers(orm, log);
+    } else if (userAdd) await addUser(orm, rest.slice(1), log);
     else process.stdout.write(await exportPlan(orm, rest));
   } finally {
     await orm.close();
