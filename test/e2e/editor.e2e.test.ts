@@ -3,9 +3,11 @@
  * start the built server on a temporary database, create a department and a plan in the browser,
  * add an indicator, type its target and see the server's reading, switch to 绩效自评, type the actual,
  * see the server's PARTIAL status and suggested score, reload and see it all persisted.
+ * Every operation needs a signed-in user: the test creates one with the built CLI on its temporary
+ * database and signs in through the sign-in page first.
  * Needs `pnpm build` first (server/dist and client/dist); skips with a message otherwise.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const serverMain = join(root, 'server/dist/main.js');
+const cliMain = join(root, 'server/dist/cli/main.js');
 const clientIndex = join(root, 'client/dist/index.html');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = join(root, 'test/e2e/artifacts');
@@ -44,9 +47,15 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
   beforeAll(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
+    const db = join(scratch, 'e2e.sqlite');
+    execFileSync(process.execPath, [cliMain, 'user', 'add', '--username', 'e2e', '--name', '测试', '--role', 'ADMIN', '--password', 'e2e-password-1'], {
+      cwd: root,
+      env: { ...process.env, JIXIAO_DB: db },
+      stdio: 'pipe',
+    });
     server = spawn(process.execPath, [serverMain], {
       cwd: root,
-      env: { ...process.env, PORT: String(port), JIXIAO_DB: join(scratch, 'e2e.sqlite'), NODE_ENV: 'production' },
+      env: { ...process.env, PORT: String(port), JIXIAO_DB: db, NODE_ENV: 'production' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     server.stdout?.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
@@ -85,8 +94,13 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
-    // Navigation: create a department, then a plan for it.
+    // Sign in: nobody is signed in yet, so the sign-in page comes first; the header then names the user.
     await page.goto(`${baseUrl}/#/`);
+    await signIn(page, 'e2e', 'e2e-password-1');
+    await page.locator('[data-user="e2e"]').waitFor();
+    expect(await page.locator('[data-role]').textContent()).toBe('系统管理员');
+
+    // Navigation: create a department, then a plan for it.
     await page.getByRole('heading', { name: '部门 / 预算单位' }).waitFor();
     const department = `端到端测试部门${Date.now()}`;
     await page.getByRole('textbox', { name: '部门名称' }).fill(department);
@@ -114,6 +128,21 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
     await expect.poll(() => shown(row, 'target')).toBe('不少于12次');
     await page.screenshot({ path: join(artifacts, 'planning.png'), fullPage: true });
 
+    // The session ends mid-edit (signed out elsewhere): the save waits behind the sign-in dialog, the
+    // typed text stays in its cell, and after signing in again it is saved.
+    await page.evaluate(() =>
+      fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { signOut { signedOut } }' }) }),
+    );
+    await cell(row, 'remark').click();
+    await page.keyboard.type('会后复核');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog', { name: '登录' }).waitFor();
+    expect(await cell(row, 'remark').textContent()).toContain('会后复核');
+    await page.screenshot({ path: join(artifacts, 'session-expired.png'), fullPage: false });
+    await signIn(page, 'e2e', 'e2e-password-1');
+    await expect.poll(() => shown(row, 'remark'), { timeout: 10_000 }).toBe('会后复核');
+    await expect.poll(() => cell(row, 'remark').getAttribute('class')).not.toContain('cell-pending');
+
     // Evaluation: type the actual, see the gap and the suggested score from the server.
     await page.getByRole('tab', { name: '绩效自评' }).click();
     await page.getByRole('heading', { name: '2025年度部门整体支出绩效自评表' }).waitFor();
@@ -135,6 +164,16 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+/** Fills the sign-in form (page or dialog) and waits for it to go away. */
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  const form = page.getByRole('form', { name: '登录' });
+  await form.waitFor();
+  await form.getByRole('textbox', { name: '用户名' }).fill(username);
+  await form.getByLabel('密码').fill(password);
+  await form.getByRole('button', { name: '登录' }).click();
+  await form.waitFor({ state: 'detached' });
+}
 
 async function expectEvaluated(page: Page, name: string): Promise<void> {
   const row = page.locator('tr', { hasText: name });

@@ -1,17 +1,37 @@
+import { useQuery } from '@apollo/client/react';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { SignIn, UserMenu } from '../features/auth/SignIn';
 import { DepartmentList } from '../features/departments/DepartmentList';
 import { DepartmentPage } from '../features/departments/DepartmentPage';
 import { PlanPage } from '../features/plan-editor/PlanPage';
+import { ME } from '../graphql/operations';
+import type { User } from '../graphql/types';
 import { t } from '../i18n/zh-CN';
 import { href, useRoute } from './router';
+import { useSignInRequired } from './session';
 
 export function App() {
   const route = useRoute();
+  const { data, loading } = useQuery<{ me: User | null }>(ME, { fetchPolicy: 'cache-first' });
+  const signInRequired = useSignInRequired();
+  const user = data?.me ?? null;
+
+  if (!data && loading) return <p className="page muted">{t.auth.checking}</p>;
+  if (!user) {
+    // Nobody signed in: the sign-in page. The hash (#/plans/3/…) stays, so signing in lands there.
+    return (
+      <>
+        <ErrorBanner />
+        <SignIn />
+      </>
+    );
+  }
   return (
     <>
       <header className="app-header">
         <a className="brand" href={href({ name: 'departments' })}>绩效 · {t.app.title}</a>
         <a href={href({ name: 'departments' })}>{t.app.departments}</a>
+        <UserMenu user={user} />
       </header>
       <ErrorBanner />
       <main>
@@ -19,6 +39,7 @@ export function App() {
         {route.name === 'department' && <DepartmentPage id={route.id} />}
         {route.name === 'plan' && <PlanPage key={route.id} id={route.id} view={route.view} />}
       </main>
+      {signInRequired && <SignIn overlay username={user.username} />}
     </>
   );
 }

@@ -4,10 +4,14 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { map } from 'rxjs';
 import { t } from '../i18n/zh-CN';
 import { reportProblem } from './error-store';
+import { isUnauthenticated, requireSignIn } from './session';
 
 export function createClient(uri = '/graphql'): ApolloClient {
   const errorLink = new ErrorLink(({ error }) => {
-    if (CombinedGraphQLErrors.is(error)) {
+    if (isUnauthenticated(error)) {
+      // Not a server fault: the session ended. Ask for sign-in over the page; saves wait for it.
+      requireSignIn();
+    } else if (CombinedGraphQLErrors.is(error)) {
       reportProblem({ kind: 'server', message: `${t.errors.server}：${error.errors.map((e) => e.message).join('；')}` });
     } else if (ServerError.is(error)) {
       reportProblem({ kind: 'server', message: `${t.errors.server}（HTTP ${error.statusCode}）` });

@@ -4,6 +4,7 @@ import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
 import type { UserError } from '../graphql/types';
 import { t } from '../i18n/zh-CN';
+import { isUnauthenticated, waitForSignIn } from './session';
 
 /** Outcome of one mutation as a cell sees it: nothing wrong, or the messages to show at the cell. */
 export interface MutationOutcome<P = Record<string, unknown>> {
@@ -34,17 +35,25 @@ export function useMutate() {
       variables: Record<string, unknown>,
       options: MutateOptions = {},
     ): Promise<MutationOutcome<P>> => {
-      try {
-        const result = await client.mutate<Record<string, P & { userErrors?: UserError[] }>>({
-          mutation,
-          variables,
-          refetchQueries: options.refetch,
-          awaitRefetchQueries: true,
-        });
-        const payload = result.data?.[key] ?? null;
-        return { payload, userErrors: payload?.userErrors ?? [], failure: null };
-      } catch (error) {
-        return { payload: null, userErrors: [], failure: failureMessage(error) };
+      // A save refused because the session ended waits for the user to sign in again, then goes
+      // out once more with the same values (and the same expected version).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await client.mutate<Record<string, P & { userErrors?: UserError[] }>>({
+            mutation,
+            variables,
+            refetchQueries: options.refetch,
+            awaitRefetchQueries: true,
+          });
+          const payload = result.data?.[key] ?? null;
+          return { payload, userErrors: payload?.userErrors ?? [], failure: null };
+        } catch (error) {
+          if (isUnauthenticated(error) && attempt < 3) {
+            await waitForSignIn();
+            continue;
+          }
+          return { payload: null, userErrors: [], failure: failureMessage(error) };
+        }
       }
     },
     [client],

@@ -695,3 +695,52 @@ export const DELETE_LINE_ITEM = gql`
   }
   ${USER_ERROR}
 `;
+
+export const USER = gql`
+  fragment UserFields on User {
+    id
+    username
+    displayName
+    role
+    departments {
+      id
+      name
+      shortName
+    }
+  }
+`;
+
+/** Who is signed in (null when nobody is): asked once on load. */
+export const ME = gql`
+  query Me {
+    me {
+      ...UserFields
+    }
+  }
+  ${USER}
+`;
+
+/** Sets the HttpOnly session cookie; the browser needs nothing else. */
+export const SIGN_IN = gql`
+  mutation SignIn($username: String!, $password: String!) {
+    signIn(username: $username, password: $password) {
+      user {
+        ...UserFields
+      }
+      expiresAt
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER}
+  ${USER_ERROR}
+`;
+
+export const SIGN_OUT = gql`
+  mutation SignOut {
+    signOut {
+      signedOut
+    }
+  }
+`;

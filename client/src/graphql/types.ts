@@ -191,3 +191,12 @@ export interface Plan {
   rollup: Rollup;
   checks: CheckWarning[];
 }
+
+export type Role = 'PLANNER' | 'REVIEWER' | 'EVALUATOR' | 'ANALYST' | 'ADMIN';
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  departments: { id: string; name: string; shortName: string | null }[];
+}
