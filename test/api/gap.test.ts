@@ -141,6 +141,14 @@ const CHANGE = /* GraphQL */ `
   }
 `;
 
+/** DRAFT → SUBMITTED → APPROVED → EVALUATING: actuals, scores and spending are recorded in 自评 only. */
+async function openEvaluation(planId: string): Promise<void> {
+  for (const step of ['submitPlan', 'approvePlan', 'startEvaluation']) {
+    const result = (await api.gql(`mutation($id: ID!) { ${step}(id: $id) { plan { status } userErrors { code message } } }`, { id: planId }))[step];
+    expect(result.userErrors).toEqual([]);
+  }
+}
+
 async function planWithIndicator(target: string, weight = '10') {
   const department = (await api.gql(SETUP, { name: '中共雁峰区委宣传部' })).createDepartment.department.id;
   const planId = (await api.gql('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2025 }) { plan { id } } }', { d: department })).createPlan.plan.id;
@@ -166,6 +174,7 @@ describe('the gap, live: an editor never computes anything itself', () => {
     const pending = (await api.gql(`${CHANGE} mutation($id: ID!) { setIndicatorTarget(id: $id, target: "不少于12次") { ...Change } }`, { id: indicatorId })).setIndicatorTarget;
     expect(pending.indicator.target).toEqual({ kind: 'QUANTITY', display: '≥ 12 次', explicit: false });
     expect(pending.indicator.gap.status).toBe('PENDING');
+    await openEvaluation(pending.plan.id);
 
     const recorded = (await api.gql(`${CHANGE} mutation($id: ID!) { recordIndicatorActual(id: $id, actual: "10次") { ...Change } }`, { id: indicatorId })).recordIndicatorActual;
     expect(recorded.userErrors).toEqual([]);
@@ -205,9 +214,10 @@ describe('the gap, live: an editor never computes anything itself', () => {
       s: { comparator: 'GTE', value: '10', unit: '场' },
     })).setIndicatorTarget;
     expect(set.indicator.target).toEqual({ kind: 'QUANTITY', display: '≥ 10 场', explicit: true });
+    await openEvaluation(set.plan.id);
     const recorded = (await api.gql(`${CHANGE} mutation($id: ID!) { recordIndicatorActual(id: $id, actual: "12场") { ...Change } }`, { id: indicatorId })).recordIndicatorActual;
     expect(recorded.indicator.gap).toMatchObject({ status: 'MET', suggestedScore: '10' });
-    const bad = (await api.gql(`${CHANGE} mutation($id: ID!, $s: StructuredTargetInput) { setIndicatorTarget(id: $id, target: "x", structured: $s) { ...Change } }`, {
+    const bad = (await api.gql(`${CHANGE} mutation($id: ID!, $s: StructuredTargetInput) { setIndicatorTarget(id: $id, target: "x", structured: $s, reason: "范围调整") { ...Change } }`, {
       id: indicatorId,
       s: { comparator: 'RANGE', value: '95', upper: '90', unit: '%' },
     })).setIndicatorTarget;
@@ -215,7 +225,8 @@ describe('the gap, live: an editor never computes anything itself', () => {
   });
 
   it('refuses scores out of range and keeps the database as it was', async () => {
-    const { indicatorId } = await planWithIndicator('≥90%');
+    const { planId, indicatorId } = await planWithIndicator('≥90%');
+    await openEvaluation(planId);
     await api.gql('mutation($id: ID!) { recordIndicatorActual(id: $id, actual: "92%") { userErrors { code } } }', { id: indicatorId });
     const before = await api.dump();
     for (const [score, code] of [['10.5', 'OUT_OF_RANGE'], ['-1', 'NEGATIVE'], ['9.999', 'TOO_PRECISE']]) {
@@ -230,6 +241,7 @@ describe('the gap, live: an editor never computes anything itself', () => {
   it('recording spending updates the execution rate and the 预算执行率 row; section weights are the plan\'s own', async () => {
     const { planId } = await planWithIndicator('≥90%');
     await api.gql('mutation($p: ID!) { addIndicator(input: { planId: $p, fields: { level1Label: "预算执行率", name: "预算执行率", weight: "20" } }) { indicator { id } } }', { p: planId });
+    await openEvaluation(planId);
     const spent = (await api.gql(`${ROLLUP} mutation($i: RecordSpendingInput!) { recordSpending(input: $i) { budgetLine { category amounts { fullYear actual } } plan { rollup { ...RollupFields } indicators { name gap { status suggestedScore explanation } } } userErrors { code } } }`, {
       i: { planId, fullYear: '120', actual: '96.5' },
     })).recordSpending;
@@ -259,6 +271,7 @@ describe('the gap, live: an editor never computes anything itself', () => {
     const child = (await api.gql('mutation($p: ID!, $parent: ID) { addLineItem(input: { planId: $p, parentId: $parent, fields: { name: "理论学习" } }) { lineItem { id } } }', { p: planId, parent })).addLineItem.lineItem.id;
     const indicator = (await api.gql('mutation($p: ID!, $l: ID) { addIndicator(input: { planId: $p, lineItemId: $l, fields: { level1Label: "产出指标", name: "学习次数", target: "不少于12次", weight: "10" } }) { indicator { id } } }', { p: planId, l: child }))
       .addIndicator.indicator.id;
+    await openEvaluation(planId);
     await api.gql('mutation($id: ID!) { recordIndicatorActual(id: $id, actual: "12次") { userErrors { code } } }', { id: indicator });
     await api.gql('mutation($i: RecordSpendingInput!) { recordSpending(input: $i) { userErrors { code } } }', { i: { planId, lineItemId: parent, fullYear: '15', actual: '15' } });
     const { plan } = await api.gql('query($id: ID!) { plan(id: $id) { rollup { count } lineItems { rollup { count suggestedScoreTotal executionRatePercent } children { rollup { count scoreTotal } } } } }', { id: planId });

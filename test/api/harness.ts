@@ -20,6 +20,8 @@ export interface Api {
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Runs an operation and returns the raw result, errors included. */
   raw(query: string, variables?: Record<string, unknown>): Promise<{ data?: any; errors?: readonly any[] }>;
+  /** The same database and schema, acting as someone else. */
+  as(actor: Actor | null): Pick<Api, 'gql' | 'raw'>;
   /** Every row of every table, to prove that refused input changed nothing. */
   dump(): Promise<Record<string, unknown[]>>;
   close(): Promise<void>;
@@ -32,19 +34,25 @@ export const TEST_ADMIN: Actor = { id: 0, name: '测试管理员', role: 'ADMIN'
 export async function openApi(dbName = ':memory:', actor: Actor | null = TEST_ADMIN): Promise<Api> {
   const orm = await openDatabase(dbName);
   const server = await createApolloServer();
-  const raw = async (query: string, variables?: Record<string, unknown>) => {
-    const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm, actor) });
-    if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
-    return response.body.singleResult as { data?: any; errors?: readonly any[] };
+  const client = (who: Actor | null) => {
+    const raw = async (query: string, variables?: Record<string, unknown>) => {
+      const response = await server.executeOperation({ query, variables }, { contextValue: contextFor(orm, who) });
+      if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
+      return response.body.singleResult as { data?: any; errors?: readonly any[] };
+    };
+    return {
+      raw,
+      async gql(query: string, variables?: Record<string, unknown>) {
+        const result = await raw(query, variables);
+        if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
+        return result.data;
+      },
+    };
   };
   return {
     orm,
-    raw,
-    async gql(query, variables) {
-      const result = await raw(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors, null, 2)}`);
-      return result.data;
-    },
+    ...client(actor),
+    as: client,
     async dump() {
       const connection = orm.em.getConnection();
       const tables = (await connection.execute(

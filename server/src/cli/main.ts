@@ -2,7 +2,9 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MikroORM } from '@mikro-orm/sqlite';
+import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
+import { withAuditScope } from '../modules/audit/audit-scope.js';
+import { type Actor, bindActor } from '../modules/user/access.js';
 import { openDatabase } from '../db/orm.js';
 import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
@@ -50,6 +52,18 @@ function describeProblems(path: string, error: UserInputError): string {
   return `${path} 不符合计划文件格式，未写入任何数据 (invalid plan document; nothing was written):\n${lines.join('\n')}`;
 }
 
+/** The command line is the machine's administrator: it acts as ADMIN and is recorded as such in the audit trail. */
+const COMMAND_LINE: Actor = { id: 0, name: '命令行 (CLI)', role: Role.ADMIN, departmentIds: [] };
+
+function asCommandLine<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return withAuditScope({ userId: null, userName: COMMAND_LINE.name }, () =>
+    orm.em.fork().transactional((em) => {
+      bindActor(em as EntityManager, COMMAND_LINE);
+      return work(em as EntityManager);
+    }),
+  );
+}
+
 /** Validates every file first, then imports them all in one transaction. */
 export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void): Promise<void> {
   if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
@@ -63,7 +77,7 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
     }
     return { path, document };
   });
-  await orm.em.fork().transactional(async (em) => {
+  await asCommandLine(orm, async (em) => {
     for (const { path, document } of documents) {
       const { plan, created } = await importPlanDocument(em, document);
       await em.populate(plan, ['department']);
@@ -106,7 +120,7 @@ export async function addUser(orm: MikroORM, args: string[], log: (line: string)
   const password = args.includes('--password-stdin') ? await readStdin() : option(args, '--password');
   if (!username || !role || !password) throw new CliError(`需要 --username、--role 和密码 (--username, --role and a password are required)\n${USAGE}`);
   try {
-    await orm.em.fork().transactional((em) => createUser(em, { username, displayName: displayName!, password, role, departments: options(args, '--department') }));
+    await asCommandLine(orm, (em) => createUser(em, { username, displayName: displayName!, password, role, departments: options(args, '--department') }));
   } catch (error) {
     if (error instanceof UserInputError) throw new CliError(error.errors.map((problem) => `${problem.field.at(-1)}: ${problem.message}`).join('\n'));
     throw error;
@@ -128,7 +142,7 @@ const DEMO_USERS: NewUser[] = [
 async function seedUsers(orm: MikroORM, log: (line: string) => void): Promise<void> {
   const em = orm.em.fork();
   for (const user of DEMO_USERS) {
-    if (!(await em.findOne(User, { username: user.username }))) await em.transactional((tx) => createUser(tx, user));
+    if (!(await em.findOne(User, { username: user.username }))) await asCommandLine(orm, (tx) => createUser(tx, user));
   }
   log(`演示用户 demo users (密码 password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => `${user.username} ${user.role}`).join(' · ')}`);
 }

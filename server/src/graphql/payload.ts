@@ -27,3 +27,9 @@ export class DeletePayload {
 export function deleted({ result, userErrors }: { result: number | null; userErrors: UserError[] }): DeletePayload {
   return { deletedId: result == null ? null : String(result), userErrors };
 }
+
+/** Options of the optional `expectedVersion` argument every update mutation takes (optimistic locking). */
+export const EXPECTED_VERSION = {
+  nullable: true,
+  description: '您所编辑对象的版本号；已被他人修改时返回 CONFLICT 与当前值 / the version you edited; a stale one returns CONFLICT with the current value',
+} as const;

@@ -8,6 +8,7 @@ import { LineItemResolver } from '../modules/line-item/line-item.resolver.js';
 import { PlanDocumentResolver } from '../modules/plan-document/plan-document.resolver.js';
 import { PlanResolver } from '../modules/plan/plan.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
+import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import type { Context } from './context.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -15,7 +16,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The one GraphQL schema, built from the resolvers' decorators. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanDocumentResolver, UserResolver],
+    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanDocumentResolver, UserResolver, AuditResolver],
     // Signed in, and of one of the roles a field names; department scope is checked in the services.
     authChecker: ({ context }: { context: Context }, roles: string[]) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role)),
     validate: false,

@@ -75,6 +75,18 @@ export function renumber<T extends { position: number }>(items: T[]): void {
   });
 }
 
+/** Optimistic locking: a write based on an older version is refused, with the object as it now is. */
+export function checkVersion(entity: { version: number }, expectedVersion: number | null | undefined, field: string[] = ['expectedVersion']): void {
+  if (expectedVersion == null || entity.version === expectedVersion) return;
+  const conflict = UserInputError.of(
+    field,
+    UserErrorCode.CONFLICT,
+    `已被他人修改：您编辑的是第 ${expectedVersion} 版，当前为第 ${entity.version} 版，请确认当前值后再保存 (changed by someone else meanwhile)`,
+  );
+  conflict.current = entity;
+  throw conflict;
+}
+
 export function parseId(id: string | number, field: string[]): number {
   const value = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1) throw UserInputError.of(field, UserErrorCode.NOT_FOUND, `无效的编号：${String(id).slice(0, 40)} (invalid id)`);

@@ -2,7 +2,8 @@ import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
-import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
+import { assertCanRead, readableDepartmentIds } from '../user/access.js';
 import { Plan } from '../plan/plan.entity.js';
 import { parseId } from '../validation.js';
 import { Department } from './department.entity.js';
@@ -24,13 +25,15 @@ const DepartmentPayload = Payload(Department, 'department', 'DepartmentPayload',
 export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: '部门列表（按名称排序）/ departments, by name' })
   async departments(
-    @Ctx() { em }: Context,
+    @Ctx() { em, actor }: Context,
     @Arg('first', () => Int, { defaultValue: 20, description: '每页数量（≤ 100）/ page size' }) first: number,
     @Arg('after', () => String, { nullable: true, description: '游标 / cursor' }) after: string | null,
     @Arg('filter', () => DepartmentFilter, { nullable: true, description: '筛选 / filter' }) filter: DepartmentFilter | null,
   ) {
     const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(Department, departmentFilterQuery(filter), {
+    const scope = readableDepartmentIds(actor!);
+    const query = departmentFilterQuery(filter);
+    const [items, total] = await em.findAndCount(Department, scope === null ? query : { $and: [query, { id: { $in: scope } }] }, {
       orderBy: { name: 'asc', id: 'asc' },
       limit,
       offset,
@@ -40,13 +43,14 @@ export class DepartmentResolver {
 
   @Query(() => Department, { nullable: true, description: '按编号或名称（全称或简称）查部门 / a department by id or by full or short name' })
   async department(
-    @Ctx() { em }: Context,
+    @Ctx() { em, actor }: Context,
     @Arg('id', () => ID, { nullable: true }) id: string | null,
     @Arg('name', () => String, { nullable: true }) name: string | null,
   ): Promise<Department | null> {
-    if (id != null) return em.findOne(Department, { id: parseId(id, ['id']) });
-    if (name != null) return findDepartmentByNames(em, [name]);
-    return null;
+    const department =
+      id != null ? await em.findOne(Department, { id: parseId(id, ['id']) }) : name != null ? await findDepartmentByNames(em, [name]) : null;
+    if (department) assertCanRead(actor, department.id);
+    return department;
   }
 
   @FieldResolver(() => [Plan], { description: '该部门各年度的计划（按年度）/ the department\'s plans by year' })
@@ -65,8 +69,9 @@ export class DepartmentResolver {
     @Ctx() { em }: Context,
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
-    const { result, userErrors } = await runMutation(em, (tx) => updateDepartment(tx, id, input));
+    const { result, userErrors } = await runMutation(em, (tx) => updateDepartment(tx, id, input, expectedVersion));
     return { department: result, userErrors };
   }
 

@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { Plan } from '../plan/plan.entity.js';
-import { checkText, parseId, SHORT_TEXT_MAX } from '../validation.js';
+import { authorizeAdmin } from '../user/access.js';
+import { checkText, checkVersion, parseId, SHORT_TEXT_MAX } from '../validation.js';
 import { Department } from './department.entity.js';
 import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.input.js';
 
@@ -62,6 +63,7 @@ async function ensureNamesFree(
 }
 
 export async function createDepartment(em: EntityManager, input: CreateDepartmentInput): Promise<Department> {
+  authorizeAdmin(em);
   checkDepartmentFields(input);
   const fields = {
     name: input.name.trim(),
@@ -75,8 +77,10 @@ export async function createDepartment(em: EntityManager, input: CreateDepartmen
   return department;
 }
 
-export async function updateDepartment(em: EntityManager, id: string, input: UpdateDepartmentInput): Promise<Department> {
+export async function updateDepartment(em: EntityManager, id: string, input: UpdateDepartmentInput, expectedVersion?: number | null): Promise<Department> {
+  authorizeAdmin(em);
   const department = await getDepartment(em, id);
+  checkVersion(department, expectedVersion);
   if (input.name === null) throw UserInputError.of(['input', 'name'], UserErrorCode.REQUIRED, '名称不能为空 (name is required)');
   checkDepartmentFields(input);
   if (input.name !== undefined) department.name = input.name.trim();
@@ -90,6 +94,7 @@ export async function updateDepartment(em: EntityManager, id: string, input: Upd
 
 /** A department that has plans keeps them: deleting it would orphan official records. */
 export async function deleteDepartment(em: EntityManager, id: string): Promise<number> {
+  authorizeAdmin(em);
   const department = await getDepartment(em, id);
   const plans = await em.count(Plan, { department });
   if (plans > 0) {

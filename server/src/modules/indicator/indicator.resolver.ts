@@ -1,4 +1,4 @@
-import { Authorized, Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
@@ -12,7 +12,7 @@ import { DecimalScalar } from '../../graphql/scalars.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
-import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Indicator } from './indicator.entity.js';
 import { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
 import {
@@ -57,6 +57,11 @@ export class IndicatorResolver {
   @FieldResolver(() => ID, { nullable: true, description: '所属专项编号（部门整体指标为空）/ line item id; null at plan level' })
   lineItemId(@Root() indicator: Indicator): string | null {
     return indicator.lineItem ? String(indicator.lineItem.id) : null;
+  }
+
+  @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })
+  plan(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<Plan> {
+    return em.findOneOrFail(Plan, { id: indicator.plan.id });
   }
 
   @FieldResolver(() => ID, { description: '所属计划编号 / plan id' })
@@ -112,8 +117,10 @@ export class IndicatorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('target', () => String, { nullable: true }) target: string | null,
     @Arg('structured', () => StructuredTargetInput, { nullable: true }) structured: StructuredTargetInput | null,
+    @Arg('reason', () => String, { nullable: true, description: '调整原因（批复后调整目标时必填）/ reason, required for an adjustment after approval' }) reason: string | null,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
-    return changed(em, await runMutation(em, (tx) => setIndicatorTarget(tx, id, target, structured)));
+    return changed(em, await runMutation(em, (tx) => setIndicatorTarget(tx, id, target, structured, { reason, expectedVersion })));
   }
 
   @Mutation(() => IndicatorChangePayload, { description: '填报实际完成值 / record the actual value' })
@@ -122,8 +129,9 @@ export class IndicatorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('actual', () => String, { nullable: true }) actual: string | null,
     @Arg('evidence', () => String, { nullable: true, description: '佐证材料说明（可选）/ evidence, optional' }) evidence: string | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
-    return changed(em, await runMutation(em, (tx) => recordIndicatorActual(tx, id, actual, evidence)));
+    return changed(em, await runMutation(em, (tx) => recordIndicatorActual(tx, id, actual, evidence, expectedVersion)));
   }
 
   @Mutation(() => IndicatorChangePayload, { description: '评分：低于建议得分须填扣分原因；null 撤回得分 / score; below the suggestion needs a reason' })
@@ -132,13 +140,19 @@ export class IndicatorResolver {
     @Arg('id', () => ID) id: string,
     @Arg('score', () => DecimalScalar, { nullable: true }) score: string | null,
     @Arg('reason', () => String, { nullable: true, description: '扣分原因 / deduction reason' }) reason: string | null | undefined,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
-    return changed(em, await runMutation(em, (tx) => scoreIndicator(tx, id, score, reason)));
+    return changed(em, await runMutation(em, (tx) => scoreIndicator(tx, id, score, reason, expectedVersion)));
   }
 
   @Mutation(() => IndicatorChangePayload, { description: '设置分值 / set the weight' })
-  async setIndicatorWeight(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('weight', () => DecimalScalar, { nullable: true }) weight: string | null) {
-    return changed(em, await runMutation(em, (tx) => setIndicatorWeight(tx, id, weight)));
+  async setIndicatorWeight(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('weight', () => DecimalScalar, { nullable: true }) weight: string | null,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+  ) {
+    return changed(em, await runMutation(em, (tx) => setIndicatorWeight(tx, id, weight, expectedVersion)));
   }
 
   @Mutation(() => IndicatorPayload, { description: '新增指标 / add an indicator' })
@@ -148,8 +162,8 @@ export class IndicatorResolver {
   }
 
   @Mutation(() => IndicatorPayload, { description: '修改指标 / update an indicator' })
-  async updateIndicator(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('fields', () => IndicatorInput) fields: IndicatorInput) {
-    const { result, userErrors } = await runMutation(em, (tx) => updateIndicator(tx, id, fields));
+  async updateIndicator(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('fields', () => IndicatorInput) fields: IndicatorInput, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => updateIndicator(tx, id, fields, expectedVersion));
     return { indicator: result, userErrors };
   }
 

@@ -4,8 +4,10 @@ import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { getLineItem } from '../line-item/line-item.service.js';
-import { getPlan } from '../plan/plan.service.js';
-import { checkNonNegative, checkText, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
+import { authorizeOn, getPlan } from '../plan/plan.service.js';
+import { authorize } from '../user/access.js';
+import { setAuditReason } from '../audit/audit-scope.js';
+import { checkNonNegative, checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
 import { Indicator } from './indicator.entity.js';
 import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
 import { budgetFigures, indicatorGap } from './indicator-reading.js';
@@ -72,6 +74,7 @@ async function lineItemOfPlan(em: EntityManager, lineItemId: string | null | und
 
 export async function addIndicator(em: EntityManager, input: AddIndicatorInput): Promise<Indicator> {
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
+  authorize(em, 'EDIT_DRAFT', plan);
   const lineItem = await lineItemOfPlan(em, input.lineItemId, plan.id, ['input', 'lineItemId']);
   for (const key of ['level1Label', 'name'] as const) {
     if (input.fields[key] == null) checkText(null, ['input', 'fields', key], { max: SHORT_TEXT_MAX, required: true });
@@ -83,8 +86,10 @@ export async function addIndicator(em: EntityManager, input: AddIndicatorInput):
   return indicator;
 }
 
-export async function updateIndicator(em: EntityManager, id: string, fields: IndicatorInput): Promise<Indicator> {
+export async function updateIndicator(em: EntityManager, id: string, fields: IndicatorInput, expectedVersion?: number | null): Promise<Indicator> {
   const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT');
+  checkVersion(indicator, expectedVersion);
   applyIndicatorFields(indicator, fields);
   await em.flush();
   return indicator;
@@ -94,6 +99,7 @@ export async function updateIndicator(em: EntityManager, id: string, fields: Ind
 export async function moveIndicator(em: EntityManager, input: MoveIndicatorInput): Promise<Indicator> {
   const indicator = await getIndicator(em, input.id, ['input', 'id']);
   const planId = indicator.plan.id;
+  await authorizeOn(em, planId, 'EDIT_DRAFT');
   const target = await lineItemOfPlan(em, input.lineItemId, planId, ['input', 'lineItemId']);
   const fromId = indicator.lineItem?.id ?? null;
   const toId = target?.id ?? null;
@@ -109,6 +115,7 @@ export async function moveIndicator(em: EntityManager, input: MoveIndicatorInput
 
 export async function deleteIndicator(em: EntityManager, id: string): Promise<number> {
   const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT');
   const indicatorId = indicator.id;
   const rest = (await tableOf(em, indicator.plan.id, indicator.lineItem?.id ?? null)).filter((row) => row !== indicator);
   em.remove(indicator);
@@ -121,8 +128,24 @@ export async function deleteIndicator(em: EntityManager, id: string): Promise<nu
 // The evaluator's and planner's single-field edits (issue 4): each returns the indicator; the payload
 // adds its plan's fresh roll-up and checks.
 
-export async function setIndicatorTarget(em: EntityManager, id: string, target: string | null, structured: StructuredTargetInput | null | undefined): Promise<Indicator> {
+/**
+ * Sets a target. In a draft the planner edits freely; after 批复 a target changes only as a recorded
+ * 调整 with a reason (DOMAIN.md §9), which the audit trail keeps with the change.
+ */
+export async function setIndicatorTarget(
+  em: EntityManager,
+  id: string,
+  target: string | null,
+  structured: StructuredTargetInput | null | undefined,
+  { reason, expectedVersion }: { reason?: string | null; expectedVersion?: number | null } = {},
+): Promise<Indicator> {
   const indicator = await getIndicator(em, id);
+  const { action } = await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'ADJUST_TARGET');
+  checkVersion(indicator, expectedVersion);
+  if (action === 'ADJUST_TARGET') {
+    checkText(reason, ['reason'], { max: LONG_TEXT_MAX, required: true });
+    setAuditReason(`调整：${reason!.trim()}`);
+  }
   checkText(target, ['target'], { max: LONG_TEXT_MAX });
   indicator.targetText = target;
   // A structured reading belongs to the text it was set with: a new text drops it unless restated.
@@ -150,8 +173,16 @@ function checkStructuredTarget(input: StructuredTargetInput): StructuredTargetIn
   return { ...input, unit: input.unit?.trim() || null, upper: input.upper ?? null, direction: input.direction ?? null };
 }
 
-export async function recordIndicatorActual(em: EntityManager, id: string, actual: string | null, evidence: string | null | undefined): Promise<Indicator> {
+export async function recordIndicatorActual(
+  em: EntityManager,
+  id: string,
+  actual: string | null,
+  evidence: string | null | undefined,
+  expectedVersion?: number | null,
+): Promise<Indicator> {
   const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EVALUATE');
+  checkVersion(indicator, expectedVersion);
   checkText(actual, ['actual'], { max: LONG_TEXT_MAX });
   indicator.actualText = actual;
   if (evidence !== undefined) {
@@ -162,8 +193,10 @@ export async function recordIndicatorActual(em: EntityManager, id: string, actua
   return indicator;
 }
 
-export async function setIndicatorWeight(em: EntityManager, id: string, weight: string | null): Promise<Indicator> {
+export async function setIndicatorWeight(em: EntityManager, id: string, weight: string | null, expectedVersion?: number | null): Promise<Indicator> {
   const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'EVALUATE');
+  checkVersion(indicator, expectedVersion);
   checkPoints(weight, ['weight']);
   if (weight != null && indicator.score != null && toMicros(indicator.score) > toMicros(weight)) {
     throw UserInputError.of(['weight'], UserErrorCode.OUT_OF_RANGE, `分值 ${weight} 低于已评得分 ${indicator.score}，请先调整得分 (weight below the score already given)`);
@@ -177,8 +210,16 @@ export async function setIndicatorWeight(em: EntityManager, id: string, weight: 
  * The evaluator's 得分 (财预〔2020〕10号): 0 ≤ score ≤ weight, two decimals; a score below the
  * server's suggestion needs a 扣分原因, kept as the indicator's deduction. null withdraws the score.
  */
-export async function scoreIndicator(em: EntityManager, id: string, score: string | null, reason: string | null | undefined): Promise<Indicator> {
+export async function scoreIndicator(
+  em: EntityManager,
+  id: string,
+  score: string | null,
+  reason: string | null | undefined,
+  expectedVersion?: number | null,
+): Promise<Indicator> {
   const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EVALUATE');
+  checkVersion(indicator, expectedVersion);
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (score != null) {
     const value = toMicros(score);
@@ -190,6 +231,7 @@ export async function scoreIndicator(em: EntityManager, id: string, score: strin
   }
   indicator.score = score;
   if (reason !== undefined) indicator.deduction = reason?.trim() || null;
+  if (reason) setAuditReason(`扣分原因：${reason.trim()}`);
   await em.flush();
   return indicator;
 }

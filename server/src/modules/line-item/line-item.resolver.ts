@@ -1,7 +1,8 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
-import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
+import { Plan } from '../plan/plan.entity.js';
 import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -31,6 +32,11 @@ export class LineItemResolver {
     return (await evaluationOf(em, item.plan.id)).lineItemRollups.get(item.id)!;
   }
 
+  @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })
+  plan(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Plan> {
+    return em.findOneOrFail(Plan, { id: item.plan.id });
+  }
+
   @FieldResolver(() => ID, { nullable: true, description: '上级专项编号 / parent id' })
   parentId(@Root() item: LineItem): string | null {
     return item.parent ? String(item.parent.id) : null;
@@ -48,8 +54,8 @@ export class LineItemResolver {
   }
 
   @Mutation(() => LineItemPayload, { description: '修改专项 / update a line item' })
-  async updateLineItem(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('fields', () => LineItemInput) fields: LineItemInput) {
-    const { result, userErrors } = await runMutation(em, (tx) => updateLineItem(tx, id, fields));
+  async updateLineItem(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('fields', () => LineItemInput) fields: LineItemInput, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => updateLineItem(tx, id, fields, expectedVersion));
     return { lineItem: result, userErrors };
   }
 

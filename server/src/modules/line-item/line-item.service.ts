@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { Indicator } from '../indicator/indicator.entity.js';
-import { getPlan } from '../plan/plan.service.js';
+import { authorizeOn, getPlan } from '../plan/plan.service.js';
+import { authorize } from '../user/access.js';
 import { applyStageAmounts } from '../plan/stage-amounts.js';
-import { checkText, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
+import { checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
 import { LineItem } from './line-item.entity.js';
 import type { AddLineItemInput, LineItemInput } from './line-item.input.js';
 
@@ -40,6 +41,7 @@ async function siblingsOf(em: EntityManager, planId: number, parentId: number | 
 
 export async function addLineItem(em: EntityManager, input: AddLineItemInput): Promise<LineItem> {
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
+  authorize(em, 'EDIT_DRAFT', plan);
   const parent = input.parentId != null ? await getLineItem(em, input.parentId, ['input', 'parentId']) : null;
   if (parent && parent.plan.id !== plan.id) {
     throw UserInputError.of(['input', 'parentId'], UserErrorCode.INVALID, '上级专项不属于该计划 (parent belongs to another plan)');
@@ -53,8 +55,10 @@ export async function addLineItem(em: EntityManager, input: AddLineItemInput): P
   return item;
 }
 
-export async function updateLineItem(em: EntityManager, id: string, fields: LineItemInput): Promise<LineItem> {
+export async function updateLineItem(em: EntityManager, id: string, fields: LineItemInput, expectedVersion?: number | null): Promise<LineItem> {
   const item = await getLineItem(em, id);
+  await authorizeOn(em, item.plan.id, 'EDIT_DRAFT');
+  checkVersion(item, expectedVersion);
   if (fields.name === null) checkText(null, ['input', 'fields', 'name'], { max: SHORT_TEXT_MAX, required: true });
   applyLineItemFields(item, fields);
   await em.flush();
@@ -65,6 +69,7 @@ export async function updateLineItem(em: EntityManager, id: string, fields: Line
 export async function moveLineItem(em: EntityManager, id: string, parentId: string | null | undefined, position: number): Promise<LineItem> {
   const item = await getLineItem(em, id);
   const planId = item.plan.id;
+  await authorizeOn(em, planId, 'EDIT_DRAFT');
   const parent = parentId != null ? await getLineItem(em, parentId, ['parentId']) : null;
   if (parent) {
     if (parent.plan.id !== planId) {
@@ -91,6 +96,7 @@ export async function moveLineItem(em: EntityManager, id: string, parentId: stri
 export async function deleteLineItem(em: EntityManager, id: string): Promise<number> {
   const item = await getLineItem(em, id);
   const planId = item.plan.id;
+  await authorizeOn(em, planId, 'EDIT_DRAFT');
   const all = await em.find(LineItem, { plan: planId });
   const doomed = new Set<number>([item.id]);
   let grew = true;

@@ -4,6 +4,8 @@ import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { UserError } from '../../graphql/user-error.js';
 import { Plan } from '../plan/plan.entity.js';
+import { assertCanRead } from '../user/access.js';
+import { parseId } from '../validation.js';
 import { exportPlanDocument, importPlanDocument } from './plan-document.service.js';
 
 @ObjectType({ description: '导入计划文件的结果 / result of importing a plan document' })
@@ -34,7 +36,10 @@ export class PlanDocumentResolver {
   }
 
   @Query(() => GraphQLJSONObject, { nullable: true, description: '导出计划文件（与导入格式相同）/ export a plan as a plan document' })
-  async exportPlanDocument(@Ctx() { em }: Context, @Arg('planId', () => ID) planId: string): Promise<object | null> {
+  async exportPlanDocument(@Ctx() { em, actor }: Context, @Arg('planId', () => ID) planId: string): Promise<object | null> {
+    const plan = await em.findOne(Plan, { id: parseId(planId, ['planId']) });
+    if (!plan) return null;
+    assertCanRead(actor, plan.department.id);
     const { result } = await runMutation(em, (tx) => exportPlanDocument(tx, planId));
     return result;
   }

@@ -24,6 +24,7 @@ import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
 import { Plan } from '../plan/plan.entity.js';
 import { deletePlanContent, getPlan } from '../plan/plan.service.js';
 import { groupBy } from '../collections.js';
+import { authorize, authorizeAdmin } from '../user/access.js';
 import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { schemaProblems } from './plan-document.schema.js';
 
@@ -134,6 +135,7 @@ export interface ImportResult {
  * name; the same department and year replaces that plan's content (never a duplicate plan).
  */
 export async function importPlanDocument(em: EntityManager, input: unknown): Promise<ImportResult> {
+  authorizeAdmin(em);
   const document = validatePlanDocument(input);
   const stated = document.department;
   let department = await findDepartmentByNames(em, [stated.name, stated.shortName]);
@@ -146,6 +148,7 @@ export async function importPlanDocument(em: EntityManager, input: unknown): Pro
   }
   let plan = departmentCreated ? null : await em.findOne(Plan, { department, year: document.year });
   const created = !plan;
+  if (plan) authorize(em, 'IMPORT', plan);
   if (plan) await deletePlanContent(em, plan.id);
   else plan = em.create(Plan, { department, year: document.year });
 

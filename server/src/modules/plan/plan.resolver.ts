@@ -2,7 +2,10 @@ import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
-import { DeletePayload, deleted, Payload } from '../../graphql/payload.js';
+import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
+import { allowedActions, assertCanRead, type PlanAction, readableDepartmentIds } from '../user/access.js';
+import { PlanActionValues } from '../user/access.types.js';
+import { transition } from './workflow.service.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
@@ -44,8 +47,10 @@ const KeyTaskPayload = Payload(KeyTask, 'keyTask', 'KeyTaskPayload', '重点工�
 @Resolver(() => Plan)
 export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: '按编号查计划 / a plan by id' })
-  plan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string): Promise<Plan | null> {
-    return em.findOne(Plan, { id: parseId(id, ['id']) });
+  async plan(@Ctx() { em, actor }: Context, @Arg('id', () => ID) id: string): Promise<Plan | null> {
+    const plan = await em.findOne(Plan, { id: parseId(id, ['id']) });
+    if (plan) assertCanRead(actor, plan.department.id);
+    return plan;
   }
 
   @Query(() => Plan, {
@@ -53,31 +58,67 @@ export class PlanResolver {
     description: '按部门（编号，或全称/简称）和年度查计划 / a plan by department (id, or full or short name) and year',
   })
   async planByYear(
-    @Ctx() { em }: Context,
+    @Ctx() { em, actor }: Context,
     @Arg('year', () => Int) year: number,
     @Arg('departmentId', () => ID, { nullable: true }) departmentId: string | null,
     @Arg('department', () => String, { nullable: true, description: '部门全称或简称 / full or short name' }) name: string | null,
   ): Promise<Plan | null> {
     const department =
       departmentId != null ? await em.findOne(Department, { id: parseId(departmentId, ['departmentId']) }) : name ? await findDepartmentByNames(em, [name]) : null;
+    if (department) assertCanRead(actor, department.id);
     return department ? em.findOne(Plan, { department, year }) : null;
   }
 
   @Query(() => PlanConnection, { description: '计划列表（按年度、部门排序）/ plans, by year then department' })
   async plans(
-    @Ctx() { em }: Context,
+    @Ctx() { em, actor }: Context,
     @Arg('first', () => Int, { defaultValue: 20, description: '每页数量（≤ 100）/ page size' }) first: number,
     @Arg('after', () => String, { nullable: true, description: '游标 / cursor' }) after: string | null,
     @Arg('filter', () => PlanFilter, { nullable: true, description: '筛选 / filter' }) filter: PlanFilter | null,
   ) {
     const { limit, offset } = pageWindow(first, after);
-    const [items, total] = await em.findAndCount(Plan, planFilterQuery(filter), {
+    const [items, total] = await em.findAndCount(Plan, planFilterQuery(filter, readableDepartmentIds(actor!)), {
       orderBy: { year: 'desc', department: { name: 'asc' }, id: 'asc' },
       populate: ['department'],
       limit,
       offset,
     });
     return toPage(items, total, offset);
+  }
+
+  @FieldResolver(() => [PlanActionValues], { description: '当前用户此刻可对该计划执行的操作（客户端据此显示按钮、锁定单元格）/ what the signed-in user may do to this plan now' })
+  allowedActions(@Root() plan: Plan, @Ctx() { actor }: Context): PlanAction[] {
+    return allowedActions(actor, plan);
+  }
+
+  @Mutation(() => PlanPayload, { description: '提交审核（编制中 → 已提交）/ submit for review' })
+  async submitPlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'SUBMIT', { expectedVersion }));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => PlanPayload, { description: '退回修改（已提交 → 编制中），须填写原因 / return to the planner, with a reason' })
+  async returnPlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('reason', () => String) reason: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'RETURN', { reason, expectedVersion }));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => PlanPayload, { description: '批复（已提交 → 已批复），目标冻结 / approve; targets are frozen' })
+  async approvePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'APPROVE', { expectedVersion }));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => PlanPayload, { description: '开始自评（已批复 → 自评中），开放实际值填报 / open the evaluation' })
+  async startEvaluation(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'START_EVALUATION', { expectedVersion }));
+    return { plan: result, userErrors };
+  }
+
+  @Mutation(() => PlanPayload, { description: '关闭（自评中 → 已关闭），此后只读 / close; read only from then on' })
+  async closePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'CLOSE', { expectedVersion }));
+    return { plan: result, userErrors };
   }
 
   @FieldResolver(() => Department, { description: '部门 / department' })
@@ -132,8 +173,9 @@ export class PlanResolver {
     @Ctx() { em }: Context,
     @Arg('planId', () => ID) planId: string,
     @Arg('weights', () => [SectionWeightInput], { nullable: true }) weights: SectionWeightInput[] | null,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
-    const { result, userErrors } = await runMutation(em, (tx) => setSectionWeights(tx, planId, weights));
+    const { result, userErrors } = await runMutation(em, (tx) => setSectionWeights(tx, planId, weights, expectedVersion));
     return { plan: result, userErrors };
   }
 
@@ -155,8 +197,8 @@ export class PlanResolver {
   }
 
   @Mutation(() => PlanPayload, { description: '修改部门情况、整体目标等 / update the profile, goals, fixed assets' })
-  async updatePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePlanInput) input: UpdatePlanInput) {
-    const { result, userErrors } = await runMutation(em, (tx) => updatePlan(tx, id, input));
+  async updatePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdatePlanInput) input: UpdatePlanInput, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => updatePlan(tx, id, input, expectedVersion));
     return { plan: result, userErrors };
   }
 
@@ -166,8 +208,8 @@ export class PlanResolver {
   }
 
   @Mutation(() => BudgetLinePayload, { description: '设置预算矩阵一行的金额（万元）/ set one budget row (万元)' })
-  async setBudgetLine(@Ctx() { em }: Context, @Arg('input', () => SetBudgetLineInput) input: SetBudgetLineInput) {
-    const { result, userErrors } = await runMutation(em, (tx) => setBudgetLine(tx, input));
+  async setBudgetLine(@Ctx() { em }: Context, @Arg('input', () => SetBudgetLineInput) input: SetBudgetLineInput, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => setBudgetLine(tx, input, { expectedVersion }));
     return { budgetLine: result, userErrors };
   }
 
@@ -188,8 +230,8 @@ export class PlanResolver {
   }
 
   @Mutation(() => KeyTaskPayload, { description: '修改重点工作 / update a key task' })
-  async updateKeyTask(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => KeyTaskInput) input: KeyTaskInput) {
-    const { result, userErrors } = await runMutation(em, (tx) => updateKeyTask(tx, id, input));
+  async updateKeyTask(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => KeyTaskInput) input: KeyTaskInput, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    const { result, userErrors } = await runMutation(em, (tx) => updateKeyTask(tx, id, input, expectedVersion));
     return { keyTask: result, userErrors };
   }
 

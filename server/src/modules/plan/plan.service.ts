@@ -7,6 +7,7 @@ import { LineItem } from '../line-item/line-item.entity.js';
 import {
   checkCount,
   checkNonNegative,
+  checkVersion,
   checkText,
   checkTextList,
   checkYear,
@@ -23,6 +24,8 @@ import { BudgetCategory } from './plan-enums.js';
 import { Plan } from './plan.entity.js';
 import type { CreatePlanInput, KeyTaskInput, PlanFilter, SetBudgetLineInput, UpdatePlanInput } from './plan.input.js';
 import { applyStageAmounts } from './stage-amounts.js';
+import { actorOf, authorize, authorizeAny, type PlanAction } from '../user/access.js';
+import { Role } from '../user/user.entity.js';
 
 export async function getPlan(em: EntityManager, id: string | number, field: string[] = ['planId']): Promise<Plan> {
   const plan = await em.findOne(Plan, { id: parseId(id, field) });
@@ -30,8 +33,14 @@ export async function getPlan(em: EntityManager, id: string | number, field: str
   return plan;
 }
 
-export function planFilterQuery(filter: PlanFilter | null | undefined): FilterQuery<Plan> {
-  const query: FilterQuery<Plan>[] = [];
+/** The plan an object belongs to, checked for one of the actions (the first allowed one is returned). */
+export async function authorizeOn(em: EntityManager, planId: number, ...actions: PlanAction[]): Promise<{ plan: Plan; action: PlanAction }> {
+  const plan = await em.findOneOrFail(Plan, { id: planId });
+  return { plan, action: authorizeAny(em, actions, plan) };
+}
+
+export function planFilterQuery(filter: PlanFilter | null | undefined, readableDepartments: number[] | null = null): FilterQuery<Plan> {
+  const query: FilterQuery<Plan>[] = readableDepartments === null ? [] : [{ department: { $in: readableDepartments } }];
   if (filter?.year != null) query.push({ year: filter.year });
   if (filter?.status != null) query.push({ status: filter.status });
   if (filter?.departmentId != null) query.push({ department: parseId(filter.departmentId, ['filter', 'departmentId']) });
@@ -46,6 +55,9 @@ export function planFilterQuery(filter: PlanFilter | null | undefined): FilterQu
 export async function createPlan(em: EntityManager, input: CreatePlanInput): Promise<Plan> {
   checkYear(input.year, ['input', 'year']);
   const department = await getDepartment(em, input.departmentId, ['input', 'departmentId']);
+  const actor = actorOf(em);
+  const mayCreate = actor?.role === Role.ADMIN || (actor?.role === Role.PLANNER && actor.departmentIds.includes(department.id));
+  if (!mayCreate) throw UserInputError.of(['input', 'departmentId'], UserErrorCode.FORBIDDEN, '只有本部门编报人员或管理员可以新建计划 (only the department\'s planners may create its plans)');
   const existing = await em.findOne(Plan, { department, year: input.year });
   if (existing) {
     throw UserInputError.of(['input', 'year'], UserErrorCode.DUPLICATE, `${department.name} 已有 ${input.year} 年度计划 (a plan for this department and year exists)`);
@@ -53,6 +65,9 @@ export async function createPlan(em: EntityManager, input: CreatePlanInput): Pro
   const plan = em.create(Plan, { department, year: input.year });
   if (input.copyFromPlanId != null) {
     const source = await getPlan(em, input.copyFromPlanId, ['input', 'copyFromPlanId']);
+    if (source.department.id !== department.id && actor?.role !== Role.ADMIN) {
+      throw UserInputError.of(['input', 'copyFromPlanId'], UserErrorCode.FORBIDDEN, '只能复制本部门的计划 (copy from your own department\'s plans)');
+    }
     await copyPlanTargets(em, source, plan);
   }
   await em.flush();
@@ -110,8 +125,10 @@ async function copyPlanTargets(em: EntityManager, source: Plan, plan: Plan): Pro
   }
 }
 
-export async function updatePlan(em: EntityManager, id: string, input: UpdatePlanInput): Promise<Plan> {
+export async function updatePlan(em: EntityManager, id: string, input: UpdatePlanInput, expectedVersion?: number | null): Promise<Plan> {
   const plan = await getPlan(em, id, ['id']);
+  authorize(em, 'EDIT_DRAFT', plan);
+  checkVersion(plan, expectedVersion);
   const lists = ['functions', 'internalUnits', 'subUnits', 'overallGoals', 'achievements'] as const;
   for (const key of lists) {
     const value = input[key];
@@ -138,6 +155,7 @@ export async function updatePlan(em: EntityManager, id: string, input: UpdatePla
 
 export async function deletePlan(em: EntityManager, id: string): Promise<number> {
   const plan = await getPlan(em, id, ['id']);
+  authorize(em, 'DELETE', plan);
   const planId = plan.id;
   await deletePlanContent(em, planId);
   em.remove(plan);
@@ -159,14 +177,20 @@ export async function deletePlanContent(em: EntityManager, planId: number): Prom
 }
 
 /** Sets a row's stages; `amountsField` is where errors about the amounts point. */
-export async function setBudgetLine(em: EntityManager, input: SetBudgetLineInput, amountsField = ['input', 'amounts']): Promise<BudgetLine> {
+export async function setBudgetLine(
+  em: EntityManager,
+  input: SetBudgetLineInput,
+  { amountsField = ['input', 'amounts'], actions = ['EDIT_DRAFT'], expectedVersion }: { amountsField?: string[]; actions?: PlanAction[]; expectedVersion?: number | null } = {},
+): Promise<BudgetLine> {
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
+  authorizeAny(em, actions, plan);
   const isDetail = input.category === BudgetCategory.BASIC_DETAIL;
   const name = input.name?.trim() || null;
   if (isDetail) checkText(name, ['input', 'name'], { max: SHORT_TEXT_MAX, required: true });
   else if (name) throw UserInputError.of(['input', 'name'], UserErrorCode.INVALID, '只有基本支出明细行有名称 (only BASIC_DETAIL rows have a name)');
   const lines = await em.find(BudgetLine, { plan }, { orderBy: { position: 'asc' } });
   let line = lines.find((row) => row.category === input.category && row.name === name);
+  if (line) checkVersion(line, expectedVersion);
   if (!line) {
     line = em.create(BudgetLine, { plan, category: input.category, name });
     lines.push(line);
@@ -190,6 +214,7 @@ export function orderBudgetLines(lines: BudgetLine[]): void {
 export async function removeBudgetLine(em: EntityManager, id: string): Promise<number> {
   const line = await em.findOne(BudgetLine, { id: parseId(id, ['id']) });
   if (!line) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `预算行不存在：${id} (no such budget row)`);
+  await authorizeOn(em, line.plan.id, 'EDIT_DRAFT');
   const lineId = line.id;
   em.remove(line);
   await em.flush();
@@ -210,6 +235,7 @@ async function getKeyTask(em: EntityManager, id: string): Promise<KeyTask> {
 
 export async function addKeyTask(em: EntityManager, planId: string, input: KeyTaskInput, position?: number | null): Promise<KeyTask> {
   const plan = await getPlan(em, planId);
+  authorize(em, 'EDIT_DRAFT', plan);
   checkKeyTask(input);
   const tasks = await em.find(KeyTask, { plan }, { orderBy: { position: 'asc' } });
   const task = em.create(KeyTask, { plan, item: input.item ?? null, owner: input.owner ?? null, goal: input.goal ?? null });
@@ -218,8 +244,10 @@ export async function addKeyTask(em: EntityManager, planId: string, input: KeyTa
   return task;
 }
 
-export async function updateKeyTask(em: EntityManager, id: string, input: KeyTaskInput): Promise<KeyTask> {
+export async function updateKeyTask(em: EntityManager, id: string, input: KeyTaskInput, expectedVersion?: number | null): Promise<KeyTask> {
   const task = await getKeyTask(em, id);
+  await authorizeOn(em, task.plan.id, 'EDIT_DRAFT');
+  checkVersion(task, expectedVersion);
   checkKeyTask(input);
   if (input.item !== undefined) task.item = input.item;
   if (input.owner !== undefined) task.owner = input.owner;
@@ -230,6 +258,7 @@ export async function updateKeyTask(em: EntityManager, id: string, input: KeyTas
 
 export async function moveKeyTask(em: EntityManager, id: string, position: number): Promise<KeyTask> {
   const task = await getKeyTask(em, id);
+  await authorizeOn(em, task.plan.id, 'EDIT_DRAFT');
   const tasks = await em.find(KeyTask, { plan: task.plan }, { orderBy: { position: 'asc' } });
   placeAt(tasks, task, position);
   await em.flush();
@@ -238,6 +267,7 @@ export async function moveKeyTask(em: EntityManager, id: string, position: numbe
 
 export async function deleteKeyTask(em: EntityManager, id: string): Promise<number> {
   const task = await getKeyTask(em, id);
+  await authorizeOn(em, task.plan.id, 'EDIT_DRAFT');
   const taskId = task.id;
   const siblings = await em.find(KeyTask, { plan: task.plan, id: { $ne: taskId } });
   em.remove(task);

@@ -3,7 +3,8 @@ import { toMicros } from '../../domain/decimal.js';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import type { LineItem } from '../line-item/line-item.entity.js';
 import { getLineItem } from '../line-item/line-item.service.js';
-import { checkNonNegative } from '../validation.js';
+import { authorize, authorizeAny } from '../user/access.js';
+import { checkNonNegative, checkVersion } from '../validation.js';
 import type { BudgetLine } from './budget-line.entity.js';
 import { BudgetCategory } from './plan-enums.js';
 import { getPlan, setBudgetLine } from './plan.service.js';
@@ -17,21 +18,29 @@ export async function recordSpending(
   input: RecordSpendingInput,
 ): Promise<{ planId: number; lineItem: LineItem | null; budgetLine: BudgetLine | null }> {
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
+  authorize(em, 'EVALUATE', plan);
   const amounts = { adjustment: input.adjustment, fullYear: input.fullYear, actual: input.actual, carryover: input.carryover };
   if (input.lineItemId != null) {
     const lineItem = await getLineItem(em, input.lineItemId, ['input', 'lineItemId']);
     if (lineItem.plan.id !== plan.id) throw UserInputError.of(['input', 'lineItemId'], UserErrorCode.INVALID, '专项不属于该计划 (line item belongs to another plan)');
+    checkVersion(lineItem, input.expectedVersion);
     applyStageAmounts(lineItem.amounts, amounts, ['input']);
     await em.flush();
     return { planId: plan.id, lineItem, budgetLine: null };
   }
-  const budgetLine = await setBudgetLine(em, { planId: String(plan.id), category: input.category ?? BudgetCategory.TOTAL, name: input.name, amounts }, ['input']);
+  const budgetLine = await setBudgetLine(
+    em,
+    { planId: String(plan.id), category: input.category ?? BudgetCategory.TOTAL, name: input.name, amounts },
+    { amountsField: ['input'], actions: ['EVALUATE'], expectedVersion: input.expectedVersion },
+  );
   return { planId: plan.id, lineItem: null, budgetLine };
 }
 
 /** A plan's own section weights (some provinces give 预算执行率 20); the roll-up warns when they do not total 100. */
-export async function setSectionWeights(em: EntityManager, planId: string, weights: SectionWeightInput[] | null): Promise<Plan> {
+export async function setSectionWeights(em: EntityManager, planId: string, weights: SectionWeightInput[] | null, expectedVersion?: number | null): Promise<Plan> {
   const plan = await getPlan(em, planId);
+  authorizeAny(em, ['EDIT_DRAFT', 'EVALUATE'], plan);
+  checkVersion(plan, expectedVersion);
   if (weights === null) {
     plan.sectionWeights = null;
   } else {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { UserError } from '../../graphql/user-error.js';
@@ -33,6 +33,9 @@ export class RecordSpendingInput {
 
   @Field(() => DecimalScalar, { nullable: true, description: '结余结转 / carryover' })
   carryover?: string | null;
+
+  @Field(() => Int, { nullable: true, description: '所改预算行或专项的版本号（乐观锁）/ version of the row or line item being changed' })
+  expectedVersion?: number | null;
 }
 
 @ObjectType({ description: '支出填报结果：含计划新的汇总与勾稽检查 / result of recording spending, with the plan\'s fresh roll-up and checks' })
