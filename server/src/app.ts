@@ -7,6 +7,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from './graphql/context.js';
+import { formatErrorFor, introspectionGuard, LIMITS, queryLengthGuard, queryLimitsRule, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
@@ -18,8 +19,14 @@ export async function createApolloServer(): Promise<ApolloServer<Context>> {
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     // The default landing page loads from a CDN; government intranets have no network.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard(production)],
     includeStacktraceInErrorResponses: !production,
+    // Limits and hardening (issue 6 item 6): see graphql/limits.ts.
+    introspection: true, // gated per actor in production by introspectionGuard
+    csrfPrevention: true,
+    validationRules: [queryLimitsRule()],
+    parseOptions: { maxTokens: LIMITS.maxTokens },
+    formatError: formatErrorFor(production),
   });
   await server.start();
   return server;
@@ -38,9 +45,11 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(securityHeaders);
   app.use(
     '/graphql',
     express.json({ limit: '5mb' }),
+    queryLengthGuard,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = tokenFrom(req.headers);
