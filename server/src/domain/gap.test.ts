@@ -198,6 +198,11 @@ describe('computeGap — quantities', () => {
     expect(result.warnings[0]!.message).toBe('实际值恰好等于目标值 95%，未满足"高于"的要求，请评价人员判断得分');
   });
 
+  it('a lower-is-better strict bound reached exactly explains its score without a ratio', () => {
+    const result = gap(Q('低于5%', 'LT', '5', '%'), A('5%', '5', '%'), '10');
+    expect(result.explanation).toBe('实际 5%，目标 < 5%，完成率 100%，建议得分 10 分（10 × 100%）');
+  });
+
   it('weight null explains why there is no suggestion', () => {
     expect(gap(Q('不少于12次', 'GTE', '12', '次'), A('10次', '10', '次'), null).explanation).toBe(
       '实际 10 次，目标 ≥ 12 次，完成率 83.33%；未设分值，不计算建议得分',

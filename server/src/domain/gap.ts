@@ -453,7 +453,8 @@ function scoreText(
 ): string {
   if (weight === null || suggestedScore === null) return '；未设分值，不计算建议得分';
   if (status === 'MET') return `，得满分 ${formatPoints(weight)} 分`;
-  const figures = formula ? `${formatDecimal(formula.numerator)}/${formatDecimal(formula.denominator)}` : '0';
+  // Without a ratio the completion is all or nothing (a strict bound reached exactly, a zero target).
+  const figures = formula ? `${formatDecimal(formula.numerator)}/${formatDecimal(formula.denominator)}` : suggestedScore === 0n ? '0' : '100%';
   return `，建议得分 ${formatPoints(suggestedScore)} 分（${formatPoints(weight)} × ${figures}）`;
 }
 

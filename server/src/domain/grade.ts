@@ -23,7 +23,7 @@ export function gradeForScore(total: Micros): EvaluationGrade {
 export function readStatedGrade(text: string): EvaluationGrade | null {
   const label = text.replace(/[\s\u3000等级次]/g, '');
   if (/^优秀?$/.test(label)) return 'EXCELLENT';
-  if (/^(良|良好)$/.test(label)) return 'GOOD';
+  if (/^(良|良好|较好)$/.test(label)) return 'GOOD';
   if (/^(中|合格|一般|中等)$/.test(label)) return 'FAIR';
   if (/^(差|较差|不合格)$/.test(label)) return 'POOR';
   return null;

@@ -2,9 +2,8 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
 import type { Gap as DomainGap, GapStatus, ScoringMethod } from '../../domain/gap.js';
 import { effectiveScore, formatPercent } from '../../domain/scoring.js';
+import { enumOf } from '../../graphql/enum.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const GapStatusValues = enumOf<GapStatus>(['PENDING', 'MET', 'PARTIAL', 'NOT_MET', 'NOT_APPLICABLE', 'NEEDS_JUDGEMENT', 'INCOMPARABLE']);
 export const ScoringMethodValues = enumOf<ScoringMethod>(['QUANTITATIVE', 'QUALITATIVE', 'BUDGET_EXECUTION']);

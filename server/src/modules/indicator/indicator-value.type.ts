@@ -2,9 +2,8 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { formatDecimal } from '../../domain/decimal.js';
 import { describeQuantity } from '../../domain/indicator-value/parse.js';
 import type { Comparator, Confidence, Direction, ParsedValue, Quantity, ValueKind } from '../../domain/indicator-value/types.js';
+import { enumOf } from '../../graphql/enum.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
-
-const enumOf = <T extends string>(values: readonly T[]) => Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const ValueKindValues = enumOf<ValueKind>(['QUANTITY', 'BOOLEAN', 'GRADE', 'NOT_APPLICABLE', 'TEXT']);
 export const ComparatorValues = enumOf<Comparator>(['GTE', 'GT', 'LTE', 'LT', 'EQ', 'RANGE']);

@@ -1,7 +1,8 @@
 import { registerEnumType } from 'type-graphql';
+import { enumOf } from '../../graphql/enum.js';
 import { PLAN_ACTIONS, type PlanAction } from './access.js';
 
-export const PlanActionValues = Object.fromEntries(Object.keys(PLAN_ACTIONS).map((action) => [action, action])) as { [K in PlanAction]: K };
+export const PlanActionValues = enumOf(Object.keys(PLAN_ACTIONS) as PlanAction[]);
 
 registerEnumType(PlanActionValues, {
   name: 'PlanAction',
