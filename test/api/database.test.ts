@@ -41,11 +41,31 @@ describe('the SQLite database', () => {
     await Promise.all([migrated.close(), generated.close()]);
   });
 
-  it('runs in WAL mode with a busy timeout', async () => {
-    const orm = await openDatabase(join(folder, 'wal.sqlite'));
-    const connection = orm.em.getConnection();
-    expect(await connection.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await connection.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
-    await orm.close();
-  });
+  it('runs in WAL mode with a busy timeout: a second writer waits for the first instead of failing', async () => {
+    const file = join(folder, 'wal.sqlite');
+    const [a, b] = [await openDatabase(file), await openDatabase(file)];
+    const [first, second] = [a.em.getConnection(), b.em.getConnection()];
+    expect(await first.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    expect(await second.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
+    await first.execute('create table busy_probe (writer text)');
+
+    // Without the timeout, a write while another connection holds the write lock fails at once (the control)…
+    await second.execute('pragma busy_timeout = 0');
+    await first.execute('begin immediate');
+    await expect(second.execute("insert into busy_probe values ('b')")).rejects.toThrow(/SQLITE_BUSY/);
+    await first.execute('rollback');
+    await second.execute('pragma busy_timeout = 5000');
+
+    // …with it, the write waits until the lock is released (~300 ms later) and then succeeds.
+    await first.execute('begin immediate');
+    await first.execute("insert into busy_probe values ('a')");
+    const started = performance.now();
+    const waiting = second.execute("insert into busy_probe values ('b')");
+    await new Promise((done) => setTimeout(done, 300));
+    await first.execute('commit');
+    await waiting;
+    expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    expect(await first.execute('select writer from busy_probe order by rowid')).toEqual([{ writer: 'a' }, { writer: 'b' }]);
+    await Promise.all([a.close(), b.close()]);
+  }, 20_000);
 });
