@@ -143,6 +143,12 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
     await expect.poll(() => shown(row, 'remark'), { timeout: 10_000 }).toBe('会后复核');
     await expect.poll(() => cell(row, 'remark').getAttribute('class')).not.toContain('cell-pending');
 
+    // Workflow (the administrator may take every step): 提交 → 批复 → 开始自评 opens the actuals.
+    for (const [step, status] of [['提交', '已提交'], ['批复', '已批复'], ['开始自评', '自评中']]) {
+      await page.getByRole('button', { name: step, exact: true }).click();
+      await expect.poll(() => page.locator('.plan-nav').textContent(), { timeout: 10_000 }).toContain(status);
+    }
+
     // Evaluation: type the actual, see the gap and the suggested score from the server.
     await page.getByRole('tab', { name: '绩效自评' }).click();
     await page.getByRole('heading', { name: '2025年度部门整体支出绩效自评表' }).waitFor();

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { ErrorBanner } from '../components/ErrorBanner';
+import { ReasonDialogHost } from '../components/ReasonDialog';
 import { SignIn, UserMenu } from '../features/auth/SignIn';
 import { DepartmentList } from '../features/departments/DepartmentList';
 import { DepartmentPage } from '../features/departments/DepartmentPage';
@@ -39,6 +40,7 @@ export function App() {
         {route.name === 'department' && <DepartmentPage id={route.id} />}
         {route.name === 'plan' && <PlanPage key={route.id} id={route.id} view={route.view} />}
       </main>
+      <ReasonDialogHost />
       {signInRequired && <SignIn overlay username={user.username} />}
     </>
   );

@@ -2,6 +2,7 @@ import type { DocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
+import { PLAN } from '../graphql/operations';
 import type { UserError } from '../graphql/types';
 import { t } from '../i18n/zh-CN';
 import { isUnauthenticated, waitForSignIn } from './session';
@@ -18,6 +19,47 @@ export function messageOf(outcome: MutationOutcome<unknown>): string | null {
   if (outcome.failure) return outcome.failure;
   if (outcome.userErrors.length) return outcome.userErrors.map((e) => e.message).join('；');
   return null;
+}
+
+/**
+ * A stale write (CONFLICT): the payload carries the object as it is now. The cell shows their value
+ * beside the text typed, and the user picks: keep theirs (the cache already holds it) or overwrite
+ * with mine, sent again with the version just received.
+ */
+export interface CellConflict {
+  kind: 'conflict';
+  /** Their value, as the cell would show it. */
+  theirs: string;
+  overwrite: () => Promise<CellOutcome>;
+}
+
+/** What a cell's save resolves to: null saved, a message to show at the cell, or a conflict to settle. */
+export type CellOutcome = string | null | CellConflict;
+
+export function isConflict(outcome: CellOutcome | undefined): outcome is CellConflict {
+  return typeof outcome === 'object' && outcome !== null && outcome.kind === 'conflict';
+}
+
+/**
+ * The cell outcome of a mutation. With `conflict`, a CONFLICT userError whose payload carries the
+ * current object becomes a choice; every other userError is a message at the cell.
+ */
+export function cellOutcome<P>(
+  outcome: MutationOutcome<P>,
+  conflict?: {
+    /** The current object in the payload. */
+    current: (payload: P) => { version: number } | null | undefined;
+    /** The current value of the edited field, as text. */
+    theirs: (current: { version: number }) => string;
+    /** Sends my value again, expecting `version`. */
+    overwrite: (version: number) => Promise<CellOutcome>;
+  },
+): CellOutcome {
+  if (conflict && outcome.payload && outcome.userErrors.some((e) => e.code === 'CONFLICT')) {
+    const current = conflict.current(outcome.payload);
+    if (current) return { kind: 'conflict', theirs: conflict.theirs(current), overwrite: () => conflict.overwrite(current.version) };
+  }
+  return messageOf(outcome);
 }
 
 export interface MutateOptions {
@@ -46,7 +88,11 @@ export function useMutate() {
             awaitRefetchQueries: true,
           });
           const payload = result.data?.[key] ?? null;
-          return { payload, userErrors: payload?.userErrors ?? [], failure: null };
+          const userErrors = payload?.userErrors ?? [];
+          // Refused for the plan's status or the user's rights: the plan moved on under us; re-read it
+          // so the page shows the status and freezes what is frozen now.
+          if (userErrors.some((e) => e.code === 'WRONG_STATUS' || e.code === 'FORBIDDEN')) void client.refetchQueries({ include: [PLAN] });
+          return { payload, userErrors, failure: null };
         } catch (error) {
           if (isUnauthenticated(error) && attempt < 3) {
             await waitForSignIn();

@@ -100,3 +100,60 @@ describe('EditableCell', () => {
     expect(screen.queryByRole('textbox')).toBeNull();
   });
 });
+
+describe('EditableCell conflicts (someone else saved first)', () => {
+  function conflicted(theirs: string, overwrite = vi.fn().mockResolvedValue(null)) {
+    const onCommit = vi.fn().mockResolvedValue({ kind: 'conflict', theirs, overwrite });
+    const view = render(<EditableCell label="指标值" value="≥10次" onCommit={onCommit} />);
+    const input = open('指标值');
+    fireEvent.change(input, { target: { value: '不少于12次' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    return { onCommit, overwrite, ...view };
+  }
+
+  it('shows their value and keeps mine in the cell', async () => {
+    conflicted('不少于15次');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('已被他人修改：当前值');
+    expect(alert.textContent).toContain('不少于15次');
+    expect(screen.getByRole('button', { name: '指标值' }).querySelector('.cell-text')?.textContent).toBe('不少于12次');
+    expect(screen.getByRole('button', { name: '采用对方的值' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '用我的值覆盖' })).toBeTruthy();
+  });
+
+  it('采用对方的值 drops my text and shows the stored (their) value', async () => {
+    const { overwrite, rerender, onCommit } = conflicted('不少于15次');
+    await screen.findByRole('alert');
+    // The conflict payload put their value in the cache: the cell's stored value is now theirs.
+    rerender(<EditableCell label="指标值" value="不少于15次" onCommit={onCommit} />);
+    fireEvent.click(screen.getByRole('button', { name: '采用对方的值' }));
+    expect(overwrite).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('button', { name: '指标值' }).querySelector('.cell-text')?.textContent).toBe('不少于15次');
+  });
+
+  it('用我的值覆盖 resends mine and clears the conflict when saved', async () => {
+    const { overwrite } = conflicted('不少于15次');
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: '用我的值覆盖' }));
+    expect(overwrite).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
+
+  it('a second conflict while overwriting shows the newer value', async () => {
+    const again = vi.fn().mockResolvedValue(null);
+    const overwrite = vi.fn().mockResolvedValue({ kind: 'conflict', theirs: '不少于20次', overwrite: again });
+    conflicted('不少于15次', overwrite);
+    await screen.findByRole('alert');
+    fireEvent.click(screen.getByRole('button', { name: '用我的值覆盖' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('不少于20次'));
+    expect(screen.getByRole('button', { name: '指标值' }).querySelector('.cell-text')?.textContent).toBe('不少于12次');
+  });
+
+  it('clicking a choice does not open the cell for editing', async () => {
+    conflicted('不少于15次');
+    await screen.findByRole('alert');
+    fireEvent.mouseDown(screen.getByRole('button', { name: '采用对方的值' }));
+    expect(screen.queryByRole('textbox')).toBeNull();
+  });
+});

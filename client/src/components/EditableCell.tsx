@@ -1,11 +1,15 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { isConflict, type CellConflict, type CellOutcome } from '../app/mutate';
 import { t } from '../i18n/zh-CN';
 
 export interface EditableCellProps {
   /** The stored value ('' when not stated). */
   value: string;
-  /** Saves the text; resolves to an error message to show at the cell, or null when saved. */
-  onCommit: (text: string) => Promise<string | null>;
+  /**
+   * Saves the text; resolves to null when saved, an error message to show at the cell, or a conflict
+   * (someone else changed it first) for the user to settle at the cell.
+   */
+  onCommit: (text: string) => Promise<CellOutcome>;
   /** Column key: Enter moves to the next cell of the same column, as in a spreadsheet. */
   col?: string;
   label: string;
@@ -23,7 +27,8 @@ export interface EditableCellProps {
 /**
  * One form cell, edited in place. Focus (click or Tab) opens it; Enter saves and moves down;
  * Tab saves and moves on; Esc cancels. A failed save keeps the typed text in the cell with the
- * error beside it — typed input is never silently lost.
+ * error beside it — typed input is never silently lost. A stale save shows the other person's value
+ * with two choices: keep theirs, or overwrite it with mine.
  */
 export function EditableCell(props: EditableCellProps) {
   const { value, onCommit, col, label, placeholder, onDraft, display, align = 'left', readOnly, title } = props;
@@ -33,6 +38,7 @@ export function EditableCell(props: EditableCellProps) {
   const [held, setHeld] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<CellConflict | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
   const editingRef = useRef(false);
   const suppressFocus = useRef(false);
@@ -59,18 +65,38 @@ export function EditableCell(props: EditableCellProps) {
     if (text === value) {
       setHeld(null);
       setError(null);
+      setConflict(null);
       return;
     }
+    await settle(text, onCommit(text));
+  }
+
+  async function settle(text: string, saving: Promise<CellOutcome>): Promise<void> {
     setHeld(text);
+    setConflict(null);
+    setError(null);
     setPending(true);
-    const message = await onCommit(text);
+    const outcome = await saving;
     setPending(false);
-    if (message) {
-      setError(message);
+    if (isConflict(outcome)) {
+      setConflict(outcome);
+    } else if (outcome) {
+      setError(outcome);
     } else {
       setHeld(null);
-      setError(null);
     }
+  }
+
+  /** 采用对方的值: drop my text; the cache already holds theirs. */
+  function keepTheirs(): void {
+    setConflict(null);
+    setHeld(null);
+    setError(null);
+  }
+
+  /** 用我的值覆盖: send my text again against the version the conflict returned. */
+  function overwrite(): void {
+    if (conflict && held !== null) void settle(held, conflict.overwrite());
   }
 
   function cancel(): void {
@@ -78,6 +104,7 @@ export function EditableCell(props: EditableCellProps) {
     setEditing(false);
     setHeld(null);
     setError(null);
+    setConflict(null);
     onDraft?.(null);
     suppressFocus.current = true;
     wrapper.current?.focus();
@@ -101,7 +128,7 @@ export function EditableCell(props: EditableCellProps) {
   }
 
   const shown = held ?? value;
-  const classes = ['cell', align === 'right' ? 'cell-num' : '', error ? 'cell-error' : '', pending ? 'cell-pending' : '', readOnly ? 'cell-readonly' : '']
+  const classes = ['cell', align === 'right' ? 'cell-num' : '', error ? 'cell-error' : '', conflict ? 'cell-conflict' : '', pending ? 'cell-pending' : '', readOnly ? 'cell-readonly' : '']
     .filter(Boolean)
     .join(' ');
 
@@ -115,10 +142,12 @@ export function EditableCell(props: EditableCellProps) {
       role={editing ? undefined : 'button'}
       aria-label={label}
       title={error ?? title}
+      data-conflict={conflict ? '' : undefined}
       onFocus={(event) => {
         if (event.target === wrapper.current) start();
       }}
       onMouseDown={(event) => {
+        if ((event.target as HTMLElement).closest('.conflict-actions')) return;
         if (!editing && !readOnly) {
           event.preventDefault();
           suppressFocus.current = false;
@@ -150,6 +179,20 @@ export function EditableCell(props: EditableCellProps) {
       {error && !editing && (
         <span className="cell-message" role="alert">
           {error}
+        </span>
+      )}
+      {conflict && !editing && !pending && (
+        <span className="cell-message conflict" role="alert">
+          {t.conflict.changed}
+          <strong className="conflict-theirs">{conflict.theirs === '' ? t.app.empty : conflict.theirs}</strong>
+          <span className="conflict-actions">
+            <button type="button" className="btn small" onClick={keepTheirs}>
+              {t.conflict.keepTheirs}
+            </button>
+            <button type="button" className="btn small btn-primary" onClick={overwrite}>
+              {t.conflict.overwrite}
+            </button>
+          </span>
         </span>
       )}
     </div>

@@ -14,6 +14,17 @@ export const USER_ERROR = gql`
   }
 `;
 
+/** The plan's status, what the user may now do, and its version: every workflow step returns them; so does
+ * every edit, since any change inside a plan moves the plan's version. */
+const PLAN_STATE = gql`
+  fragment PlanState on Plan {
+    id
+    version
+    status
+    allowedActions
+  }
+`;
+
 export const STAGE_AMOUNTS = gql`
   fragment StageAmountsFields on StageAmounts {
     initial
@@ -28,6 +39,7 @@ export const STAGE_AMOUNTS = gql`
 export const BUDGET_LINE = gql`
   fragment BudgetLineFields on BudgetLine {
     id
+    version
     category
     name
     position
@@ -90,6 +102,7 @@ export const GAP = gql`
 export const INDICATOR = gql`
   fragment IndicatorFields on Indicator {
     id
+    version
     planId
     lineItemId
     position
@@ -169,6 +182,7 @@ export const CHECK = gql`
 const LINE_ITEM_OWN = gql`
   fragment LineItemOwnFields on LineItem {
     id
+    version
     planId
     parentId
     position
@@ -210,6 +224,7 @@ export const LINE_ITEM = gql`
 export const KEY_TASK = gql`
   fragment KeyTaskFields on KeyTask {
     id
+    version
     item
     owner
     goal
@@ -221,6 +236,9 @@ export const KEY_TASK = gql`
 export const PLAN_FIGURES = gql`
   fragment PlanFigures on Plan {
     id
+    version
+    status
+    allowedActions
     rollup {
       ...RollupFields
     }
@@ -333,8 +351,10 @@ export const PLAN = gql`
   query Plan($id: ID!) {
     plan(id: $id) {
       id
+      version
       year
       status
+      allowedActions
       documentKind
       statedDepartmentName
       statedRegion
@@ -383,10 +403,10 @@ export const PLAN = gql`
 `;
 
 export const UPDATE_PLAN = gql`
-  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!) {
-    updatePlan(id: $id, input: $input) {
+  mutation UpdatePlan($id: ID!, $input: UpdatePlanInput!, $expectedVersion: Int) {
+    updatePlan(id: $id, input: $input, expectedVersion: $expectedVersion) {
       plan {
-        id
+        ...PlanState
         overallGoals
         functions
         fixedAssets
@@ -401,14 +421,18 @@ export const UPDATE_PLAN = gql`
       }
     }
   }
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 
 export const SET_BUDGET_LINE = gql`
-  mutation SetBudgetLine($input: SetBudgetLineInput!) {
-    setBudgetLine(input: $input) {
+  mutation SetBudgetLine($input: SetBudgetLineInput!, $expectedVersion: Int) {
+    setBudgetLine(input: $input, expectedVersion: $expectedVersion) {
       budgetLine {
         ...BudgetLineFields
+        plan {
+          ...PlanState
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -416,6 +440,7 @@ export const SET_BUDGET_LINE = gql`
     }
   }
   ${BUDGET_LINE}
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 
@@ -435,10 +460,13 @@ export const ADD_KEY_TASK = gql`
 `;
 
 export const UPDATE_KEY_TASK = gql`
-  mutation UpdateKeyTask($id: ID!, $input: KeyTaskInput!) {
-    updateKeyTask(id: $id, input: $input) {
+  mutation UpdateKeyTask($id: ID!, $input: KeyTaskInput!, $expectedVersion: Int) {
+    updateKeyTask(id: $id, input: $input, expectedVersion: $expectedVersion) {
       keyTask {
         ...KeyTaskFields
+        plan {
+          ...PlanState
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -446,6 +474,7 @@ export const UPDATE_KEY_TASK = gql`
     }
   }
   ${KEY_TASK}
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 
@@ -492,10 +521,13 @@ export const ADD_INDICATOR = gql`
 `;
 
 export const UPDATE_INDICATOR = gql`
-  mutation UpdateIndicator($id: ID!, $fields: IndicatorInput!) {
-    updateIndicator(id: $id, fields: $fields) {
+  mutation UpdateIndicator($id: ID!, $fields: IndicatorInput!, $expectedVersion: Int) {
+    updateIndicator(id: $id, fields: $fields, expectedVersion: $expectedVersion) {
       indicator {
         ...IndicatorFields
+        plan {
+          ...PlanState
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -503,6 +535,7 @@ export const UPDATE_INDICATOR = gql`
     }
   }
   ${INDICATOR}
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 
@@ -551,8 +584,8 @@ const INDICATOR_CHANGE = gql`
 `;
 
 export const SET_INDICATOR_TARGET = gql`
-  mutation SetIndicatorTarget($id: ID!, $target: String) {
-    setIndicatorTarget(id: $id, target: $target) {
+  mutation SetIndicatorTarget($id: ID!, $target: String, $reason: String, $expectedVersion: Int) {
+    setIndicatorTarget(id: $id, target: $target, reason: $reason, expectedVersion: $expectedVersion) {
       ...IndicatorChangeFields
     }
   }
@@ -560,8 +593,8 @@ export const SET_INDICATOR_TARGET = gql`
 `;
 
 export const RECORD_INDICATOR_ACTUAL = gql`
-  mutation RecordIndicatorActual($id: ID!, $actual: String) {
-    recordIndicatorActual(id: $id, actual: $actual) {
+  mutation RecordIndicatorActual($id: ID!, $actual: String, $expectedVersion: Int) {
+    recordIndicatorActual(id: $id, actual: $actual, expectedVersion: $expectedVersion) {
       ...IndicatorChangeFields
     }
   }
@@ -569,8 +602,8 @@ export const RECORD_INDICATOR_ACTUAL = gql`
 `;
 
 export const SCORE_INDICATOR = gql`
-  mutation ScoreIndicator($id: ID!, $score: Decimal, $reason: String) {
-    scoreIndicator(id: $id, score: $score, reason: $reason) {
+  mutation ScoreIndicator($id: ID!, $score: Decimal, $reason: String, $expectedVersion: Int) {
+    scoreIndicator(id: $id, score: $score, reason: $reason, expectedVersion: $expectedVersion) {
       ...IndicatorChangeFields
     }
   }
@@ -578,8 +611,8 @@ export const SCORE_INDICATOR = gql`
 `;
 
 export const SET_INDICATOR_WEIGHT = gql`
-  mutation SetIndicatorWeight($id: ID!, $weight: Decimal) {
-    setIndicatorWeight(id: $id, weight: $weight) {
+  mutation SetIndicatorWeight($id: ID!, $weight: Decimal, $expectedVersion: Int) {
+    setIndicatorWeight(id: $id, weight: $weight, expectedVersion: $expectedVersion) {
       ...IndicatorChangeFields
     }
   }
@@ -611,10 +644,11 @@ export const ADD_LINE_ITEM = gql`
 `;
 
 export const UPDATE_LINE_ITEM = gql`
-  mutation UpdateLineItem($id: ID!, $fields: LineItemInput!) {
-    updateLineItem(id: $id, fields: $fields) {
+  mutation UpdateLineItem($id: ID!, $fields: LineItemInput!, $expectedVersion: Int) {
+    updateLineItem(id: $id, fields: $fields, expectedVersion: $expectedVersion) {
       lineItem {
         id
+        version
         name
         kind
         period
@@ -627,6 +661,9 @@ export const UPDATE_LINE_ITEM = gql`
         rollup {
           ...RollupFields
         }
+        plan {
+          ...PlanState
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -635,6 +672,7 @@ export const UPDATE_LINE_ITEM = gql`
   }
   ${STAGE_AMOUNTS}
   ${ROLLUP}
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 
@@ -646,6 +684,7 @@ export const RECORD_SPENDING = gql`
       }
       lineItem {
         id
+        version
         amounts {
           ...StageAmountsFields
         }
@@ -741,6 +780,89 @@ export const SIGN_OUT = gql`
   mutation SignOut {
     signOut {
       signedOut
+    }
+  }
+`;
+
+
+const WORKFLOW_PAYLOAD = gql`
+  fragment WorkflowPayload on PlanPayload {
+    plan {
+      ...PlanState
+    }
+    userErrors {
+      ...UserErrorFields
+    }
+  }
+  ${PLAN_STATE}
+  ${USER_ERROR}
+`;
+
+export const SUBMIT_PLAN = gql`
+  mutation SubmitPlan($id: ID!, $expectedVersion: Int) {
+    submitPlan(id: $id, expectedVersion: $expectedVersion) {
+      ...WorkflowPayload
+    }
+  }
+  ${WORKFLOW_PAYLOAD}
+`;
+
+export const RETURN_PLAN = gql`
+  mutation ReturnPlan($id: ID!, $reason: String!, $expectedVersion: Int) {
+    returnPlan(id: $id, reason: $reason, expectedVersion: $expectedVersion) {
+      ...WorkflowPayload
+    }
+  }
+  ${WORKFLOW_PAYLOAD}
+`;
+
+export const APPROVE_PLAN = gql`
+  mutation ApprovePlan($id: ID!, $expectedVersion: Int) {
+    approvePlan(id: $id, expectedVersion: $expectedVersion) {
+      ...WorkflowPayload
+    }
+  }
+  ${WORKFLOW_PAYLOAD}
+`;
+
+export const START_EVALUATION = gql`
+  mutation StartEvaluation($id: ID!, $expectedVersion: Int) {
+    startEvaluation(id: $id, expectedVersion: $expectedVersion) {
+      ...WorkflowPayload
+    }
+  }
+  ${WORKFLOW_PAYLOAD}
+`;
+
+export const CLOSE_PLAN = gql`
+  mutation ClosePlan($id: ID!, $expectedVersion: Int) {
+    closePlan(id: $id, expectedVersion: $expectedVersion) {
+      ...WorkflowPayload
+    }
+  }
+  ${WORKFLOW_PAYLOAD}
+`;
+
+/** One cell's (or one object's) history, newest first; before/after are JSON strings. */
+export const AUDIT_LOG = gql`
+  query AuditLog($planId: ID!, $objectType: String, $objectId: ID, $field: String, $first: Int, $after: String) {
+    auditLog(planId: $planId, objectType: $objectType, objectId: $objectId, field: $field, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        id
+        at
+        userName
+        objectType
+        objectId
+        field
+        before
+        after
+        reason
+      }
     }
   }
 `;

@@ -19,6 +19,7 @@ export type Stage = Exclude<keyof StageAmounts, 'statedExecutionRate'>;
 
 export interface BudgetLine {
   id: string;
+  version: number;
   category: string;
   name: string | null;
   position: number;
@@ -73,6 +74,7 @@ export interface Gap {
 
 export interface Indicator {
   id: string;
+  version: number;
   planId: string;
   lineItemId: string | null;
   position: number;
@@ -133,6 +135,7 @@ export interface CheckWarning {
 
 export interface LineItem {
   id: string;
+  version: number;
   planId: string;
   parentId: string | null;
   position: number;
@@ -150,6 +153,7 @@ export interface LineItem {
 
 export interface KeyTask {
   id: string;
+  version: number;
   item: string | null;
   owner: string | null;
   goal: string | null;
@@ -173,6 +177,8 @@ export interface Department {
 
 export interface Plan {
   id: string;
+  version: number;
+  allowedActions: PlanAction[];
   year: number;
   status: string;
   documentKind: string | null;
@@ -199,4 +205,19 @@ export interface User {
   displayName: string;
   role: Role;
   departments: { id: string; name: string; shortName: string | null }[];
+}
+
+export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'EVALUATING' | 'CLOSED';
+export type PlanAction = 'EDIT_DRAFT' | 'ADJUST_TARGET' | 'EVALUATE' | 'SUBMIT' | 'RETURN' | 'APPROVE' | 'START_EVALUATION' | 'CLOSE' | 'IMPORT' | 'DELETE';
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userName: string;
+  objectType: string;
+  objectId: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
 }

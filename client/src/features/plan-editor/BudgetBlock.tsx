@@ -1,8 +1,9 @@
 import { EditableCell } from '../../components/EditableCell';
-import { messageOf, useMutate } from '../../app/mutate';
+import { cellOutcome, useMutate, type CellOutcome } from '../../app/mutate';
 import { PLAN, RECORD_SPENDING, SET_BUDGET_LINE } from '../../graphql/operations';
 import type { BudgetLine, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
+import { usePlanAccess } from './access';
 
 const NATURE = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
 const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
@@ -13,17 +14,24 @@ const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER
  */
 export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: string; lines: BudgetLine[]; stages: Stage[]; executionRate?: React.ReactNode }) {
   const mutate = useMutate();
+  const access = usePlanAccess();
   const byCategory = new Map(lines.filter((l) => l.category !== 'BASIC_DETAIL').map((l) => [l.category, l]));
 
   // Spending stages go through recordSpending, whose payload carries the plan's fresh roll-up and
   // 勾稽关系 checks; the year-start amount has only setBudgetLine, so the plan is re-read after it.
-  async function save(category: string, stage: Stage, text: string): Promise<string | null> {
+  // Each write expects the version of the row shown (none yet for a row not stated).
+  async function save(category: string, stage: Stage, text: string, version = byCategory.get(category)?.version ?? null): Promise<CellOutcome> {
     const existed = byCategory.has(category);
     const value = text.trim() === '' ? null : text.trim();
+    const conflict = {
+      current: (payload: { budgetLine?: BudgetLine | null }) => payload.budgetLine,
+      theirs: (current: { version: number }) => (current as BudgetLine).amounts[stage] ?? '',
+      overwrite: (next: number) => save(category, stage, text, next),
+    };
     if (stage === 'initial') {
-      return messageOf(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { initial: value } } }, { refetch: [PLAN] }));
+      return cellOutcome(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { initial: value } }, expectedVersion: version }, { refetch: [PLAN] }), conflict);
     }
-    return messageOf(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, [stage]: value } }, existed ? {} : { refetch: [PLAN] }));
+    return cellOutcome(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, [stage]: value, expectedVersion: version } }, existed ? {} : { refetch: [PLAN] }), conflict);
   }
 
   const row = (category: string, group: string | null, groupSpan: number) => {
@@ -35,7 +43,7 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
         <th className="row-head">{t.budget.categories[category]}</th>
         {stages.map((stage) => (
           <td key={stage}>
-            <EditableCell col={`budget-${stage}`} align="right" label={`${t.budget.categories[category]} ${t.budget[stage]}`} value={line?.amounts[stage] ?? ''} placeholder="—" onCommit={(text) => save(category, stage, text)} />
+            <EditableCell col={`budget-${stage}`} align="right" label={`${t.budget.categories[category]} ${t.budget[stage]}`} value={line?.amounts[stage] ?? ''} placeholder="—" readOnly={stage === 'initial' ? !access.draft : !access.evaluate} onCommit={(text) => save(category, stage, text)} />
           </td>
         ))}
         {executionRate !== undefined && <td className="num muted">{line?.amounts.statedExecutionRate ?? ''}</td>}

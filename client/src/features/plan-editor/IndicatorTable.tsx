@@ -5,8 +5,11 @@ import { CompletionBar, StatusTag } from '../../components/StatusTag';
 import { ValueBadge } from '../../components/ValueBadge';
 import { PARSE_INDICATOR_VALUE } from '../../graphql/operations';
 import type { Indicator, IndicatorValue } from '../../graphql/types';
+import type { CellOutcome } from '../../app/mutate';
 import { t } from '../../i18n/zh-CN';
+import { usePlanAccess } from './access';
 import { groupRows } from './group-rows';
+import { HistoryButton } from './HistoryPanel';
 import { useIndicatorActions } from './indicator-actions';
 
 export type TableMode = 'planning' | 'evaluation';
@@ -21,6 +24,7 @@ interface Props {
 /** The indicator table of a plan or a 子项, grouped by 一级/二级 with merged cells like the forms. */
 export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) {
   const actions = useIndicatorActions();
+  const access = usePlanAccess();
   const rows = [...indicators].sort((a, b) => a.position - b.position);
   const grouped = groupRows(rows, (i) => i.level1Label, (i) => `${i.level1Label}/${i.level2Label ?? ''}`);
   const evaluation = mode === 'evaluation';
@@ -65,7 +69,7 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                     col="level1"
                     label={t.indicator.level1}
                     value={row.level1Label}
-                    readOnly={evaluation}
+                    readOnly={evaluation || !access.draft}
                     onCommit={(text) => actions.setGroupLabel(level1Group, 'level1Label', text)}
                   />
                 </td>
@@ -76,13 +80,14 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                     col="level2"
                     label={t.indicator.level2}
                     value={row.level2Label ?? ''}
-                    readOnly={evaluation}
+                    readOnly={evaluation || !access.draft}
                     onCommit={(text) => actions.setGroupLabel(level2Group, 'level2Label', text)}
                   />
                 </td>
               )}
-              <td>
-                <EditableCell col="name" label={t.indicator.name} value={row.name} readOnly={evaluation} onCommit={(text) => actions.setField(row, 'name', text)} />
+              <td className="name-cell">
+                <EditableCell col="name" label={t.indicator.name} value={row.name} readOnly={evaluation || !access.draft} onCommit={(text) => actions.setField(row, 'name', text)} />
+                <HistoryButton planId={planId} indicator={row} />
                 {row.unknownLevelLabels.length > 0 && (
                   <span className="hint" title={row.unknownLevelLabels.join('、')}>
                     {t.indicator.unknownLevel}：{row.unknownLevelLabels.join('、')}
@@ -90,15 +95,15 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                 )}
               </td>
               <td>
-                <ValueCell indicator={row} role="target" readOnly={evaluation} onCommit={(text) => actions.setField(row, 'target', text)} />
+                <ValueCell indicator={row} role="target" readOnly={evaluation || !access.target} onCommit={(text) => actions.setField(row, 'target', text)} />
               </td>
               {evaluation && (
                 <td>
-                  <ValueCell indicator={row} role="actual" onCommit={(text) => actions.setField(row, 'actual', text)} />
+                  <ValueCell indicator={row} role="actual" readOnly={!access.evaluate} onCommit={(text) => actions.setField(row, 'actual', text)} />
                 </td>
               )}
               <td>
-                <EditableCell col="weight" align="right" label={t.indicator.weight} value={row.weight ?? ''} onCommit={(text) => actions.setField(row, 'weight', text)} />
+                <EditableCell col="weight" align="right" label={t.indicator.weight} value={row.weight ?? ''} readOnly={!access.weight} onCommit={(text) => actions.setField(row, 'weight', text)} />
               </td>
               {evaluation && (
                 <td className="gap-cell" title={row.gap?.explanation ?? undefined}>
@@ -128,26 +133,27 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                     label={t.indicator.score}
                     value={row.score ?? ''}
                     placeholder={row.gap?.suggestedScore ?? ''}
+                    readOnly={!access.evaluate}
                     onCommit={(text) => actions.setField(row, 'score', text)}
                   />
                 </td>
               )}
               <td>
                 {evaluation ? (
-                  <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} onCommit={(text) => actions.setField(row, 'deduction', text)} />
+                  <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} readOnly={!access.evaluate} onCommit={(text) => actions.setField(row, 'deduction', text)} />
                 ) : (
-                  <EditableCell col="remark" label={t.indicator.remark} value={row.remark ?? ''} onCommit={(text) => actions.setField(row, 'remark', text)} />
+                  <EditableCell col="remark" label={t.indicator.remark} value={row.remark ?? ''} readOnly={!access.draft} onCommit={(text) => actions.setField(row, 'remark', text)} />
                 )}
               </td>
               {!evaluation && (
                 <td className="ops">
-                  <RowOps
+                  {access.draft && <RowOps
                     first={index === 0}
                     last={index === rows.length - 1}
                     onUp={() => actions.move(row, row.position - 1)}
                     onDown={() => actions.move(row, row.position + 1)}
                     onDelete={() => (window.confirm(t.indicator.confirmDelete) ? actions.remove(row) : Promise.resolve(null))}
-                  />
+                  />}
                 </td>
               )}
             </tr>
@@ -159,13 +165,13 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
           )}
         </tbody>
       </table>
-      {!evaluation && <AddIndicator planId={planId} lineItemId={lineItemId} />}
+      {!evaluation && access.draft && <AddIndicator planId={planId} lineItemId={lineItemId} />}
     </div>
   );
 }
 
 /** 指标值 / 实际完成值 with the server's reading beside it, live while typing. */
-function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicator; role: 'target' | 'actual'; readOnly?: boolean; onCommit: (text: string) => Promise<string | null> }) {
+function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicator; role: 'target' | 'actual'; readOnly?: boolean; onCommit: (text: string) => Promise<CellOutcome> }) {
   const [draft, setDraft] = useState<string | null>(null);
   const live = useLiveReading(draft, indicator, role);
   const stored = role === 'target' ? indicator.target : indicator.actual;

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
-import { messageOf, useMutate } from '../../app/mutate';
+import { cellOutcome, messageOf, useMutate, type CellOutcome } from '../../app/mutate';
 import { ADD_KEY_TASK, DELETE_KEY_TASK, MOVE_KEY_TASK, PLAN, UPDATE_KEY_TASK } from '../../graphql/operations';
 import type { KeyTask } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
+import { usePlanAccess } from './access';
 
 const FIELDS = [
   ['item', t.planning.keyTaskItem],
@@ -14,9 +15,16 @@ const FIELDS = [
 /** 年度重点工作计划: 事项 / 责任单位或科室 / 工作目标. */
 export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTask[] }) {
   const mutate = useMutate();
+  const access = usePlanAccess();
   const [error, setError] = useState<string | null>(null);
   const rows = [...tasks].sort((a, b) => a.position - b.position);
   const act = async (run: Promise<string | null>) => setError(await run);
+  const update = async (task: KeyTask, key: (typeof FIELDS)[number][0], text: string, version = task.version): Promise<CellOutcome> =>
+    cellOutcome(await mutate<{ keyTask?: KeyTask | null }>('updateKeyTask', UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null }, expectedVersion: version }), {
+      current: (payload) => payload.keyTask,
+      theirs: (current) => (current as KeyTask)[key] ?? '',
+      overwrite: (next) => update(task, key, text, next),
+    });
 
   return (
     <>
@@ -41,24 +49,26 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
               <td className="center">{index + 1}</td>
               {FIELDS.map(([key, label]) => (
                 <td key={key}>
-                  <EditableCell col={`task-${key}`} label={label} value={task[key] ?? ''} onCommit={async (text) => messageOf(await mutate('updateKeyTask', UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null } }))} />
+                  <EditableCell col={`task-${key}`} label={label} value={task[key] ?? ''} readOnly={!access.draft} onCommit={(text) => update(task, key, text)} />
                 </td>
               ))}
               <td className="ops">
+                {access.draft && <>
                 <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={index === 0} onClick={() => void act(mutate('moveKeyTask', MOVE_KEY_TASK, { id: task.id, position: task.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
                 <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={index === rows.length - 1} onClick={() => void act(mutate('moveKeyTask', MOVE_KEY_TASK, { id: task.id, position: task.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
                 <button type="button" tabIndex={-1} className="icon danger" aria-label={t.indicator.delete} onClick={() => void act(mutate('deleteKeyTask', DELETE_KEY_TASK, { id: task.id }, { refetch: [PLAN] }).then(messageOf))}>✕</button>
+                </>}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div className="add-row">
+      {access.draft && <div className="add-row">
         <button type="button" className="btn" onClick={() => void act(mutate('addKeyTask', ADD_KEY_TASK, { planId, input: { item: null } }, { refetch: [PLAN] }).then(messageOf))}>
           ＋ {t.planning.addKeyTask}
         </button>
         {error && <span className="field-error" role="alert">{error}</span>}
-      </div>
+      </div>}
     </>
   );
 }

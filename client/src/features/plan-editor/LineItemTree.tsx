@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
-import { messageOf, useMutate } from '../../app/mutate';
+import { cellOutcome, messageOf, useMutate, type CellOutcome } from '../../app/mutate';
 import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, RECORD_SPENDING, UPDATE_LINE_ITEM } from '../../graphql/operations';
 import type { LineItem, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
+import { usePlanAccess } from './access';
 import { IndicatorTable, type TableMode } from './IndicatorTable';
 
 /** 专项资金支出方向绩效目标表: each 专项 with its 子项, each with its amounts, goals and indicators. */
 export function LineItemTree({ planId, items, mode }: { planId: string; items: LineItem[]; mode: TableMode }) {
   const mutate = useMutate();
+  const access = usePlanAccess();
   const [error, setError] = useState<string | null>(null);
   const sorted = [...items].sort((a, b) => a.position - b.position);
   return (
@@ -17,7 +19,7 @@ export function LineItemTree({ planId, items, mode }: { planId: string; items: L
         <LineItemBlock key={item.id} planId={planId} item={item} mode={mode} depth={0} first={index === 0} last={index === sorted.length - 1} />
       ))}
       {sorted.length === 0 && <p className="muted">{t.lineItem.none}</p>}
-      {mode === 'planning' && (
+      {mode === 'planning' && access.draft && (
         <div className="add-row">
           <button type="button" className="btn" onClick={async () => setError(messageOf(await mutate('addLineItem', ADD_LINE_ITEM, { input: { planId, parentId: null, fields: { name: t.lineItem.newName } } }, { refetch: [PLAN] })))}>
             ＋ {t.lineItem.addTop}
@@ -38,17 +40,32 @@ const TEXT_FIELDS = [
 
 function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: string; item: LineItem; mode: TableMode; depth: number; first: boolean; last: boolean }) {
   const mutate = useMutate();
+  const access = usePlanAccess();
   const [error, setError] = useState<string | null>(null);
   const planning = mode === 'planning';
   const children = [...(item.children ?? [])].sort((a, b) => a.position - b.position);
   const stages: Stage[] = planning ? ['initial', 'adjustment', 'fullYear'] : ['fullYear', 'actual'];
-  const update = async (fields: Record<string, unknown>) => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields }));
+  // Every write expects the line item's version; a stale one shows their value at the cell.
+  const conflictOn = (theirs: (current: LineItem) => string, overwrite: (version: number) => Promise<CellOutcome>) => ({
+    current: (payload: { lineItem?: LineItem | null }) => payload.lineItem,
+    theirs: (current: { version: number }) => theirs(current as LineItem),
+    overwrite,
+  });
+  const update = async (fields: Record<string, unknown>, theirs: (current: LineItem) => string = () => '', version = item.version): Promise<CellOutcome> =>
+    cellOutcome(
+      await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields, expectedVersion: version }),
+      conflictOn(theirs, (next) => update(fields, theirs, next)),
+    );
+  const updateKind = async (kind: string | null) => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields: { kind }, expectedVersion: item.version }));
   const act = async (run: Promise<string | null>) => setError(await run);
   // Spending returns the plan's fresh roll-up and checks; the year-start amount is a plain field.
-  const saveAmount = async (stage: Stage, text: string) => {
+  const saveAmount = async (stage: Stage, text: string, version = item.version): Promise<CellOutcome> => {
     const value = text.trim() || null;
-    if (stage === 'initial') return update({ amounts: { initial: value } });
-    return messageOf(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value } }));
+    if (stage === 'initial') return update({ amounts: { initial: value } }, (current) => current.amounts.initial ?? '');
+    return cellOutcome(
+      await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value, expectedVersion: version } }),
+      conflictOn((current) => current.amounts[stage] ?? '', (next) => saveAmount(stage, text, next)),
+    );
   };
 
   return (
@@ -64,13 +81,13 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
           <tr>
             <th>{depth === 0 ? t.lineItem.name : t.lineItem.children}</th>
             <td colSpan={planning ? 1 : 3} className="strong">
-              <EditableCell col="li-name" label={t.lineItem.name} value={item.name} readOnly={!planning} onCommit={(text) => update({ name: text.trim() })} />
+              <EditableCell col="li-name" label={t.lineItem.name} value={item.name} readOnly={!planning || !access.draft} onCommit={(text) => update({ name: text.trim() }, (current) => current.name)} />
             </td>
             {planning && (
               <>
                 <th>{t.lineItem.kind}</th>
                 <td>
-                  <select aria-label={t.lineItem.kind} value={item.kind ?? ''} onChange={(e) => void act(update({ kind: e.target.value || null }))}>
+                  <select aria-label={t.lineItem.kind} value={item.kind ?? ''} disabled={!access.draft} onChange={(e) => void act(updateKind(e.target.value || null))}>
                     <option value="">—</option>
                     {Object.entries(t.lineItem.kinds).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
                   </select>
@@ -81,7 +98,7 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
           {pairs(
             [
               ...stages.map((stage) => (
-                <AmountCells key={stage} stage={stage} value={item.amounts[stage] ?? ''} onCommit={(text) => saveAmount(stage, text)} />
+                <AmountCells key={stage} stage={stage} value={item.amounts[stage] ?? ''} readOnly={stage === 'initial' ? !access.draft : !access.evaluate} onCommit={(text) => saveAmount(stage, text)} />
               )),
               ...(planning
                 ? []
@@ -100,13 +117,13 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
               <tr key={key}>
                 <th>{label}</th>
                 <td colSpan={3}>
-                  <EditableCell col={`li-${key}`} label={label} value={item[key] ?? ''} onCommit={(text) => update({ [key]: text.trim() || null })} />
+                  <EditableCell col={`li-${key}`} label={label} value={item[key] ?? ''} readOnly={!access.draft} onCommit={(text) => update({ [key]: text.trim() || null }, (current) => current[key] ?? '')} />
                 </td>
               </tr>
             ))}
         </tbody>
       </table>
-      {planning && (
+      {planning && access.draft && (
         <div className="row-ops block-ops">
           <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
           <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
@@ -129,12 +146,12 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
   );
 }
 
-function AmountCells({ stage, value, onCommit }: { stage: Stage; value: string; onCommit: (text: string) => Promise<string | null> }) {
+function AmountCells({ stage, value, readOnly, onCommit }: { stage: Stage; value: string; readOnly: boolean; onCommit: (text: string) => Promise<CellOutcome> }) {
   return (
     <>
       <th>{t.budget[stage]}</th>
       <td>
-        <EditableCell col={`li-${stage}`} align="right" label={t.budget[stage]} value={value} placeholder="—" onCommit={onCommit} />
+        <EditableCell col={`li-${stage}`} align="right" label={t.budget[stage]} value={value} placeholder="—" readOnly={readOnly} onCommit={onCommit} />
       </td>
     </>
   );

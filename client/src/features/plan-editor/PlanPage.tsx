@@ -1,32 +1,109 @@
+import type { DocumentNode } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
-import { href } from '../../app/router';
-import { PLAN } from '../../graphql/operations';
-import type { Plan } from '../../graphql/types';
+import { useState } from 'react';
+import { messageOf, useMutate } from '../../app/mutate';
+import { href, navigate } from '../../app/router';
+import { askReason } from '../../components/ReasonDialog';
+import { APPROVE_PLAN, CLOSE_PLAN, DELETE_PLAN, DEPARTMENT, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from '../../graphql/operations';
+import type { Plan, PlanAction } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { EvaluationView } from '../evaluation/EvaluationView';
+import { accessFrom, PlanAccessContext } from './access';
 import { PlanningView } from './PlanningView';
 
-/** One plan, in its 目标编制 or 绩效自评 view. */
+/** One plan, in its 目标编制 or 绩效自评 view, with its status and the workflow steps the user may take. */
 export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluation' }) {
   const { data, loading, error } = useQuery<{ plan: Plan | null }>(PLAN, { variables: { id } });
   const plan = data?.plan;
   if (!plan) return <p className="page muted">{loading ? t.app.loading : error ? error.message : t.errors.notFound}</p>;
+  const access = accessFrom(plan);
+  const frozen = !access.draft && !access.evaluate;
   return (
-    <section className="page">
-      <nav className="plan-nav">
-        <a href={href({ name: 'department', id: plan.department.id })}>← {plan.department.shortName ?? plan.department.name}</a>
-        <span className="plan-year">{plan.year}</span>
-        <span className="muted">{t.status[plan.status] ?? plan.status}</span>
-        <span className="tabs" role="tablist">
-          <a role="tab" aria-selected={view === 'planning'} className={view === 'planning' ? 'tab active' : 'tab'} href={href({ name: 'plan', id, view: 'planning' })}>
-            {t.plans.planning}
-          </a>
-          <a role="tab" aria-selected={view === 'evaluation'} className={view === 'evaluation' ? 'tab active' : 'tab'} href={href({ name: 'plan', id, view: 'evaluation' })}>
-            {t.plans.evaluation}
-          </a>
-        </span>
-      </nav>
-      {view === 'planning' ? <PlanningView plan={plan} /> : <EvaluationView plan={plan} />}
-    </section>
+    <PlanAccessContext.Provider value={access}>
+      <section className="page">
+        <nav className="plan-nav">
+          <a href={href({ name: 'department', id: plan.department.id })}>← {plan.department.shortName ?? plan.department.name}</a>
+          <span className="plan-year">{plan.year}</span>
+          <PlanStatusTag status={plan.status} />
+          <Workflow plan={plan} />
+          <span className="tabs" role="tablist">
+            <a role="tab" aria-selected={view === 'planning'} className={view === 'planning' ? 'tab active' : 'tab'} href={href({ name: 'plan', id, view: 'planning' })}>
+              {t.plans.planning}
+            </a>
+            <a role="tab" aria-selected={view === 'evaluation'} className={view === 'evaluation' ? 'tab active' : 'tab'} href={href({ name: 'plan', id, view: 'evaluation' })}>
+              {t.plans.evaluation}
+            </a>
+          </span>
+        </nav>
+        {(frozen || access.adjustOnly || plan.status === 'EVALUATING') && (
+          <p className="frozen-note" role="note" data-frozen={frozen ? '' : undefined}>
+            {t.workflow.frozen[plan.status] ?? ''}
+          </p>
+        )}
+        {view === 'planning' ? <PlanningView plan={plan} /> : <EvaluationView plan={plan} />}
+      </section>
+    </PlanAccessContext.Provider>
+  );
+}
+
+export function PlanStatusTag({ status }: { status: string }) {
+  return (
+    <span className={`plan-status plan-status-${status.toLowerCase()}`} data-plan-status={status}>
+      {t.status[status] ?? status}
+    </span>
+  );
+}
+
+const STEPS: [PlanAction, string, DocumentNode][] = [
+  ['SUBMIT', 'submitPlan', SUBMIT_PLAN],
+  ['RETURN', 'returnPlan', RETURN_PLAN],
+  ['APPROVE', 'approvePlan', APPROVE_PLAN],
+  ['START_EVALUATION', 'startEvaluation', START_EVALUATION],
+  ['CLOSE', 'closePlan', CLOSE_PLAN],
+];
+
+/** Only the transitions the server lists in `allowedActions`; each sends the plan version shown. */
+function Workflow({ plan }: { plan: Plan }) {
+  const mutate = useMutate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const allowed = new Set(plan.allowedActions ?? []);
+
+  async function run(action: PlanAction, key: string, document: DocumentNode): Promise<void> {
+    let reason: string | undefined;
+    if (action === 'RETURN') {
+      const asked = await askReason({ title: t.workflow.returnTitle, label: t.workflow.returnReason });
+      if (asked === null) return;
+      reason = asked;
+    }
+    setBusy(true);
+    const outcome = await mutate(key, document, { id: plan.id, expectedVersion: plan.version, reason });
+    setBusy(false);
+    // A CONFLICT carries the current plan, already in the cache: the page now shows its real state.
+    setError(outcome.userErrors.some((e) => e.code === 'CONFLICT') ? t.workflow.conflict : messageOf(outcome));
+  }
+
+  async function remove(): Promise<void> {
+    if (!window.confirm(t.plans.confirmDelete)) return;
+    const outcome = await mutate('deletePlan', DELETE_PLAN, { id: plan.id }, { refetch: [DEPARTMENT] });
+    const message = messageOf(outcome);
+    if (message) setError(message);
+    else navigate({ name: 'department', id: plan.department.id });
+  }
+
+  return (
+    <span className="workflow">
+      {STEPS.filter(([action]) => allowed.has(action)).map(([action, key, document]) => (
+        <button key={action} type="button" className={action === 'RETURN' ? 'btn small' : 'btn small btn-primary'} disabled={busy} data-action={action} onClick={() => void run(action, key, document)}>
+          {t.workflow.actions[action]}
+        </button>
+      ))}
+      {allowed.has('DELETE') && (
+        <button type="button" className="btn small danger" disabled={busy} data-action="DELETE" onClick={() => void remove()}>
+          {t.workflow.actions.DELETE}
+        </button>
+      )}
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </span>
   );
 }

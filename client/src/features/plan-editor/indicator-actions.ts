@@ -1,4 +1,5 @@
-import { messageOf, useMutate } from '../../app/mutate';
+import { cellOutcome, messageOf, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
+import { askReason } from '../../components/ReasonDialog';
 import {
   ADD_INDICATOR,
   DELETE_INDICATOR,
@@ -11,44 +12,80 @@ import {
   UPDATE_INDICATOR,
 } from '../../graphql/operations';
 import type { Indicator } from '../../graphql/types';
+import { t } from '../../i18n/zh-CN';
+import { usePlanAccess } from './access';
 
 export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'remark';
 
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
+/** An indicator field as its cell shows it (for "当前值 X" in a conflict). */
+export function fieldText(indicator: Indicator, field: IndicatorField): string {
+  switch (field) {
+    case 'target':
+      return indicator.targetText ?? '';
+    case 'actual':
+      return indicator.actualText ?? '';
+    case 'level2Label':
+      return indicator.level2Label ?? '';
+    default:
+      return (indicator[field] as string | null) ?? '';
+  }
+}
+
 /**
- * The indicator edits, each resolving to the message to show at the cell (null when saved).
- * Target, actual, weight and score go through the mutations that return the plan's fresh roll-up
- * and checks, so totals and 勾稽关系 follow every edit.
+ * The indicator edits, each resolving to what the cell shows next (saved, a message, or a conflict).
+ * Every write sends the version the user was looking at. Target, actual, weight and score go through
+ * the mutations that return the plan's fresh roll-up and checks, so totals and 勾稽关系 follow every edit.
  */
 export function useIndicatorActions() {
   const mutate = useMutate();
+  const access = usePlanAccess();
 
-  async function setField(indicator: Indicator, field: IndicatorField, text: string): Promise<string | null> {
+  async function setField(indicator: Indicator, field: IndicatorField, text: string, version = indicator.version, reason?: string): Promise<CellOutcome> {
     const value = blankToNull(text);
+    const expectedVersion = version;
+    const settle = (outcome: MutationOutcome<{ indicator?: Indicator | null }>, againReason = reason) =>
+      cellOutcome(outcome, {
+        current: (payload) => payload.indicator,
+        theirs: (current) => fieldText(current as Indicator, field),
+        overwrite: (next) => setField(indicator, field, text, next, againReason),
+      });
     switch (field) {
-      case 'target':
-        return messageOf(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value }));
+      case 'target': {
+        // After 批复 a target changes only as a recorded 调整, with a reason.
+        let why = reason;
+        if (access.adjustOnly && why === undefined) {
+          const asked = await askReason({ title: t.workflow.adjustTitle, label: t.workflow.adjustReason, hint: t.workflow.adjustHint });
+          if (asked === null) return t.workflow.cancelled;
+          why = asked;
+        }
+        return settle(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value, reason: why ?? null, expectedVersion }), why);
+      }
       case 'actual':
-        return messageOf(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value }));
+        return settle(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value, expectedVersion }));
       case 'weight':
-        return messageOf(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value }));
+        return settle(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value, expectedVersion }));
       case 'score':
-        return messageOf(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: indicator.deduction }));
+        return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: indicator.deduction, expectedVersion }));
+      case 'deduction':
+        // 扣分原因 belongs to the score: in the 自评 it is recorded with it (EVALUATE), not as a draft edit.
+        if (!access.draft) {
+          return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: indicator.score, reason: value, expectedVersion }));
+        }
+        break;
       default:
         break;
     }
-    if ((field === 'name' || field === 'level1Label') && value === null) {
-      return messageOf(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields: { [field]: '' } }));
-    }
-    return messageOf(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields: { [field]: value } }));
+    const fields = { [field]: (field === 'name' || field === 'level1Label') && value === null ? '' : value };
+    return settle(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields, expectedVersion }));
   }
 
   /** Edits a merged 一级/二级 cell: every indicator of the group takes the new label. */
-  async function setGroupLabel(indicators: Indicator[], field: 'level1Label' | 'level2Label', text: string): Promise<string | null> {
+  async function setGroupLabel(indicators: Indicator[], field: 'level1Label' | 'level2Label', text: string): Promise<CellOutcome> {
     for (const indicator of indicators) {
-      const message = await setField(indicator, field, text);
-      if (message) return message;
+      const outcome = await setField(indicator, field, text);
+      if (outcome) return outcome;
     }
     return null;
   }
