@@ -71,6 +71,7 @@ const OPERATIONS: Operation[] = [
   { name: 'setIndicatorWeight (自评)', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($id: ID!) { setIndicatorWeight(id: $id, weight: "10") { userErrors { code } } }', (d) => d.setIndicatorWeight)(c, { id: i.indicator }) },
   { name: 'recordSpending', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { recordSpending(input: { planId: $p, actual: "90" }) { userErrors { code } } }', (d) => d.recordSpending)(c, { p: i.plan }) },
   { name: 'setSectionWeights (自评)', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { setSectionWeights(planId: $p, weights: null) { userErrors { code } } }', (d) => d.setSectionWeights)(c, { p: i.plan }) },
+  { name: 'updateEvaluation', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { updateEvaluation(input: { planId: $p, problems: ["预算执行均衡性有待提高"] }) { userErrors { code } } }', (d) => d.updateEvaluation)(c, { p: i.plan }) },
   { name: 'closePlan', status: 'EVALUATING', own: REVIEWERS, run: (c, i) => m('mutation($id: ID!) { closePlan(id: $id) { userErrors { code } } }', (d) => d.closePlan)(c, { id: i.plan }) },
   // administration
   { name: 'updateDepartment', status: 'DRAFT', own: ['ADMIN'], run: (c, i) => m('mutation($id: ID!) { updateDepartment(id: $id, input: { region: "湖南省" }) { userErrors { code } } }', (d) => d.updateDepartment)(c, { id: i.department }) },

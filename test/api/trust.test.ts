@@ -63,6 +63,26 @@ describe('the workflow: DRAFT → SUBMITTED → APPROVED → EVALUATING → CLOS
   });
 });
 
+describe('the self-evaluation narrative', () => {
+  it('the evaluator writes evaluators, survey, problems and measures; the export carries them', async () => {
+    await step('submitPlan');
+    await step('approvePlan');
+    await step('startEvaluation');
+    const UPDATE = 'mutation($i: UpdateEvaluationInput!, $v: Int) { updateEvaluation(input: $i, expectedVersion: $v) { evaluation { version problems measures evaluators { name title unit } satisfaction { satisfied } } userErrors { code field } } }';
+    const first = (await api.gql(UPDATE, {
+      i: { planId, evaluators: [{ name: '王五', title: '科长', unit: '区财政局' }], satisfaction: { satisfied: '92%' }, problems: ['预算执行均衡性有待提高'] },
+    })).updateEvaluation;
+    expect(first.userErrors).toEqual([]);
+    expect(first.evaluation).toMatchObject({ problems: ['预算执行均衡性有待提高'], measures: null, evaluators: [{ name: '王五', title: '科长', unit: '区财政局' }], satisfaction: { satisfied: '92%' } });
+    const second = (await api.gql(UPDATE, { i: { planId, measures: ['加强预算执行动态分析'] }, v: first.evaluation.version })).updateEvaluation;
+    expect(second.evaluation).toMatchObject({ problems: ['预算执行均衡性有待提高'], measures: ['加强预算执行动态分析'] });
+    const stale = (await api.gql(UPDATE, { i: { planId, measures: [] }, v: first.evaluation.version })).updateEvaluation;
+    expect(stale.userErrors).toEqual([{ code: 'CONFLICT', field: ['expectedVersion'] }]);
+    const exported = (await api.gql('query($id: ID!) { exportPlanDocument(planId: $id) }', { id: planId })).exportPlanDocument;
+    expect(exported.evaluation).toMatchObject({ problems: ['预算执行均衡性有待提高'], measures: ['加强预算执行动态分析'] });
+  });
+});
+
 describe('no lost writes: optimistic locking', () => {
   it('two editors of one indicator: the stale write is refused with the current value, then retried knowingly', async () => {
     const read = async () => (await api.gql('query($id: ID!) { plan(id: $id) { indicators { id version targetText } } }', { id: planId })).plan.indicators[0];

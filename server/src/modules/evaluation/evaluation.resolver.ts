@@ -1,5 +1,12 @@
-import { Authorized, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../graphql/context.js';
+import { runMutation } from '../../graphql/mutation.js';
+import { EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Evaluation, EvaluationSection } from './evaluation.entity.js';
+import { UpdateEvaluationInput } from './evaluation.input.js';
+import { updateEvaluation } from './evaluation.service.js';
+
+const EvaluationPayload = Payload(Evaluation, 'evaluation', 'EvaluationPayload', '自评');
 
 @Authorized()
 @Resolver(() => Evaluation)
@@ -8,5 +15,15 @@ export class EvaluationResolver {
   async sections(@Root() evaluation: Evaluation): Promise<EvaluationSection[]> {
     if (!evaluation.sections.isInitialized()) await evaluation.sections.init({ orderBy: { position: 'asc' } });
     return [...evaluation.sections.getItems()].sort((a, b) => a.position - b.position);
+  }
+
+  @Mutation(() => EvaluationPayload, { description: '填写自评表的评价人员、满意度、问题、措施、结果应用与公开情况 / write the narrative parts of the self-evaluation' })
+  async updateEvaluation(
+    @Ctx() { em }: Context,
+    @Arg('input', () => UpdateEvaluationInput) input: UpdateEvaluationInput,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => updateEvaluation(tx, input, expectedVersion));
+    return { evaluation: result, userErrors };
   }
 }

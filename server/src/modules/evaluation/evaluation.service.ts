@@ -1,0 +1,37 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { getPlan } from '../plan/plan.service.js';
+import { authorize } from '../user/access.js';
+import { checkText, checkTextList, checkVersion, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { Evaluation } from './evaluation.entity.js';
+import type { UpdateEvaluationInput } from './evaluation.input.js';
+
+/** The evaluator writes the 自评's narrative: who evaluated, the survey, 存在的问题, 改进措施, 结果应用, 公开情况. */
+export async function updateEvaluation(em: EntityManager, input: UpdateEvaluationInput, expectedVersion?: number | null): Promise<Evaluation> {
+  const plan = await getPlan(em, input.planId, ['input', 'planId']);
+  authorize(em, 'EVALUATE', plan);
+  const evaluation = (await em.findOne(Evaluation, { plan })) ?? em.create(Evaluation, { plan });
+  if (evaluation.version !== undefined) checkVersion(evaluation, expectedVersion);
+  if (input.evaluators !== undefined) {
+    input.evaluators?.forEach((person, index) =>
+      (['name', 'title', 'unit'] as const).forEach((key) => checkText(person[key], ['input', 'evaluators', String(index), key], { max: SHORT_TEXT_MAX })),
+    );
+    evaluation.evaluators = input.evaluators?.map((person) => ({ name: person.name ?? null, title: person.title ?? null, unit: person.unit ?? null })) ?? null;
+  }
+  if (input.satisfaction !== undefined) {
+    const survey = input.satisfaction;
+    if (survey) (['satisfied', 'basicallySatisfied', 'dissatisfied'] as const).forEach((key) => checkText(survey[key], ['input', 'satisfaction', key], { max: 100 }));
+    evaluation.satisfaction = survey && { satisfied: survey.satisfied ?? null, basicallySatisfied: survey.basicallySatisfied ?? null, dissatisfied: survey.dissatisfied ?? null };
+  }
+  for (const key of ['problems', 'measures'] as const) {
+    if (input[key] === undefined) continue;
+    checkTextList(input[key], ['input', key]);
+    evaluation[key] = input[key] ?? null;
+  }
+  for (const key of ['application', 'disclosure'] as const) {
+    if (input[key] === undefined) continue;
+    checkText(input[key], ['input', key], { max: LONG_TEXT_MAX });
+    evaluation[key] = input[key] ?? null;
+  }
+  await em.flush();
+  return evaluation;
+}
