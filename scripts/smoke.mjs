@@ -10,12 +10,26 @@ for (let attempt = 0; ; attempt++) {
   if (attempt > 120) throw new Error(`server did not answer on ${base}`);
   await new Promise((done) => setTimeout(done, 250));
 }
-const response = await fetch(`${base}/graphql`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: '{ plans { totalCount nodes { year department { name } } } }' }),
+async function graphql(query, variables = {}, token = null) {
+  const response = await fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (!response.ok || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
+  return body;
+}
+
+// The demo administrator that `pnpm cli seed` creates.
+const signIn = await graphql('mutation($u: String!, $p: String!) { signIn(username: $u, password: $p) { token userErrors { message } } }', {
+  u: 'admin',
+  p: 'jixiao-demo',
 });
-const body = await response.json();
-if (!response.ok || body.errors) throw new Error(`GraphQL failed: ${JSON.stringify(body)}`);
-for (const plan of body.data.plans.nodes) console.log(`  ${plan.year} ${plan.department.name}`);
+const token = signIn.data.signIn.token;
+if (!token) throw new Error(`sign-in failed: ${JSON.stringify(signIn.data.signIn.userErrors)}`);
+const body = await graphql('{ plans { totalCount nodes { year department { name } rollup { scoreTotal gradeLabel } checks { code } } } }', {}, token);
+for (const plan of body.data.plans.nodes) {
+  console.log(`  ${plan.year} ${plan.department.name}: 得分 ${plan.rollup.scoreTotal} ${plan.rollup.gradeLabel ?? ''} · 勾稽提示 ${plan.checks.length} 条`);
+}
 console.log(`smoke: ${base} answers with ${body.data.plans.totalCount} plans`);
