@@ -122,6 +122,35 @@ describe('limits and hardening over HTTP', () => {
     expect(codes(big.json)).toEqual(['PAYLOAD_TOO_LARGE']);
   });
 
+  it('refuses NUL and lone surrogates anywhere in the body, subscriptions and persisted queries, with typed errors', async () => {
+    for (const text of ['a\u0000b', 'x\ud800', '\udfffy']) {
+      const reply = await api.post({ query: 'query($t: String!) { parseIndicatorValue(text: $t) { raw } }', variables: { t: text } }, { token: admin });
+      expect(reply.status).toBe(400);
+      expect(codes(reply.json)).toEqual(['BAD_USER_INPUT']);
+    }
+    const surrogatePair = await api.post({ query: 'query($t: String!) { parseIndicatorValue(text: $t) { raw } }', variables: { t: '😀' } }, { token: admin });
+    expect(surrogatePair.json.data.parseIndicatorValue.raw).toBe('😀');
+    const subscription = await api.post({ query: 'subscription { plans { id } }' }, { token: admin });
+    expect(subscription.status).toBe(400);
+    expect(codes(subscription.json)).toEqual(['OPERATION_NOT_SUPPORTED']);
+    const persisted = await api.post({ query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: 'nope' } } }, { token: admin });
+    expect(codes(persisted.json)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+  });
+
+  it('a cookie that does not decode is no session (not a 500)', async () => {
+    const reply = await api.post({ query: '{ plans { totalCount } }' }, { headers: { cookie: 'jixiao_session=%%%' } });
+    expect(reply.status).toBe(200);
+    expect(codes(reply.json)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  it('a malformed id in a query is BAD_USER_INPUT with the service message, not an internal error', async () => {
+    const reply = await api.post({ query: '{ plan(id: "abc") { id } }' }, { token: admin });
+    expect(reply.status).toBe(200);
+    expect(reply.json.errors[0].message).toBe('无效的编号：abc (invalid id)');
+    expect(reply.json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(reply.json.errors[0].extensions.userErrors[0].code).toBe('NOT_FOUND');
+  });
+
   it('allows introspection in development, signed in or not', async () => {
     for (const token of [null, planner, analyst]) {
       const reply = await api.post({ query: INTROSPECTION }, { token });

@@ -29,6 +29,7 @@ import {
 } from 'graphql';
 import { MAX_PAGE_SIZE } from './connection.js';
 import type { Context } from './context.js';
+import { UserInputError } from './user-error.js';
 
 /**
  * Limits on what one GraphQL request may ask for (issue 6 item 6). The client's largest document,
@@ -74,6 +75,7 @@ export const LimitCode = {
   QUERY_TOO_COSTLY: 'QUERY_TOO_COSTLY',
   QUERY_TOO_WIDE: 'QUERY_TOO_WIDE',
   QUERY_TOO_LARGE: 'QUERY_TOO_LARGE',
+  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
 } as const;
 const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
 
@@ -248,6 +250,16 @@ export function queryLimitsRule(maxCost = maxQueryCost()): ValidationRule {
         }
         for (const definition of document.definitions) {
           if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+          // graphql-js validates a subscription against a schema without one and fails only when executing.
+          if (!context.getSchema().getRootType(definition.operation)) {
+            context.reportError(
+              new GraphQLError(`不支持 ${definition.operation} 操作 (this server has no ${definition.operation} operations)`, {
+                nodes: definition,
+                extensions: { code: LimitCode.OPERATION_NOT_SUPPORTED },
+              }),
+            );
+            continue;
+          }
           const { depth, cost, truncated } = measureOperation(context.getSchema(), definition, fragments);
           const name = definition.name ? `「${definition.name.value}」` : '';
           if (depth > LIMITS.maxDepth) {
@@ -268,8 +280,26 @@ export function queryLimitsRule(maxCost = maxQueryCost()): ValidationRule {
   });
 }
 
-/** Query text too long: refused before parsing (express middleware on /graphql, after the JSON parser). */
-export function queryLengthGuard(request: Request, response: Response, next: NextFunction): void {
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** A string no form may hold: U+0000 (SQLite's C API ends statements there) or a lone UTF-16 surrogate. */
+function invalidText(value: unknown, budget = { nodes: 0 }): boolean {
+  if (++budget.nodes > 1_000_000) return false;
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some((item) => invalidText(item, budget));
+  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => invalidText(key, budget) || invalidText(item, budget));
+  return false;
+}
+
+function refuse(response: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/**
+ * Before Apollo (express middleware on /graphql, after the JSON parser): query text too long, and text
+ * no form may hold (NUL, lone surrogates) anywhere in the body, are refused with a typed JSON error.
+ */
+export function requestGuard(request: Request, response: Response, next: NextFunction): void {
   // Express 5 leaves req.body undefined when no parser matched (text/plain, no content type); Apollo's
   // integration would answer 500 for that. An empty body lets Apollo refuse it properly (CSRF, 400).
   if (request.body === undefined) request.body = {};
@@ -277,14 +307,21 @@ export function queryLengthGuard(request: Request, response: Response, next: Nex
   const queries = [...items.map((item) => (item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined)), request.query?.query];
   const longest = Math.max(0, ...queries.map((query) => (typeof query === 'string' ? query.length : 0)));
   if (longest > LIMITS.maxQueryLength) {
-    response.status(413).json({
-      errors: [
-        {
-          message: `查询文本 ${longest} 个字符，超过上限 ${LIMITS.maxQueryLength} (query text of ${longest} characters exceeds the limit of ${LIMITS.maxQueryLength})`,
-          extensions: { code: LimitCode.QUERY_TOO_LARGE, figure: longest, limit: LIMITS.maxQueryLength },
-        },
-      ],
+    refuse(response, 413, LimitCode.QUERY_TOO_LARGE, `查询文本 ${longest} 个字符，超过上限 ${LIMITS.maxQueryLength} (query text of ${longest} characters exceeds the limit of ${LIMITS.maxQueryLength})`, {
+      figure: longest,
+      limit: LIMITS.maxQueryLength,
     });
+    return;
+  }
+  // Deeply nested JSON would overflow the stack of a recursive walk: the try refuses it as such.
+  let invalid: boolean;
+  try {
+    invalid = invalidText(request.body) || invalidText(request.query);
+  } catch {
+    invalid = true;
+  }
+  if (invalid) {
+    refuse(response, 400, 'BAD_USER_INPUT', '请求含有空字符或无效的 Unicode 字符 (the request contains NUL or invalid Unicode characters)');
     return;
   }
   next();
@@ -333,6 +370,10 @@ export function formatErrorFor(production: boolean, log: (error: unknown) => voi
       return { ...formatted, extensions: { ...formatted.extensions, code: limitCode } };
     }
     const cause = unwrapResolverError(error);
+    // A service's input check reached from a query (e.g. parseId of `plan(id: "abc")`): bad input, not a bug.
+    if (cause instanceof UserInputError) {
+      return { ...formatted, message: cause.errors.map((problem) => problem.message).join('; '), extensions: { code: 'BAD_USER_INPUT', userErrors: cause.errors } };
+    }
     if (cause instanceof GraphQLError) return formatted;
     log(cause);
     if (!production) return formatted;
