@@ -1,4 +1,4 @@
-import type { DocumentNode } from '@apollo/client';
+import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
@@ -110,4 +110,35 @@ function failureMessage(error: unknown): string {
   if (CombinedGraphQLErrors.is(error)) return `${t.errors.failed}：${error.errors.map((e) => e.message).join('；')}`;
   if (ServerError.is(error)) return `${t.errors.server}（HTTP ${error.statusCode}）`;
   return t.errors.network;
+}
+
+/**
+ * Writes inside one plan go out one after another: every change moves the versions (the object's and
+ * the plan's), so a second edit typed while the first is still saving must wait for its answer and then
+ * expect the version that answer brought — otherwise users would "conflict" with themselves.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+export function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const next = (queues.get(key) ?? Promise.resolve()).then(run, run);
+  queues.set(key, next);
+  const done = () => {
+    if (queues.get(key) === next) queues.delete(key);
+  };
+  next.then(done, done);
+  return next;
+}
+
+const versionFragments = new Map<string, DocumentNode>();
+
+/** The version of an object as the page shows it now (the cache), or `fallback` when not cached. */
+export function shownVersion(client: ApolloClient, typename: string, id: string | null | undefined, fallback: number | null): number | null {
+  if (!id) return fallback;
+  let fragment = versionFragments.get(typename);
+  if (!fragment) {
+    fragment = gql(`fragment ${typename}Version on ${typename} { version }`);
+    versionFragments.set(typename, fragment);
+  }
+  const data = client.cache.readFragment<{ version: number }>({ id: client.cache.identify({ __typename: typename, id }), fragment });
+  return data?.version ?? fallback;
 }

@@ -1,5 +1,6 @@
 import { EditableCell } from '../../components/EditableCell';
-import { cellOutcome, useMutate, type CellOutcome } from '../../app/mutate';
+import { useApolloClient } from '@apollo/client/react';
+import { cellOutcome, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
 import { PLAN, RECORD_SPENDING, SET_BUDGET_LINE } from '../../graphql/operations';
 import type { BudgetLine, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
@@ -13,6 +14,7 @@ const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER
  * `stages` picks the columns: year-start targets state initial amounts, a self-evaluation full-year and actual.
  */
 export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: string; lines: BudgetLine[]; stages: Stage[]; executionRate?: React.ReactNode }) {
+  const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
   const byCategory = new Map(lines.filter((l) => l.category !== 'BASIC_DETAIL').map((l) => [l.category, l]));
@@ -20,7 +22,12 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
   // Spending stages go through recordSpending, whose payload carries the plan's fresh roll-up and
   // 勾稽关系 checks; the year-start amount has only setBudgetLine, so the plan is re-read after it.
   // Each write expects the version of the row shown (none yet for a row not stated).
-  async function save(category: string, stage: Stage, text: string, version = byCategory.get(category)?.version ?? null): Promise<CellOutcome> {
+  function save(category: string, stage: Stage, text: string, version?: number): Promise<CellOutcome> {
+    const line = byCategory.get(category);
+    return serialized(`plan:${planId}`, () => write(category, stage, text, version ?? shownVersion(client, 'BudgetLine', line?.id, line?.version ?? null)));
+  }
+
+  async function write(category: string, stage: Stage, text: string, version: number | null): Promise<CellOutcome> {
     const existed = byCategory.has(category);
     const value = text.trim() === '' ? null : text.trim();
     const conflict = {

@@ -51,11 +51,15 @@ export function HistoryPanel({ planId, objectType, objectId, title, onClose }: {
                   <span className="history-who">{entry.userName}</span>
                   <span className="history-field">{t.history.fields[entry.field] ?? entry.field}</span>
                 </div>
-                <div className="history-change">
-                  <span className="history-before">{readJson(entry.before)}</span>
-                  <span className="muted"> → </span>
-                  <span className="history-after">{readJson(entry.after)}</span>
-                </div>
+                {entry.field === 'CREATED' || entry.field === 'DELETED' ? (
+                  <div className="history-change">{summary(entry)}</div>
+                ) : (
+                  <div className="history-change">
+                    <span className="history-before">{readJson(entry.before)}</span>
+                    <span className="muted"> → </span>
+                    <span className="history-after">{readJson(entry.after)}</span>
+                  </div>
+                )}
                 {entry.reason && <div className="history-reason">{t.history.reason}：{entry.reason}</div>}
               </li>
             ))}
@@ -83,6 +87,17 @@ export function readJson(value: string | null): string {
   if (parsed === null || parsed === '') return t.app.empty;
   if (typeof parsed === 'string' || typeof parsed === 'number' || typeof parsed === 'boolean') return String(parsed);
   return JSON.stringify(parsed);
+}
+
+/** A whole object created or deleted: its name, not a dump of every column. */
+function summary(entry: AuditEntry): string {
+  const label = t.history.fields[entry.field] ?? entry.field;
+  try {
+    const object = JSON.parse((entry.field === 'CREATED' ? entry.after : entry.before) ?? 'null') as { name?: string } | null;
+    return object?.name ? `${label}：${object.name}` : label;
+  } catch {
+    return label;
+  }
 }
 
 function formatTime(iso: string): string {

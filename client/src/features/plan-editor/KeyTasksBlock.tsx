@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
-import { cellOutcome, messageOf, useMutate, type CellOutcome } from '../../app/mutate';
+import { useApolloClient } from '@apollo/client/react';
+import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
 import { ADD_KEY_TASK, DELETE_KEY_TASK, MOVE_KEY_TASK, PLAN, UPDATE_KEY_TASK } from '../../graphql/operations';
 import type { KeyTask } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
@@ -14,17 +15,20 @@ const FIELDS = [
 
 /** 年度重点工作计划: 事项 / 责任单位或科室 / 工作目标. */
 export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTask[] }) {
+  const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
   const [error, setError] = useState<string | null>(null);
   const rows = [...tasks].sort((a, b) => a.position - b.position);
   const act = async (run: Promise<string | null>) => setError(await run);
-  const update = async (task: KeyTask, key: (typeof FIELDS)[number][0], text: string, version = task.version): Promise<CellOutcome> =>
-    cellOutcome(await mutate<{ keyTask?: KeyTask | null }>('updateKeyTask', UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null }, expectedVersion: version }), {
-      current: (payload) => payload.keyTask,
-      theirs: (current) => (current as KeyTask)[key] ?? '',
-      overwrite: (next) => update(task, key, text, next),
-    });
+  const update = (task: KeyTask, key: (typeof FIELDS)[number][0], text: string, version?: number): Promise<CellOutcome> =>
+    serialized(`plan:${planId}`, async () =>
+      cellOutcome(await mutate<{ keyTask?: KeyTask | null }>('updateKeyTask', UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null }, expectedVersion: version ?? shownVersion(client, 'KeyTask', task.id, task.version) }), {
+        current: (payload) => payload.keyTask,
+        theirs: (current) => (current as KeyTask)[key] ?? '',
+        overwrite: (next) => update(task, key, text, next),
+      }),
+    );
 
   return (
     <>

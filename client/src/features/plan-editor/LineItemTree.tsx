@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
-import { cellOutcome, messageOf, useMutate, type CellOutcome } from '../../app/mutate';
+import { useApolloClient } from '@apollo/client/react';
+import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
 import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, RECORD_SPENDING, UPDATE_LINE_ITEM } from '../../graphql/operations';
 import type { LineItem, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
@@ -39,10 +40,12 @@ const TEXT_FIELDS = [
 ] as const;
 
 function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: string; item: LineItem; mode: TableMode; depth: number; first: boolean; last: boolean }) {
+  const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
   const [error, setError] = useState<string | null>(null);
   const planning = mode === 'planning';
+  const latest = (version?: number) => version ?? shownVersion(client, 'LineItem', item.id, item.version)!;
   const children = [...(item.children ?? [])].sort((a, b) => a.position - b.position);
   const stages: Stage[] = planning ? ['initial', 'adjustment', 'fullYear'] : ['fullYear', 'actual'];
   // Every write expects the line item's version; a stale one shows their value at the cell.
@@ -51,20 +54,25 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
     theirs: (current: { version: number }) => theirs(current as LineItem),
     overwrite,
   });
-  const update = async (fields: Record<string, unknown>, theirs: (current: LineItem) => string = () => '', version = item.version): Promise<CellOutcome> =>
-    cellOutcome(
-      await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields, expectedVersion: version }),
-      conflictOn(theirs, (next) => update(fields, theirs, next)),
+  const update = (fields: Record<string, unknown>, theirs: (current: LineItem) => string = () => '', version?: number): Promise<CellOutcome> =>
+    serialized(`plan:${planId}`, async () =>
+      cellOutcome(
+        await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields, expectedVersion: latest(version) }),
+        conflictOn(theirs, (next) => update(fields, theirs, next)),
+      ),
     );
-  const updateKind = async (kind: string | null) => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields: { kind }, expectedVersion: item.version }));
+  const updateKind = (kind: string | null) =>
+    serialized(`plan:${planId}`, async () => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields: { kind }, expectedVersion: latest() })));
   const act = async (run: Promise<string | null>) => setError(await run);
   // Spending returns the plan's fresh roll-up and checks; the year-start amount is a plain field.
-  const saveAmount = async (stage: Stage, text: string, version = item.version): Promise<CellOutcome> => {
+  const saveAmount = (stage: Stage, text: string, version?: number): Promise<CellOutcome> => {
     const value = text.trim() || null;
-    if (stage === 'initial') return update({ amounts: { initial: value } }, (current) => current.amounts.initial ?? '');
-    return cellOutcome(
-      await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value, expectedVersion: version } }),
-      conflictOn((current) => current.amounts[stage] ?? '', (next) => saveAmount(stage, text, next)),
+    if (stage === 'initial') return update({ amounts: { initial: value } }, (current) => current.amounts.initial ?? '', version);
+    return serialized(`plan:${planId}`, async () =>
+      cellOutcome(
+        await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value, expectedVersion: latest(version) } }),
+        conflictOn((current) => current.amounts[stage] ?? '', (next) => saveAmount(stage, text, next)),
+      ),
     );
   };
 

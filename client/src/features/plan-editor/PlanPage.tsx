@@ -1,7 +1,7 @@
 import type { DocumentNode } from '@apollo/client';
-import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { messageOf, useMutate } from '../../app/mutate';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { messageOf, serialized, shownVersion, useMutate } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
 import { askReason } from '../../components/ReasonDialog';
 import { APPROVE_PLAN, CLOSE_PLAN, DELETE_PLAN, DEPARTMENT, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from '../../graphql/operations';
@@ -64,6 +64,7 @@ const STEPS: [PlanAction, string, DocumentNode][] = [
 
 /** Only the transitions the server lists in `allowedActions`; each sends the plan version shown. */
 function Workflow({ plan }: { plan: Plan }) {
+  const client = useApolloClient();
   const mutate = useMutate();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +78,8 @@ function Workflow({ plan }: { plan: Plan }) {
       reason = asked;
     }
     setBusy(true);
-    const outcome = await mutate(key, document, { id: plan.id, expectedVersion: plan.version, reason });
+    // After any save still on its way: the step expects the plan version the page then shows.
+    const outcome = await serialized(`plan:${plan.id}`, () => mutate(key, document, { id: plan.id, expectedVersion: shownVersion(client, 'Plan', plan.id, plan.version), reason }));
     setBusy(false);
     // A CONFLICT carries the current plan, already in the cache: the page now shows its real state.
     setError(outcome.userErrors.some((e) => e.code === 'CONFLICT') ? t.workflow.conflict : messageOf(outcome));

@@ -1,4 +1,6 @@
-import { cellOutcome, messageOf, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
+import { gql } from '@apollo/client';
+import { useApolloClient } from '@apollo/client/react';
+import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
 import { askReason } from '../../components/ReasonDialog';
 import {
   ADD_INDICATOR,
@@ -16,6 +18,13 @@ import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
 export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'remark';
+
+const SCORE_FIELDS = gql`
+  fragment IndicatorScoreFields on Indicator {
+    score
+    deduction
+  }
+`;
 
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
@@ -39,39 +48,45 @@ export function fieldText(indicator: Indicator, field: IndicatorField): string {
  * the mutations that return the plan's fresh roll-up and checks, so totals and 勾稽关系 follow every edit.
  */
 export function useIndicatorActions() {
+  const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
 
-  async function setField(indicator: Indicator, field: IndicatorField, text: string, version = indicator.version, reason?: string): Promise<CellOutcome> {
+  /** `version`: expect exactly this one (用我的值覆盖); otherwise the one the page shows when the write goes out. */
+  async function setField(indicator: Indicator, field: IndicatorField, text: string, version?: number, reason?: string): Promise<CellOutcome> {
+    // After 批复 a target changes only as a recorded 调整, with a reason (asked before queueing).
+    let why = reason;
+    if (field === 'target' && access.adjustOnly && why === undefined) {
+      const asked = await askReason({ title: t.workflow.adjustTitle, label: t.workflow.adjustReason, hint: t.workflow.adjustHint });
+      if (asked === null) return t.workflow.cancelled;
+      why = asked;
+    }
+    return serialized(`plan:${indicator.planId}`, () => write(indicator, field, text, version ?? shownVersion(client, 'Indicator', indicator.id, indicator.version)!, why));
+  }
+
+  async function write(indicator: Indicator, field: IndicatorField, text: string, expectedVersion: number, reason?: string): Promise<CellOutcome> {
     const value = blankToNull(text);
-    const expectedVersion = version;
-    const settle = (outcome: MutationOutcome<{ indicator?: Indicator | null }>, againReason = reason) =>
+    // Score and reason travel together: take the other one as it is now, not as it was rendered.
+    const now = client.cache.readFragment<{ score: string | null; deduction: string | null }>({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: SCORE_FIELDS }) ?? indicator;
+    const settle = (outcome: MutationOutcome<{ indicator?: Indicator | null }>) =>
       cellOutcome(outcome, {
         current: (payload) => payload.indicator,
         theirs: (current) => fieldText(current as Indicator, field),
-        overwrite: (next) => setField(indicator, field, text, next, againReason),
+        overwrite: (next) => setField(indicator, field, text, next, reason),
       });
     switch (field) {
-      case 'target': {
-        // After 批复 a target changes only as a recorded 调整, with a reason.
-        let why = reason;
-        if (access.adjustOnly && why === undefined) {
-          const asked = await askReason({ title: t.workflow.adjustTitle, label: t.workflow.adjustReason, hint: t.workflow.adjustHint });
-          if (asked === null) return t.workflow.cancelled;
-          why = asked;
-        }
-        return settle(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value, reason: why ?? null, expectedVersion }), why);
-      }
+      case 'target':
+        return settle(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value, reason: reason ?? null, expectedVersion }));
       case 'actual':
         return settle(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value, expectedVersion }));
       case 'weight':
         return settle(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value, expectedVersion }));
       case 'score':
-        return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: indicator.deduction, expectedVersion }));
+        return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: now.deduction, expectedVersion }));
       case 'deduction':
         // 扣分原因 belongs to the score: in the 自评 it is recorded with it (EVALUATE), not as a draft edit.
         if (!access.draft) {
-          return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: indicator.score, reason: value, expectedVersion }));
+          return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: now.score, reason: value, expectedVersion }));
         }
         break;
       default:
