@@ -53,12 +53,7 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
     requestGuard,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        let token: string | null;
-        try {
-          token = tokenFrom(req.headers);
-        } catch {
-          token = null; // a cookie that does not decode (e.g. `jixiao_session=%%`) is no session
-        }
+        const token = tokenFrom(req.headers);
         const session = await actorForToken(orm.em.fork(), token);
         return contextFor(orm, session?.actor ?? null, session?.user ?? null, {
           address: req.socket.remoteAddress ?? 'unknown',

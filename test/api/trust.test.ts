@@ -223,3 +223,14 @@ describe('sign-in over HTTP', () => {
     }
   });
 });
+
+describe('versions move only with their own row', () => {
+  it('editing an indicator leaves the plan\'s version alone, so a workflow step right after does not conflict', async () => {
+    const before = (await api.gql('query($id: ID!) { plan(id: $id) { version } }', { id: planId })).plan.version;
+    await api.gql('mutation($id: ID!) { updateIndicator(id: $id, fields: { remark: "备注" }) { userErrors { code } } }', { id: indicatorId });
+    await api.gql('mutation($p: ID!) { addKeyTask(planId: $p, input: { item: "理论学习" }) { userErrors { code } } }', { p: planId });
+    expect((await api.gql('query($id: ID!) { plan(id: $id) { version } }', { id: planId })).plan.version).toBe(before);
+    const submitted = (await api.gql('mutation($id: ID!, $v: Int) { submitPlan(id: $id, expectedVersion: $v) { plan { status } userErrors { code } } }', { id: planId, v: before })).submitPlan;
+    expect(submitted).toEqual({ plan: { status: 'SUBMITTED' }, userErrors: [] });
+  });
+});

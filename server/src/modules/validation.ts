@@ -6,8 +6,12 @@ export const SHORT_TEXT_MAX = 500;
 /** Targets, goals, evidence narratives: the longest in real forms is about 1,000 characters. */
 export const LONG_TEXT_MAX = 20_000;
 
-// Control characters (except tab and line breaks) never belong in a form's text.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+// Control characters (except tab and line breaks) and unpaired surrogates never belong in a form's text.
+const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function hasForbiddenCharacters(text: string): boolean {
+  return FORBIDDEN_CHARACTERS.test(text);
+}
 
 export function checkText(
   value: string | null | undefined,
@@ -21,7 +25,7 @@ export function checkText(
   if (value.length > max) {
     throw UserInputError.of(field, UserErrorCode.TOO_LONG, `长度 ${value.length} 超过上限 ${max} 字 (longer than ${max} characters)`);
   }
-  if (CONTROL_CHARACTERS.test(value)) {
+  if (hasForbiddenCharacters(value)) {
     throw UserInputError.of(field, UserErrorCode.INVALID, '含有不可见控制字符 (contains control characters)');
   }
 }

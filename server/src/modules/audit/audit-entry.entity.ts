@@ -1,4 +1,4 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, Property, DateTimeType } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
@@ -18,7 +18,7 @@ export class AuditEntry {
   id!: number;
 
   @Field(() => Date, { description: '时间 / when' })
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   at: Date = new Date();
 
   @Field(() => ID, { nullable: true, description: '操作人编号（命令行导入为空）/ who; null for the command line' })

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Entity, PrimaryKey, Property, Unique, OptionalProps, DateTimeType } from '@mikro-orm/core';
 import { Field, ID, ObjectType, Int } from 'type-graphql';
 
 /** 部门 / 预算单位: the identity that keeps all of a department's years together. */
@@ -35,10 +35,10 @@ export class Department {
   code: string | null = null;
 
   @Field(() => Date, { description: '创建时间 / created at' })
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date, { description: '更新时间 / updated at' })
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -25,7 +25,7 @@ import { Plan } from '../plan/plan.entity.js';
 import { deletePlanContent, getPlan } from '../plan/plan.service.js';
 import { groupBy } from '../collections.js';
 import { authorize, authorizeAdmin } from '../user/access.js';
-import { LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { schemaProblems } from './plan-document.schema.js';
 
 const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
@@ -39,8 +39,6 @@ const STAGE_KEYS = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'] 
 /** Keys whose text is a name or label; every other string may be a long narrative. */
 const SHORT_KEYS = new Set(['name', 'shortName', 'region', 'source', 'level1', 'level2', 'period', 'executionRate', 'grade', 'title', 'unit', 'owner']);
 const POINT_KEYS = new Set(['weight', 'score', 'totalScore', 'maxScore']);
-// Control characters (except tab and line breaks) never belong in a form's text.
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Amounts sit in the budget and in line items' `amounts`; an indicator's `actual` is text. */
 function isMoneyPath(path: string[]): boolean {
@@ -61,7 +59,7 @@ function contentProblems(document: PlanDocument): UserError[] {
     if (typeof value === 'string') {
       const max = SHORT_KEYS.has(key) ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
       if (value.length > max) problems.push({ field: path, code: UserErrorCode.TOO_LONG, message: `长度 ${value.length} 超过上限 ${max} 字 (text too long)` });
-      else if (CONTROL_CHARACTERS.test(value)) problems.push({ field: path, code: UserErrorCode.INVALID, message: '含有不可见控制字符 (contains control characters)' });
+      else if (hasForbiddenCharacters(value)) problems.push({ field: path, code: UserErrorCode.INVALID, message: '含有不可见控制字符 (contains control characters)' });
       else if (isMoneyPath(path)) {
         const parsed = parseDecimal(value);
         if (!parsed.ok) problems.push({ field: path, code: parsed.error.code, message: parsed.error.message });

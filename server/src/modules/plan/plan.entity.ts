@@ -1,14 +1,15 @@
 import {
   Collection,
+  DateTimeType,
   Entity,
   Enum,
   ManyToOne,
   OneToMany,
+  OptionalProps,
   PrimaryKey,
   Property,
   type Rel,
   Unique,
-  OptionalProps,
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
@@ -117,10 +118,10 @@ export class Plan {
   budgetLines = new Collection<BudgetLine>(this);
 
   @Field(() => Date, { description: '创建时间 / created at' })
-  @Property({ type: 'datetime' })
+  @Property({ type: DateTimeType })
   createdAt: Date = new Date();
 
   @Field(() => Date, { description: '更新时间 / updated at' })
-  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  @Property({ type: DateTimeType, onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { createHash, randomBytes } from 'node:crypto';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import type { Actor } from './access.js';
+import { hasForbiddenCharacters } from '../validation.js';
 import { verifyPassword } from './password.js';
 import { Session, User } from './user.entity.js';
 
@@ -32,7 +33,8 @@ export async function signIn(em: EntityManager, username: string, password: stri
   if (keys.some((key) => recentFailures(key, now).length >= MAX_FAILURES)) {
     throw UserInputError.of(['username'], UserErrorCode.TOO_MANY_ATTEMPTS, '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins)');
   }
-  const user = username.length <= 100 ? await em.findOne(User, { username: username.trim(), active: true }) : null;
+  const plausible = username.length <= 100 && !hasForbiddenCharacters(username);
+  const user = plausible ? await em.findOne(User, { username: username.trim(), active: true }) : null;
   // Verify even for an unknown name, so timing does not tell which names exist.
   const valid = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? `scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(86)}==`);
   if (!user || !valid) {
@@ -69,7 +71,12 @@ export function tokenFrom(headers: { cookie?: string; authorization?: string }):
   if (bearer) return bearer[1];
   for (const part of (headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return null; // a cookie that does not decode is no session
+    }
   }
   return null;
 }
