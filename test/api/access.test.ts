@@ -7,7 +7,7 @@ import { type Api, openApi, readFixture, TEST_ADMIN } from './harness.js';
  * mutation, each in the plan status where the operation is open, asserted allow or deny.
  */
 type Status = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'EVALUATING';
-type Ids = { department: string; plan: string; lineItem: string; indicator: string; keyTask: string; budgetLine: string };
+type Ids = { department: string; emptyDepartment: string; plan: string; lineItem: string; indicator: string; keyTask: string; budgetLine: string };
 type Outcome = 'allow' | 'deny';
 type Role = 'PLANNER' | 'REVIEWER' | 'EVALUATOR' | 'ANALYST' | 'ADMIN';
 type Client = Pick<Api, 'gql' | 'raw'>;
@@ -75,6 +75,7 @@ const OPERATIONS: Operation[] = [
   { name: 'closePlan', status: 'EVALUATING', own: REVIEWERS, run: (c, i) => m('mutation($id: ID!) { closePlan(id: $id) { userErrors { code } } }', (d) => d.closePlan)(c, { id: i.plan }) },
   // administration
   { name: 'updateDepartment', status: 'DRAFT', own: ['ADMIN'], run: (c, i) => m('mutation($id: ID!) { updateDepartment(id: $id, input: { region: "湖南省" }) { userErrors { code } } }', (d) => d.updateDepartment)(c, { id: i.department }) },
+  { name: 'deleteDepartment', status: 'DRAFT', own: ['ADMIN'], run: (c, i) => m('mutation($id: ID!) { deleteDepartment(id: $id) { userErrors { code } } }', (d) => d.deleteDepartment)(c, { id: i.emptyDepartment }) },
   { name: 'createDepartment', status: 'DRAFT', own: ['ADMIN'], run: (c) => m('mutation { createDepartment(input: { name: "新部门" }) { userErrors { code } } }', (d) => d.createDepartment)(c, {}) },
   { name: 'importPlanDocument', status: 'DRAFT', own: ['ADMIN'], run: (c) => m('mutation($d: JSONObject!) { importPlanDocument(document: $d) { userErrors { code } } }', (d) => d.importPlanDocument)(c, { d: readFixture('yanfeng') }) },
   { name: 'createUser', status: 'DRAFT', own: ['ADMIN'], run: (c) => m('mutation { createUser(input: { username: "zhang", displayName: "张三", password: "long-password-1", role: ANALYST }) { userErrors { code } } }', (d) => d.createUser)(c, {}) },
@@ -101,13 +102,14 @@ async function setUp(status: Status): Promise<{ api: Api; own: Ids; other: Ids }
   const api = await openApi();
   const ids = async (name: string): Promise<Ids> => {
     const department = (await api.gql('mutation($n: String!) { createDepartment(input: { name: $n }) { department { id } } }', { n: name })).createDepartment.department.id;
+    const emptyDepartment = (await api.gql('mutation($n: String!) { createDepartment(input: { name: $n }) { department { id } } }', { n: `${name}（撤并）` })).createDepartment.department.id;
     const plan = (await api.gql('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2025 }) { plan { id } } }', { d: department })).createPlan.plan.id;
     const lineItem = (await api.gql('mutation($p: ID!) { addLineItem(input: { planId: $p, fields: { name: "业务性专项经费" } }) { lineItem { id } } }', { p: plan })).addLineItem.lineItem.id;
     const indicator = (await api.gql('mutation($p: ID!) { addIndicator(input: { planId: $p, fields: { level1Label: "产出指标", name: "理论宣讲", target: "不少于12次", weight: "10" } }) { indicator { id } } }', { p: plan })).addIndicator.indicator.id;
     const keyTask = (await api.gql('mutation($p: ID!) { addKeyTask(planId: $p, input: { item: "理论学习" }) { keyTask { id } } }', { p: plan })).addKeyTask.keyTask.id;
     const budgetLine = (await api.gql('mutation($p: ID!) { setBudgetLine(input: { planId: $p, category: TOTAL, amounts: { initial: "100", fullYear: "100" } }) { budgetLine { id } } }', { p: plan })).setBudgetLine.budgetLine.id;
     for (const step of ADVANCE[status]) await api.gql(`mutation($id: ID!) { ${step}(id: $id) { userErrors { code } } }`, { id: plan });
-    return { department, plan, lineItem, indicator, keyTask, budgetLine };
+    return { department, emptyDepartment, plan, lineItem, indicator, keyTask, budgetLine };
   };
   return { api, own: await ids('中共雁峰区委宣传部'), other: await ids('中共株洲市石峰区委员会宣传部') };
 }
@@ -152,7 +154,7 @@ describe('lists show only what a role may read', () => {
   it.each(ROLES)('%s', async (role) => {
     const { departments, plans } = await api.as(actor(role, own.department)).gql('{ departments { totalCount } plans { totalCount nodes { department { id } } } }');
     const everything = role === 'ADMIN' || role === 'ANALYST';
-    expect(departments.totalCount).toBe(everything ? 2 : 1);
+    expect(departments.totalCount).toBe(everything ? 4 : 1);
     expect(plans.totalCount).toBe(everything ? 2 : 1);
     if (!everything) expect(plans.nodes.map((plan: any) => plan.department.id)).toEqual([own.department]);
   });
