@@ -211,6 +211,17 @@ describe('sign-in over HTTP', () => {
       // Locked out now, even with the right password.
       expect(((await (await post(SIGN_IN, { u: 'li', p: 'correct-horse-1' })).json()) as any).data.signIn.userErrors[0].code).toBe('TOO_MANY_ATTEMPTS');
 
+      // Changing one's password ends the other sessions, keeps this one.
+      resetSignInLimits();
+      const second = ((await (await post(SIGN_IN, { u: 'li', p: 'correct-horse-1' })).json()) as any).data.signIn.token;
+      const CHANGE = 'mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { userErrors { code field } } }';
+      const wrong = (await (await post(CHANGE, { c: 'nope-nope-1', n: 'new-horse-22' }, { cookie: cookie.split(';')[0] })).json()) as any;
+      expect(wrong.data.changePassword.userErrors).toEqual([{ code: 'BAD_CREDENTIALS', field: ['currentPassword'] }]);
+      const changed = (await (await post(CHANGE, { c: 'correct-horse-1', n: 'new-horse-22' }, { cookie: cookie.split(';')[0] })).json()) as any;
+      expect(changed.data.changePassword.userErrors).toEqual([]);
+      expect(((await (await post('{ me { username } }', {}, { authorization: `Bearer ${second}` })).json()) as any).data.me).toBeNull();
+      expect(((await (await post('{ me { username } }', {}, { cookie: cookie.split(';')[0] })).json()) as any).data.me).toEqual({ username: 'li' });
+
       const out = await post('mutation { signOut { signedOut } }', {}, { cookie: cookie.split(';')[0] });
       expect(out.headers.get('set-cookie')).toMatch(/^jixiao_session=;/);
       const after = (await (await post('{ me { username } }', {}, { cookie: cookie.split(';')[0] })).json()) as any;
@@ -221,6 +232,24 @@ describe('sign-in over HTTP', () => {
       await orm.close();
       resetSignInLimits();
     }
+  });
+});
+
+describe('user administration', () => {
+  it('the administrator lists users, changes role and departments, and deactivates; others may not', async () => {
+    const CREATE = 'mutation($i: CreateUserInput!) { createUser(input: $i) { user { id username role departments { name } } userErrors { code field } } }';
+    const created = (await api.gql(CREATE, { i: { username: 'wang', displayName: '王五', password: 'long-password-1', role: 'PLANNER', departmentIds: ['1'] } })).createUser;
+    expect(created.user).toMatchObject({ username: 'wang', role: 'PLANNER', departments: [{ name: '中共雁峰区委宣传部' }] });
+    expect((await api.gql(CREATE, { i: { username: 'zhao', displayName: '赵六', password: 'long-password-1', role: 'EVALUATOR' } })).createUser.userErrors).toEqual([
+      { code: 'REQUIRED', field: ['input', 'departmentIds'] },
+    ]);
+    const UPDATE = 'mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { user { role active departments { id } } userErrors { code } } }';
+    expect((await api.gql(UPDATE, { id: created.user.id, i: { role: 'ANALYST', departmentIds: [] } })).updateUser).toEqual({ user: { role: 'ANALYST', active: true, departments: [] }, userErrors: [] });
+    expect((await api.gql(UPDATE, { id: created.user.id, i: { active: false } })).updateUser.user.active).toBe(false);
+    expect((await api.gql('{ users { totalCount nodes { username active } } }')).users).toEqual({ totalCount: 1, nodes: [{ username: 'wang', active: false }] });
+    const planner = { id: 7, name: '雁峰编报员', role: 'PLANNER' as const, departmentIds: [1] };
+    expect((await api.as(planner).raw('{ users { totalCount } }')).errors?.[0].extensions.code).toBe('UNAUTHORIZED');
+    expect((await api.as(planner).raw(UPDATE, { id: created.user.id, i: { active: true } })).errors?.[0].extensions.code).toBe('UNAUTHORIZED');
   });
 });
 

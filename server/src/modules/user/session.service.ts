@@ -9,7 +9,7 @@ import { Session, User } from './user.entity.js';
 export const SESSION_COOKIE = 'jixiao_session';
 export const SESSION_HOURS = 12;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Failed sign-ins per user name and per address: 5 within 15 minutes locks both out for the rest of the window. */
 const WINDOW_MS = 15 * 60 * 1000;

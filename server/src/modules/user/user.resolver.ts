@@ -1,13 +1,14 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import { Department } from '../department/department.entity.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { Payload } from '../../graphql/payload.js';
 import { UserError } from '../../graphql/user-error.js';
 import { authorizeAdmin } from './access.js';
-import { SESSION_HOURS, signIn, signOut } from './session.service.js';
+import { hashToken, SESSION_HOURS, signIn, signOut } from './session.service.js';
 import { Role, User } from './user.entity.js';
-import { createUser } from './user.service.js';
+import { changePassword, createUser, updateUser } from './user.service.js';
 
 @ObjectType({ description: '登录结果 / result of signing in' })
 class SignInPayload {
@@ -48,7 +49,26 @@ class CreateUserInput {
   departmentIds!: string[];
 }
 
+@InputType({ description: '修改用户（未给出的不变）/ change a user (omitted fields unchanged)' })
+class UpdateUserInput {
+  @Field(() => String, { nullable: true, description: '姓名 / display name' })
+  displayName?: string | null;
+
+  @Field(() => Role, { nullable: true, description: '角色 / role' })
+  role?: Role | null;
+
+  @Field(() => [ID], { nullable: true, description: '负责的部门（整体替换）/ departments in scope, replaced as a whole' })
+  departmentIds?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: '是否启用（停用即注销其会话）/ active; deactivating ends their sessions' })
+  active?: boolean | null;
+
+  @Field(() => String, { nullable: true, description: '重置密码（其会话随之注销）/ reset the password; ends their sessions' })
+  password?: string | null;
+}
+
 const UserPayload = Payload(User, 'user', 'UserPayload', '用户');
+const UserConnection = Connection(User, 'User', '用户列表 / users');
 
 @Resolver(() => User)
 export class UserResolver {
@@ -75,6 +95,42 @@ export class UserResolver {
     await signOut(context.em, context.http?.token ?? null);
     context.http?.setSessionCookie('', 0);
     return { signedOut: true };
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => UserConnection, { description: '用户列表（仅管理员）/ users, by sign-in name (administrators)' })
+  async users(
+    @Ctx() { em }: Context,
+    @Arg('first', () => Int, { defaultValue: 50, description: '每页数量（≤ 100）/ page size' }) first: number,
+    @Arg('after', () => String, { nullable: true, description: '游标 / cursor' }) after: string | null,
+  ) {
+    const { limit, offset } = pageWindow(first, after);
+    const [items, total] = await em.findAndCount(User, {}, { orderBy: { username: 'asc' }, limit, offset });
+    return toPage(items, total, offset);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => UserPayload, { description: '修改用户的姓名、角色、部门、密码或启用状态（仅管理员）/ change a user (administrators)' })
+  async updateUser(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateUserInput) input: UpdateUserInput) {
+    const { result, userErrors } = await runMutation(em, (tx) => {
+      authorizeAdmin(tx);
+      return updateUser(tx, id, { ...input, departments: input.departmentIds });
+    });
+    return { user: result, userErrors };
+  }
+
+  @Authorized()
+  @Mutation(() => UserPayload, { description: '修改自己的密码（其他会话随之注销）/ change your own password; your other sessions end' })
+  async changePassword(
+    @Ctx() context: Context,
+    @Arg('currentPassword', () => String) currentPassword: string,
+    @Arg('newPassword', () => String) newPassword: string,
+  ) {
+    const token = context.http?.token ?? null;
+    const { result, userErrors } = await runMutation(context.em, (tx) =>
+      changePassword(tx, context.actor!.id, currentPassword, newPassword, token ? hashToken(token) : null),
+    );
+    return { user: result, userErrors };
   }
 
   @Authorized(Role.ADMIN)

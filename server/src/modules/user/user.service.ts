@@ -3,8 +3,8 @@ import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { checkText, parseId } from '../validation.js';
-import { hashPassword, passwordProblem } from './password.js';
-import { Role, User } from './user.entity.js';
+import { hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { Role, Session, User } from './user.entity.js';
 
 export interface NewUser {
   username: string;
@@ -48,6 +48,53 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<Use
   }
   const user = em.create(User, { username: input.username, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), role: input.role });
   user.departments.set(departments);
+  await em.flush();
+  return user;
+}
+
+export interface UserChanges {
+  displayName?: string | null;
+  role?: Role | null;
+  departments?: (string | number)[] | null;
+  active?: boolean | null;
+  password?: string | null;
+}
+
+/** The administrator changes a user's name, role, departments, password or access; sessions end when access does. */
+export async function updateUser(em: EntityManager, id: string, changes: UserChanges): Promise<User> {
+  const user = await em.findOne(User, { id: parseId(id, ['id']) }, { populate: ['departments'] });
+  if (!user) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `用户不存在：${id} (no such user)`);
+  if (changes.displayName != null) {
+    checkText(changes.displayName, ['input', 'displayName'], { max: 200, required: true });
+    user.displayName = changes.displayName.trim();
+  }
+  if (changes.role != null) user.role = changes.role;
+  if (changes.departments != null) user.departments.set(await resolveDepartments(em, changes.departments));
+  if (changes.password != null) {
+    const weak = passwordProblem(changes.password);
+    if (weak) throw UserInputError.of(['input', 'password'], UserErrorCode.INVALID, weak);
+    user.passwordHash = await hashPassword(changes.password);
+  }
+  if (changes.active != null) user.active = changes.active;
+  const scoped: Role[] = [Role.PLANNER, Role.REVIEWER, Role.EVALUATOR];
+  if (scoped.includes(user.role) && user.departments.length === 0) {
+    throw UserInputError.of(['input', 'departmentIds'], UserErrorCode.REQUIRED, '编报、审核、评价人员须指定负责的部门 (this role needs departments)');
+  }
+  if (changes.password != null || changes.active === false) await em.nativeDelete(Session, { user });
+  await em.flush();
+  return user;
+}
+
+/** A signed-in user changes their own password; their other sessions end. */
+export async function changePassword(em: EntityManager, userId: number, current: string, next: string, keepTokenHash: string | null): Promise<User> {
+  const user = await em.findOneOrFail(User, { id: userId });
+  if (!(await verifyPassword(current.slice(0, 200), user.passwordHash))) {
+    throw UserInputError.of(['currentPassword'], UserErrorCode.BAD_CREDENTIALS, '当前密码不正确 (current password is wrong)');
+  }
+  const weak = passwordProblem(next);
+  if (weak) throw UserInputError.of(['newPassword'], UserErrorCode.INVALID, weak);
+  user.passwordHash = await hashPassword(next);
+  await em.nativeDelete(Session, { user, ...(keepTokenHash ? { tokenHash: { $ne: keepTokenHash } } : {}) });
   await em.flush();
   return user;
 }
