@@ -85,6 +85,8 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
   const clientDist = resolve(import.meta.dirname, '../../client/dist');
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist));
+    // The analysts' GraphiQL (client/graphiql.html, a second Vite entry): /graphiql on the same port.
+    app.get('/graphiql', (_request, response) => response.sendFile(resolve(clientDist, 'graphiql.html')));
     app.get(/^\/(?!graphql).*/, (_request, response) => response.sendFile(resolve(clientDist, 'index.html')));
   }
   return { app, apollo };

@@ -401,12 +401,20 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * /graphiql only (the analysts' GraphiQL, client/graphiql.html): its CSS carries its fonts (Roboto,
+ * Fira Code) inline as data: URLs. Everything else stays as above; style-src stays 'self' — the one
+ * inline <style> GraphiQL tries (a scroll lock on <body> while a dialog is open) is refused, harmless
+ * on a page that does not scroll.
+ */
+export const GRAPHIQL_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("font-src 'self'", "font-src 'self' data:");
+
 export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
   response.setHeader('X-Content-Type-Options', 'nosniff');
   response.setHeader('X-Frame-Options', 'DENY');
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  response.setHeader('Content-Security-Policy', request.path === '/graphiql' || request.path === '/graphiql.html' ? GRAPHIQL_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   if (request.path === '/graphql' || request.path.startsWith('/graphql/')) response.setHeader('Cache-Control', 'no-store');
   next();
 }
