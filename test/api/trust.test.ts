@@ -157,6 +157,7 @@ describe('the audit trail', () => {
     expect(__schema.mutationType.fields.map((field: any) => field.name).filter((name: string) => /audit/i.test(name))).toEqual([]);
     const connection = api.orm.em.getConnection();
     await expect(connection.execute("update audit_entry set after = 'forged'")).rejects.toThrow(/append-only/);
+    await expect(connection.execute('update audit_entry set object_id = 0, plan_id = null')).rejects.toThrow(/append-only/);
     await expect(connection.execute('delete from audit_entry')).rejects.toThrow(/append-only/);
   });
 

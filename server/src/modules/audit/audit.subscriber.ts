@@ -17,7 +17,7 @@ import { LineItem } from '../line-item/line-item.entity.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
 import { KeyTask } from '../plan/key-task.entity.js';
 import { Plan } from '../plan/plan.entity.js';
-import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntry } from './audit-entry.entity.js';
 import { currentAuditScope } from './audit-scope.js';
 
 /** What is official record: every change to these is written to the audit trail in the same flush. */
@@ -85,38 +85,49 @@ function entriesFor(changeSet: ChangeSet<object>, platform: Platform): Partial<A
 }
 
 /**
- * Writes the audit trail inside the flush that makes the change, so a change and its record commit
- * or roll back together.
+ * Writes the audit trail in the transaction that makes the change, so a change and its record commit
+ * or roll back together. Every write goes through one (runMutation, the CLI), which makes afterFlush —
+ * where new rows finally have their ids — still part of it. The entries are compared in onFlush, while
+ * the change sets still hold the values from before, and inserted in afterFlush in a few statements.
  */
 export class AuditSubscriber implements EventSubscriber {
+  private pending = new WeakMap<object, { changeSet: ChangeSet<object>; fields: Partial<AuditEntry> }[]>();
+
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const { userId, userName, reason } = currentAuditScope();
     const changeSets = uow.getChangeSets().filter((changeSet) => AUDITED.some((type) => changeSet.entity instanceof (type as new () => object)));
-    const created: { changeSet: ChangeSet<object>; entry: AuditEntry }[] = [];
-    for (const changeSet of changeSets) {
-      for (const fields of entriesFor(changeSet, em.getPlatform())) {
-        const entry = em.create(AuditEntry, { ...fields, objectId: 0, userId, userName, reason } as AuditEntry);
-        uow.computeChangeSet(entry);
-        created.push({ changeSet, entry });
-      }
-    }
-    this.pending.set(em, created);
+    const entries = changeSets.flatMap((changeSet) => entriesFor(changeSet, em.getPlatform()).map((fields) => ({ changeSet, fields })));
+    if (entries.length) this.pending.set(em, entries);
   }
 
-  /** New rows get their ids only when inserted: fill objectId and planId in afterFlush. */
-  private pending = new WeakMap<object, { changeSet: ChangeSet<object>; entry: AuditEntry }[]>();
-
   async afterFlush({ em }: FlushEventArgs): Promise<void> {
-    const created = this.pending.get(em) ?? [];
+    const entries = this.pending.get(em);
+    if (!entries) return;
     this.pending.delete(em);
-    const updates = created
-      .map(({ changeSet, entry }) => ({ entry, objectId: (changeSet.entity as { id?: number }).id ?? 0, planId: entry.planId ?? planIdOf(changeSet.entity) }))
-      .filter(({ entry, objectId, planId }) => entry.objectId !== objectId || entry.planId !== planId);
-    if (!updates.length) return;
+    const { userId, userName, reason } = currentAuditScope();
+    const at = Date.now();
+    const rows = entries.map(({ changeSet, fields }) => [
+      at,
+      userId,
+      userName,
+      fields.planId ?? planIdOf(changeSet.entity),
+      fields.objectType!,
+      (changeSet.entity as { id?: number }).id ?? 0,
+      fields.field!,
+      fields.before ?? null,
+      fields.after ?? null,
+      reason,
+    ]);
     const connection = em.getConnection();
     const transaction = em.getTransactionContext();
-    for (const { entry, objectId, planId } of updates) {
-      await connection.execute('update audit_entry set object_id = ?, plan_id = ? where id = ?', [objectId, planId, entry.id], 'run', transaction);
+    // SQLite binds at most 999 parameters per statement: 10 columns × 90 rows.
+    for (let start = 0; start < rows.length; start += 90) {
+      const chunk = rows.slice(start, start + 90);
+      await connection.execute(
+        `insert into audit_entry (at, user_id, user_name, plan_id, object_type, object_id, field, before, after, reason) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        chunk.flat(),
+        'run',
+        transaction,
+      );
     }
   }
 }
