@@ -2,7 +2,8 @@
  * The 批复 workflow through the browser, each person in their own browser context (own session):
  * the planner drafts a plan and submits it (cells freeze, 提交 disappears); the reviewer approves and
  * opens the 自评; the planner can change the approved target only as a 调整 with a reason, which the
- * cell's 历史 shows; the evaluator records the actual and sees the gap.
+ * cell's 历史 shows; the evaluator records the actual and sees the gap, and writes a 存在的问题 line that
+ * is still there after a reload.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,6 +100,13 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     expect(await evalRow.locator('.bar-label').textContent()).toBe('80%');
     await expect.poll(() => evalRow.locator('td.suggested').textContent()).toBe('8');
     await e.screenshot({ path: join(artifacts, 'workflow-evaluator.png'), fullPage: true });
+
+    // The 自评表's narrative: the first 存在的问题 line creates the evaluation and is there after a reload.
+    const problem = '宣讲场次统计口径不一';
+    await typeInto(e, e.getByRole('button', { name: '添加问题' }), problem);
+    await expect.poll(() => e.getByRole('button', { name: '存在的问题 1' }).textContent(), { timeout: 10_000 }).toBe(problem);
+    await e.reload();
+    await expect.poll(() => e.getByRole('button', { name: '存在的问题 1' }).textContent(), { timeout: 10_000 }).toBe(problem);
 
     expect([...planner.errors, ...reviewer.errors, ...evaluator.errors]).toEqual([]);
   });

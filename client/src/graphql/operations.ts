@@ -347,6 +347,45 @@ export const DELETE_PLAN = gql`
   ${USER_ERROR}
 `;
 
+/** 部门基本情况 and 年度整体绩效目标: the plan's own fields that updatePlan writes. */
+export const PLAN_PROFILE = gql`
+  fragment PlanProfile on Plan {
+    id
+    overallGoals
+    functions
+    internalUnits
+    subUnits
+    fixedAssets
+    staff {
+      authorized
+      actual
+      retired
+    }
+  }
+`;
+
+/** The narrative of the 自评表 that updateEvaluation writes. */
+export const EVALUATION_NARRATIVE = gql`
+  fragment EvaluationNarrative on Evaluation {
+    id
+    version
+    evaluators {
+      name
+      title
+      unit
+    }
+    satisfaction {
+      satisfied
+      basicallySatisfied
+      dissatisfied
+    }
+    problems
+    measures
+    application
+    disclosure
+  }
+`;
+
 export const PLAN = gql`
   query Plan($id: ID!) {
     plan(id: $id) {
@@ -358,13 +397,10 @@ export const PLAN = gql`
       documentKind
       statedDepartmentName
       statedRegion
-      overallGoals
-      functions
-      fixedAssets
-      staff {
-        authorized
-        actual
-        retired
+      ...PlanProfile
+      sectionWeights {
+        level1
+        weight
       }
       department {
         id
@@ -387,7 +423,7 @@ export const PLAN = gql`
         ...LineItemFields
       }
       evaluation {
-        id
+        ...EvaluationNarrative
         totalScore
         grade
         maxScore
@@ -395,6 +431,8 @@ export const PLAN = gql`
       ...PlanFigures
     }
   }
+  ${PLAN_PROFILE}
+  ${EVALUATION_NARRATIVE}
   ${BUDGET_LINE}
   ${KEY_TASK}
   ${INDICATOR}
@@ -407,14 +445,7 @@ export const UPDATE_PLAN = gql`
     updatePlan(id: $id, input: $input, expectedVersion: $expectedVersion) {
       plan {
         ...PlanState
-        overallGoals
-        functions
-        fixedAssets
-        staff {
-          authorized
-          actual
-          retired
-        }
+        ...PlanProfile
       }
       userErrors {
         ...UserErrorFields
@@ -422,6 +453,56 @@ export const UPDATE_PLAN = gql`
     }
   }
   ${PLAN_STATE}
+  ${PLAN_PROFILE}
+  ${USER_ERROR}
+`;
+
+/** Removes a budget row (it becomes "not stated"), e.g. a 基本支出明细 row. */
+export const REMOVE_BUDGET_LINE = gql`
+  mutation RemoveBudgetLine($id: ID!) {
+    removeBudgetLine(id: $id) {
+      deletedId
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;
+
+/** The plan's section weights (all sections), or null for the defaults; the roll-up follows. */
+export const SET_SECTION_WEIGHTS = gql`
+  mutation SetSectionWeights($planId: ID!, $weights: [SectionWeightInput!], $expectedVersion: Int) {
+    setSectionWeights(planId: $planId, weights: $weights, expectedVersion: $expectedVersion) {
+      plan {
+        ...PlanFigures
+        sectionWeights {
+          level1
+          weight
+        }
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${PLAN_FIGURES}
+  ${USER_ERROR}
+`;
+
+/** The narrative of the 自评表; creates the evaluation on the first save. */
+export const UPDATE_EVALUATION = gql`
+  mutation UpdateEvaluation($input: UpdateEvaluationInput!, $expectedVersion: Int) {
+    updateEvaluation(input: $input, expectedVersion: $expectedVersion) {
+      evaluation {
+        ...EvaluationNarrative
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${EVALUATION_NARRATIVE}
   ${USER_ERROR}
 `;
 
@@ -584,8 +665,8 @@ const INDICATOR_CHANGE = gql`
 `;
 
 export const SET_INDICATOR_TARGET = gql`
-  mutation SetIndicatorTarget($id: ID!, $target: String, $reason: String, $expectedVersion: Int) {
-    setIndicatorTarget(id: $id, target: $target, reason: $reason, expectedVersion: $expectedVersion) {
+  mutation SetIndicatorTarget($id: ID!, $target: String, $structured: StructuredTargetInput, $reason: String, $expectedVersion: Int) {
+    setIndicatorTarget(id: $id, target: $target, structured: $structured, reason: $reason, expectedVersion: $expectedVersion) {
       ...IndicatorChangeFields
     }
   }

@@ -186,16 +186,77 @@ export interface Plan {
   statedRegion: string | null;
   overallGoals: string[] | null;
   functions: string[] | null;
+  internalUnits: string[] | null;
+  subUnits: string[] | null;
   fixedAssets: Decimal | null;
-  staff: { authorized: number | null; actual: number | null; retired: number | null } | null;
+  staff: Staffing | null;
+  sectionWeights: SectionWeight[];
   department: { id: string; name: string; shortName: string | null; region: string | null };
   budget: { lines: BudgetLine[] };
   keyTasks: KeyTask[];
   indicators: Indicator[];
   lineItems: LineItem[];
-  evaluation: { id: string; totalScore: Decimal | null; grade: string | null; maxScore: Decimal | null } | null;
+  evaluation: (EvaluationNarrative & { totalScore: Decimal | null; grade: string | null; maxScore: Decimal | null }) | null;
   rollup: Rollup;
   checks: CheckWarning[];
+}
+
+export interface Staffing {
+  authorized: number | null;
+  actual: number | null;
+  retired: number | null;
+}
+
+/** 部门基本情况 and goals: the fields of a plan updatePlan writes. */
+export interface PlanProfile {
+  id: string;
+  overallGoals: string[] | null;
+  functions: string[] | null;
+  internalUnits: string[] | null;
+  subUnits: string[] | null;
+  fixedAssets: Decimal | null;
+  staff: Staffing | null;
+}
+
+export interface SectionWeight {
+  level1: string;
+  weight: Decimal;
+}
+
+export interface Evaluator {
+  name: string | null;
+  title: string | null;
+  unit: string | null;
+}
+
+export interface SatisfactionSurvey {
+  satisfied: string | null;
+  basicallySatisfied: string | null;
+  dissatisfied: string | null;
+}
+
+/** The narrative of the 自评表 (updateEvaluation). */
+export interface EvaluationNarrative {
+  id: string;
+  version: number;
+  evaluators: Evaluator[] | null;
+  satisfaction: SatisfactionSurvey | null;
+  problems: string[] | null;
+  measures: string[] | null;
+  application: string | null;
+  disclosure: string | null;
+}
+
+export type Comparator = 'GTE' | 'GT' | 'LTE' | 'LT' | 'EQ' | 'RANGE';
+export type Direction = 'HIGHER_IS_BETTER' | 'LOWER_IS_BETTER';
+
+/** A target reading set explicitly by the planner (setIndicatorTarget's `structured`). */
+export interface StructuredTarget {
+  comparator: Comparator;
+  value: Decimal;
+  upper: Decimal | null;
+  unit: string | null;
+  direction: Direction | null;
 }
 
 export type Role = 'PLANNER' | 'REVIEWER' | 'EVALUATOR' | 'ANALYST' | 'ADMIN';

@@ -1,11 +1,13 @@
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
-import type { Plan, Rollup } from '../../graphql/types';
+import type { Plan } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { BudgetBlock } from '../plan-editor/BudgetBlock';
 import { IndicatorTable } from '../plan-editor/IndicatorTable';
 import { LineItemTree } from '../plan-editor/LineItemTree';
 import { FormHead } from '../plan-editor/PlanningView';
 import { ChecksPanel } from './ChecksPanel';
+import { NarrativeBlock } from './NarrativeBlock';
+import { RestoreWeights, SectionWeightCell, useSectionWeights } from './SectionWeights';
 
 /** 绩效自评: laid out like 部门整体支出绩效自评表; every figure is the server's. */
 export function EvaluationView({ plan }: { plan: Plan }) {
@@ -24,21 +26,25 @@ export function EvaluationView({ plan }: { plan: Plan }) {
         />
         <h2 className="block-title">{t.planning.indicators}</h2>
         <IndicatorTable planId={plan.id} lineItemId={null} indicators={plan.indicators} mode="evaluation" />
-        <Totals rollup={rollup} />
+        <Totals plan={plan} />
         {plan.lineItems.length > 0 && (
           <>
             <h2 className="block-title">{t.evaluation.lineItemIndicators}</h2>
             <LineItemTree planId={plan.id} items={plan.lineItems} mode="evaluation" />
           </>
         )}
+        <h2 className="block-title">{t.evaluation.narrative}</h2>
+        <NarrativeBlock planId={plan.id} evaluation={plan.evaluation} />
       </article>
       <ChecksPanel checks={plan.checks} />
     </div>
   );
 }
 
-/** 分项得分, 自评综合得分 and 评价等次 as the server totals them. */
-function Totals({ rollup }: { rollup: Rollup }) {
+/** 分项得分, 自评综合得分 and 评价等次 as the server totals them; the 分值 of each section is editable. */
+function Totals({ plan }: { plan: Plan }) {
+  const rollup = plan.rollup;
+  const weights = useSectionWeights(plan.id, plan.sectionWeights ?? []);
   return (
     <table className="form-table totals" data-section-totals="">
       <thead>
@@ -56,7 +62,9 @@ function Totals({ rollup }: { rollup: Rollup }) {
           <tr key={section.level1} data-section={section.level1}>
             <th className="row-head">{section.label}</th>
             <td className="num">{section.count}</td>
-            <td className="num">{section.sectionWeight ?? '—'}</td>
+            <td>
+              <SectionWeightCell section={section} readOnly={!weights.editable} onCommit={(text) => weights.setWeight(section.level1, text)} />
+            </td>
             <td className="num">{section.indicatorWeight}</td>
             <td className="num">{section.suggestedScore}</td>
             <td className="num">{section.score ?? '—'}</td>
@@ -65,7 +73,7 @@ function Totals({ rollup }: { rollup: Rollup }) {
         <tr className="total-row">
           <th className="row-head">{t.evaluation.total}</th>
           <td className="num">{rollup.count}</td>
-          <td />
+          <td className="center">{weights.editable && <RestoreWeights onRestore={weights.restore} />}</td>
           <td className="num" title={t.evaluation.weightTotal}>{rollup.weightTotal}</td>
           <td className="num">{rollup.suggestedScoreTotal}</td>
           <td className="num strong" data-total-score="">{rollup.scoredCount > 0 ? rollup.scoreTotal : '—'}</td>

@@ -1,17 +1,28 @@
+import { useState, type FormEvent } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { useApolloClient } from '@apollo/client/react';
-import { cellOutcome, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { PLAN, RECORD_SPENDING, SET_BUDGET_LINE } from '../../graphql/operations';
+import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
+import { PLAN, RECORD_SPENDING, REMOVE_BUDGET_LINE, SET_BUDGET_LINE } from '../../graphql/operations';
 import type { BudgetLine, Stage } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
 const NATURE = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
 const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
+const THREE_PUBLIC = ['THREE_PUBLIC_TOTAL', 'THREE_PUBLIC_RECEPTION', 'THREE_PUBLIC_VEHICLE_OPS', 'THREE_PUBLIC_VEHICLE_PURCHASE', 'THREE_PUBLIC_OVERSEAS'];
+
+/** A row of the budget matrix: its category, and for 基本支出明细 its name. */
+interface RowKey {
+  category: string;
+  name: string | null;
+}
+
+const sameRow = (line: BudgetLine, key: RowKey) => line.category === key.category && (line.name ?? null) === key.name;
 
 /**
  * 年度预算 (万元), by nature and by income, one column per stage. Empty = not stated (never 0).
  * `stages` picks the columns: year-start targets state initial amounts, a self-evaluation full-year and actual.
+ * Below it, the optional detail: 基本支出明细 (by economic class, named rows) and 三公经费, collapsed when empty.
  */
 export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: string; lines: BudgetLine[]; stages: Stage[]; executionRate?: React.ReactNode }) {
   const client = useApolloClient();
@@ -22,24 +33,40 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
   // Spending stages go through recordSpending, whose payload carries the plan's fresh roll-up and
   // 勾稽关系 checks; the year-start amount has only setBudgetLine, so the plan is re-read after it.
   // Each write expects the version of the row shown (none yet for a row not stated).
-  function save(category: string, stage: Stage, text: string, version?: number): Promise<CellOutcome> {
-    const line = byCategory.get(category);
-    return serialized(`plan:${planId}`, () => write(category, stage, text, version ?? shownVersion(client, 'BudgetLine', line?.id, line?.version ?? null)));
+  function save(key: RowKey, stage: Stage, text: string, version?: number): Promise<CellOutcome> {
+    const line = lines.find((l) => sameRow(l, key));
+    return serialized(`plan:${planId}`, () => write(key, stage, text, version ?? shownVersion(client, 'BudgetLine', line?.id, line?.version ?? null)));
   }
 
-  async function write(category: string, stage: Stage, text: string, version: number | null): Promise<CellOutcome> {
-    const existed = byCategory.has(category);
+  async function write(key: RowKey, stage: Stage, text: string, version: number | null): Promise<CellOutcome> {
+    const existed = lines.some((l) => sameRow(l, key));
     const value = text.trim() === '' ? null : text.trim();
     const conflict = {
       current: (payload: { budgetLine?: BudgetLine | null }) => payload.budgetLine,
       theirs: (current: { version: number }) => (current as BudgetLine).amounts[stage] ?? '',
-      overwrite: (next: number) => save(category, stage, text, next),
+      overwrite: (next: number) => save(key, stage, text, next),
     };
+    const { category, name } = key;
     if (stage === 'initial') {
-      return cellOutcome(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, amounts: { initial: value } }, expectedVersion: version }, { refetch: [PLAN] }), conflict);
+      return cellOutcome(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, name, amounts: { initial: value } }, expectedVersion: version }, { refetch: [PLAN] }), conflict);
     }
-    return cellOutcome(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, [stage]: value, expectedVersion: version } }, existed ? {} : { refetch: [PLAN] }), conflict);
+    return cellOutcome(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, name, [stage]: value, expectedVersion: version } }, existed ? {} : { refetch: [PLAN] }), conflict);
   }
+
+  const amountCells = (key: RowKey, line: BudgetLine | undefined, label: string) =>
+    stages.map((stage) => (
+      <td key={stage}>
+        <EditableCell col={`budget-${stage}`} align="right" label={`${label} ${t.budget[stage]}`} value={line?.amounts[stage] ?? ''} placeholder="—" readOnly={stage === 'initial' ? !access.draft : !access.evaluate} onCommit={(text) => save(key, stage, text)} />
+      </td>
+    ));
+  /** Detail rows line up with the main table: an empty cell under its 预算执行率（文件所填） column. */
+  const detailCells = (key: RowKey, line: BudgetLine | undefined, label: string) => (
+    <>
+      {amountCells(key, line, label)}
+      {executionRate !== undefined && <td />}
+    </>
+  );
+  const columns = stages.length + 2 + (executionRate !== undefined ? 1 : 0);
 
   const row = (category: string, group: string | null, groupSpan: number) => {
     const line = byCategory.get(category);
@@ -48,35 +75,150 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
         {group !== null && groupSpan > 0 && <th rowSpan={groupSpan} className="level">{group}</th>}
         {group === null && <th className="level" />}
         <th className="row-head">{t.budget.categories[category]}</th>
-        {stages.map((stage) => (
-          <td key={stage}>
-            <EditableCell col={`budget-${stage}`} align="right" label={`${t.budget.categories[category]} ${t.budget[stage]}`} value={line?.amounts[stage] ?? ''} placeholder="—" readOnly={stage === 'initial' ? !access.draft : !access.evaluate} onCommit={(text) => save(category, stage, text)} />
-          </td>
-        ))}
+        {amountCells({ category, name: null }, line, t.budget.categories[category])}
         {executionRate !== undefined && <td className="num muted">{line?.amounts.statedExecutionRate ?? ''}</td>}
       </tr>
     );
   };
 
   return (
-    <table className="form-table budget">
-      <thead>
-        <tr>
-          <th colSpan={2}>{t.budget.category}</th>
-          {stages.map((stage) => <th key={stage}>{t.budget[stage]}</th>)}
-          {executionRate !== undefined && <th>{t.budget.executionRate}{t.budget.stated}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {NATURE.map((category, i) => row(category, t.planning.budgetByNature, i === 0 ? NATURE.length : 0))}
-        {INCOME.map((category, i) => row(category, t.planning.budgetByIncome, i === 0 ? INCOME.length : 0))}
-        {executionRate !== undefined && (
+    <>
+      <table className="form-table budget">
+        <thead>
           <tr>
-            <th colSpan={2} className="row-head">{t.evaluation.executionRate}</th>
-            <td colSpan={stages.length + 1} className="num strong">{executionRate}</td>
+            <th colSpan={2}>{t.budget.category}</th>
+            {stages.map((stage) => <th key={stage}>{t.budget[stage]}</th>)}
+            {executionRate !== undefined && <th>{t.budget.executionRate}{t.budget.stated}</th>}
           </tr>
-        )}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {NATURE.map((category, i) => row(category, t.planning.budgetByNature, i === 0 ? NATURE.length : 0))}
+          {INCOME.map((category, i) => row(category, t.planning.budgetByIncome, i === 0 ? INCOME.length : 0))}
+          {executionRate !== undefined && (
+            <tr>
+              <th colSpan={2} className="row-head">{t.evaluation.executionRate}</th>
+              <td colSpan={stages.length + 1} className="num strong">{executionRate}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <BasicDetail planId={planId} lines={lines.filter((l) => l.category === 'BASIC_DETAIL')} stages={stages} columns={columns} amountCells={detailCells} />
+      <DetailTable
+        id="three-public"
+        title={t.budget.threePublic}
+        stages={stages}
+        columns={columns}
+        stated={lines.some((l) => THREE_PUBLIC.includes(l.category))}
+        canAdd={access.draft || access.evaluate}
+      >
+        {THREE_PUBLIC.map((category) => (
+          <tr key={category} id={`budget-${category}`} data-budget={category}>
+            <th className="row-head">{t.budget.categories[category]}</th>
+            {detailCells({ category, name: null }, byCategory.get(category), t.budget.categories[category])}
+          </tr>
+        ))}
+      </DetailTable>
+    </>
+  );
+}
+
+/**
+ * An optional sub-table of the budget: collapsed to "＋ 添加明细" while nothing is stated, open as soon as
+ * a row is stated (or the user opens it to fill one in).
+ */
+function DetailTable({ id, title, stages, columns, stated, canAdd, footer, children }: { id: string; title: string; stages: Stage[]; columns: number; stated: boolean; canAdd: boolean; footer?: React.ReactNode; children: React.ReactNode }) {
+  const [open, setOpen] = useState(false);
+  if (!stated && !open) {
+    if (!canAdd) return null;
+    return (
+      <div className="detail-toggle" data-detail={id}>
+        <span className="muted">{title}</span>
+        <button type="button" className="btn small" onClick={() => setOpen(true)}>＋ {t.budget.addDetail}</button>
+      </div>
+    );
+  }
+  return (
+    <div className="detail" data-detail={id}>
+      <table className="form-table budget detail-table" aria-label={title}>
+        {/* The name column is as wide as the two label columns above, so the stage columns line up. */}
+        <colgroup>
+          <col style={{ width: `${(200 / columns).toFixed(4)}%` }} />
+          {Array.from({ length: columns - 2 }, (_, i) => <col key={i} />)}
+        </colgroup>
+        <thead>
+          <tr>
+            <th>
+              {title}
+              {!stated && <button type="button" className="link detail-collapse" onClick={() => setOpen(false)}>{t.budget.collapse}</button>}
+            </th>
+            {stages.map((stage) => <th key={stage}>{t.budget[stage]}</th>)}
+            {columns > stages.length + 2 && <th />}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+      {footer}
+    </div>
+  );
+}
+
+/** 基本支出明细（按经济分类）: named rows, added by name, removed with ✕ (the row becomes not stated). */
+function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: string; lines: BudgetLine[]; stages: Stage[]; columns: number; amountCells: (key: RowKey, line: BudgetLine | undefined, label: string) => React.ReactNode }) {
+  const mutate = useMutate();
+  const access = usePlanAccess();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const canAdd = access.draft || access.evaluate;
+
+  async function add(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setError(t.budget.detailNameRequired);
+      return;
+    }
+    // A named row with nothing stated yet; its amounts are then typed into its cells.
+    const outcome = await serialized(`plan:${planId}`, () =>
+      access.draft
+        ? mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', name: trimmed, amounts: {} } }, { refetch: [PLAN] })
+        : mutate('recordSpending', RECORD_SPENDING, { input: { planId, category: 'BASIC_DETAIL', name: trimmed } }, { refetch: [PLAN] }),
+    );
+    const message = messageOf(outcome);
+    setError(message);
+    if (!message) setName('');
+  }
+
+  async function remove(line: BudgetLine): Promise<void> {
+    if (!window.confirm(t.budget.confirmRemoveDetail)) return;
+    setError(messageOf(await serialized(`plan:${planId}`, () => mutate('removeBudgetLine', REMOVE_BUDGET_LINE, { id: line.id }, { refetch: [PLAN] }))));
+  }
+
+  const footer = canAdd && (
+    <form className="add-row" onSubmit={(e) => void add(e)}>
+      <input aria-label={t.budget.detailName} placeholder={t.budget.detailNamePlaceholder} value={name} onChange={(e) => setName(e.target.value)} />
+      <button className="btn" type="submit">＋ {t.budget.addDetailRow}</button>
+      {error && <span className="field-error" role="alert">{error}</span>}
+    </form>
+  );
+
+  return (
+    <DetailTable id="basic-detail" title={t.budget.basicDetail} stages={stages} columns={columns} stated={lines.length > 0} canAdd={canAdd} footer={footer}>
+      {lines.map((line) => (
+        <tr key={line.id} id={`budget-detail-${line.id}`} data-budget="BASIC_DETAIL" data-budget-name={line.name ?? ''}>
+          <th className="row-head detail-name">
+            {line.name}
+            {access.draft && (
+              <button type="button" tabIndex={-1} className="icon danger detail-remove" title={t.budget.removeDetail} aria-label={`${t.budget.removeDetail} ${line.name ?? ''}`} onClick={() => void remove(line)}>✕</button>
+            )}
+          </th>
+          {amountCells({ category: 'BASIC_DETAIL', name: line.name }, line, line.name ?? '')}
+        </tr>
+      ))}
+      {lines.length === 0 && (
+        <tr>
+          <td colSpan={columns - 1} className="muted center">—</td>
+        </tr>
+      )}
+    </DetailTable>
   );
 }

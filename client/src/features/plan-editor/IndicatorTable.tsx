@@ -4,13 +4,14 @@ import { EditableCell } from '../../components/EditableCell';
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
 import { ValueBadge } from '../../components/ValueBadge';
 import { PARSE_INDICATOR_VALUE } from '../../graphql/operations';
-import type { Indicator, IndicatorValue } from '../../graphql/types';
+import type { Indicator, IndicatorValue, StructuredTarget } from '../../graphql/types';
 import type { CellOutcome } from '../../app/mutate';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 import { groupRows } from './group-rows';
 import { HistoryButton } from './HistoryPanel';
 import { useIndicatorActions } from './indicator-actions';
+import { StructuredTargetForm } from './StructuredTargetForm';
 
 export type TableMode = 'planning' | 'evaluation';
 
@@ -95,7 +96,13 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                 )}
               </td>
               <td>
-                <ValueCell indicator={row} role="target" readOnly={evaluation || !access.target} onCommit={(text) => actions.setField(row, 'target', text)} />
+                <ValueCell
+                  indicator={row}
+                  role="target"
+                  readOnly={evaluation || !access.target}
+                  onCommit={(text) => actions.setField(row, 'target', text)}
+                  onStructured={(structured) => actions.setStructured(row, structured)}
+                />
               </td>
               {evaluation && (
                 <td>
@@ -170,9 +177,13 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
   );
 }
 
-/** 指标值 / 实际完成值 with the server's reading beside it, live while typing. */
-function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicator; role: 'target' | 'actual'; readOnly?: boolean; onCommit: (text: string) => Promise<CellOutcome> }) {
+/**
+ * 指标值 / 实际完成值 with the server's reading beside it, live while typing. A target the user may edit
+ * also has 设定 (state its structure explicitly); an explicit one is marked 已设定.
+ */
+function ValueCell({ indicator, role, readOnly, onCommit, onStructured }: { indicator: Indicator; role: 'target' | 'actual'; readOnly?: boolean; onCommit: (text: string) => Promise<CellOutcome>; onStructured?: (structured: StructuredTarget | null) => Promise<CellOutcome> }) {
   const [draft, setDraft] = useState<string | null>(null);
+  const [setting, setSetting] = useState(false);
   const live = useLiveReading(draft, indicator, role);
   const stored = role === 'target' ? indicator.target : indicator.actual;
   return (
@@ -185,7 +196,18 @@ function ValueCell({ indicator, role, readOnly, onCommit }: { indicator: Indicat
         onDraft={setDraft}
         onCommit={onCommit}
       />
-      <ValueBadge reading={draft !== null ? (live ?? stored) : stored} live={draft !== null && live !== null} />
+      <span className="reading-line">
+        <ValueBadge reading={draft !== null ? (live ?? stored) : stored} live={draft !== null && live !== null} />
+        {role === 'target' && stored?.explicit && draft === null && (
+          <span className="badge badge-explicit" data-explicit="" title={t.structured.explicitTitle}>{t.structured.explicit}</span>
+        )}
+        {onStructured && !readOnly && (
+          <button type="button" tabIndex={-1} className="link structured-open" title={t.structured.openTitle} aria-expanded={setting} aria-label={`${t.structured.open} ${indicator.name}`} onClick={() => setSetting((open) => !open)}>
+            {t.structured.open}
+          </button>
+        )}
+      </span>
+      {setting && onStructured && <StructuredTargetForm reading={stored} onSubmit={onStructured} onClose={() => setSetting(false)} />}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { GoalsBlock } from './GoalsBlock';
 import { IndicatorTable } from './IndicatorTable';
 import { KeyTasksBlock } from './KeyTasksBlock';
 import { LineItemTree } from './LineItemTree';
+import { ProfileBlock } from './ProfileBlock';
 
 /** 目标编制: laid out like 部门整体支出绩效目标表, then 专项资金支出方向绩效目标表. */
 export function PlanningView({ plan }: { plan: Plan }) {
@@ -12,6 +13,8 @@ export function PlanningView({ plan }: { plan: Plan }) {
     <article className="form-sheet">
       <h1 className="form-title">{t.planning.formTitle(plan.year)}</h1>
       <FormHead plan={plan} />
+      <h2 className="block-title">{t.planning.profile}</h2>
+      <ProfileBlock plan={plan} />
       <h2 className="block-title">{t.planning.budget}</h2>
       <BudgetBlock planId={plan.id} lines={plan.budget.lines} stages={['initial', 'adjustment', 'fullYear']} />
       <h2 className="block-title">{t.planning.overallGoals}</h2>

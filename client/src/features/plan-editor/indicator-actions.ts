@@ -13,7 +13,7 @@ import {
   SET_INDICATOR_WEIGHT,
   UPDATE_INDICATOR,
 } from '../../graphql/operations';
-import type { Indicator } from '../../graphql/types';
+import type { Indicator, StructuredTarget } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
@@ -23,6 +23,12 @@ const SCORE_FIELDS = gql`
   fragment IndicatorScoreFields on Indicator {
     score
     deduction
+  }
+`;
+
+const TARGET_TEXT = gql`
+  fragment IndicatorTargetText on Indicator {
+    targetText
   }
 `;
 
@@ -96,6 +102,31 @@ export function useIndicatorActions() {
     return settle(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields, expectedVersion }));
   }
 
+  /**
+   * 设定: the target's structure stated explicitly (null clears it). It goes with the target text as it is
+   * now (the server drops a structure when the text changes without one); after 批复 it is a 调整 too.
+   */
+  async function setStructured(indicator: Indicator, structured: StructuredTarget | null, version?: number, reason?: string): Promise<CellOutcome> {
+    let why = reason;
+    if (access.adjustOnly && why === undefined) {
+      const asked = await askReason({ title: t.workflow.adjustTitle, label: t.workflow.adjustReason, hint: t.workflow.adjustHint });
+      if (asked === null) return t.workflow.cancelled;
+      why = asked;
+    }
+    return serialized(`plan:${indicator.planId}`, async () => {
+      const now = client.cache.readFragment<{ targetText: string | null }>({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: TARGET_TEXT }) ?? indicator;
+      const expectedVersion = version ?? shownVersion(client, 'Indicator', indicator.id, indicator.version)!;
+      return cellOutcome(
+        await mutate<{ indicator?: Indicator | null }>('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: now.targetText, structured, reason: why ?? null, expectedVersion }),
+        {
+          current: (payload) => payload.indicator,
+          theirs: (current) => (current as Indicator).target?.display ?? fieldText(current as Indicator, 'target'),
+          overwrite: (next) => setStructured(indicator, structured, next, why),
+        },
+      );
+    });
+  }
+
   /** Edits a merged 一级/二级 cell: every indicator of the group takes the new label. */
   async function setGroupLabel(indicators: Indicator[], field: 'level1Label' | 'level2Label', text: string): Promise<CellOutcome> {
     for (const indicator of indicators) {
@@ -119,5 +150,5 @@ export function useIndicatorActions() {
     return messageOf(await mutate('deleteIndicator', DELETE_INDICATOR, { id: indicator.id }, { refetch: [PLAN] }));
   }
 
-  return { setField, setGroupLabel, add, move, remove };
+  return { setField, setStructured, setGroupLabel, add, move, remove };
 }
