@@ -165,6 +165,24 @@ describe('the budget matrix', () => {
     expect((await api.gql(BUDGET, { id: plan.id })).plan.budget.total).toBeNull();
   });
 
+  it('keeps 基本支出明细 rows in the order added, renames one by id, and guards removal by version', async () => {
+    const { plan } = await createPlan({ departmentId, year: 2025 });
+    const detail = async (input: Record<string, unknown>) =>
+      (await api.gql('mutation($i: SetBudgetLineInput!) { setBudgetLine(input: $i) { budgetLine { id name version amounts { initial } } userErrors { code field } } }', { i: { planId: plan.id, category: 'BASIC_DETAIL', ...input } })).setBudgetLine;
+    const wages = (await detail({ name: '工资福利支出', amounts: { initial: '100' } })).budgetLine;
+    await detail({ name: '商品和服务支出', amounts: { initial: '20' } });
+    const renamed = await detail({ id: wages.id, name: '工资福利支出（含社保）', amounts: {} });
+    expect(renamed).toEqual({ budgetLine: { id: wages.id, name: '工资福利支出（含社保）', version: wages.version + 1, amounts: { initial: '100' } }, userErrors: [] });
+    expect((await detail({ id: wages.id, name: '商品和服务支出', amounts: {} })).userErrors).toEqual([{ code: 'DUPLICATE', field: ['input', 'name'] }]);
+    expect((await detail({ id: '9999', name: '其他', amounts: {} })).userErrors).toEqual([{ code: 'NOT_FOUND', field: ['input', 'id'] }]);
+    const rows = (await api.gql(BUDGET, { id: plan.id })).plan.budget.basicDetail.map((row: any) => row.name);
+    expect(rows).toEqual(['工资福利支出（含社保）', '商品和服务支出']);
+
+    const REMOVE = 'mutation($id: ID!, $v: Int) { removeBudgetLine(id: $id, expectedVersion: $v) { deletedId userErrors { code } } }';
+    expect((await api.gql(REMOVE, { id: wages.id, v: wages.version })).removeBudgetLine).toEqual({ deletedId: null, userErrors: [{ code: 'CONFLICT' }] });
+    expect((await api.gql(REMOVE, { id: wages.id, v: wages.version + 1 })).removeBudgetLine).toEqual({ deletedId: wages.id, userErrors: [] });
+  });
+
   it('stores money exactly: sums in SQLite are integer micro-units, never floats', async () => {
     const { plan } = await createPlan({ departmentId, year: 2025 });
     await api.gql(SET_BUDGET, { input: { planId: plan.id, category: 'BASIC', amounts: { initial: '0.1' } } });

@@ -78,6 +78,7 @@ describe('the self-evaluation narrative', () => {
     expect(second.evaluation).toMatchObject({ problems: ['预算执行均衡性有待提高'], measures: ['加强预算执行动态分析'] });
     const stale = (await api.gql(UPDATE, { i: { planId, measures: [] }, v: first.evaluation.version })).updateEvaluation;
     expect(stale.userErrors).toEqual([{ code: 'CONFLICT', field: ['expectedVersion'] }]);
+    expect((await api.gql('query($id: ID!) { plan(id: $id) { evaluation { plan { id } } } }', { id: planId })).plan.evaluation.plan.id).toBe(planId);
     const exported = (await api.gql('query($id: ID!) { exportPlanDocument(planId: $id) }', { id: planId })).exportPlanDocument;
     expect(exported.evaluation).toMatchObject({ problems: ['预算执行均衡性有待提高'], measures: ['加强预算执行动态分析'] });
   });

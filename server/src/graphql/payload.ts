@@ -24,8 +24,9 @@ export class DeletePayload {
   userErrors!: UserError[];
 }
 
+/** A deletion's payload; on a CONFLICT the result is the current object, not an id: nothing was deleted. */
 export function deleted({ result, userErrors }: { result: number | null; userErrors: UserError[] }): DeletePayload {
-  return { deletedId: result == null ? null : String(result), userErrors };
+  return { deletedId: typeof result === 'number' ? String(result) : null, userErrors };
 }
 
 /** Options of the optional `expectedVersion` argument every update mutation takes (optimistic locking). */

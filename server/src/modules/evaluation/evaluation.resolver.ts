@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } fr
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
+import { Plan } from '../plan/plan.entity.js';
 import { Evaluation, EvaluationSection } from './evaluation.entity.js';
 import { UpdateEvaluationInput } from './evaluation.input.js';
 import { updateEvaluation } from './evaluation.service.js';
@@ -15,6 +16,11 @@ export class EvaluationResolver {
   async sections(@Root() evaluation: Evaluation): Promise<EvaluationSection[]> {
     if (!evaluation.sections.isInitialized()) await evaluation.sections.init({ orderBy: { position: 'asc' } });
     return [...evaluation.sections.getItems()].sort((a, b) => a.position - b.position);
+  }
+
+  @FieldResolver(() => Plan, { description: '所属计划 / the plan' })
+  plan(@Root() evaluation: Evaluation, @Ctx() { em }: Context): Promise<Plan> {
+    return em.findOneOrFail(Plan, { id: evaluation.plan.id });
   }
 
   @Mutation(() => EvaluationPayload, { description: '填写自评表的评价人员、满意度、问题、措施、结果应用与公开情况 / write the narrative parts of the self-evaluation' })

@@ -101,6 +101,9 @@ export class SetBudgetLineInput {
   @Field(() => ID, { description: '计划 / plan' })
   planId!: string;
 
+  @Field(() => ID, { nullable: true, description: '已有的行（改名时必填：按编号找行，name 为新名称）/ an existing row, to rename a detail row' })
+  id?: string | null;
+
   @Field(() => BudgetCategory, { description: '类别 / category' })
   category!: BudgetCategory;
 

@@ -214,8 +214,8 @@ export class PlanResolver {
   }
 
   @Mutation(() => DeletePayload, { description: '删除预算矩阵一行（即改为未填报）/ remove a budget row (not stated)' })
-  async removeBudgetLine(@Ctx() { em }: Context, @Arg('id', () => ID) id: string) {
-    return deleted(await runMutation(em, (tx) => removeBudgetLine(tx, id)));
+  async removeBudgetLine(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
+    return deleted(await runMutation(em, (tx) => removeBudgetLine(tx, id, expectedVersion)));
   }
 
   @Mutation(() => KeyTaskPayload, { description: '新增重点工作 / add a key task' })

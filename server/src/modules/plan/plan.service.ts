@@ -189,10 +189,19 @@ export async function setBudgetLine(
   if (isDetail) checkText(name, ['input', 'name'], { max: SHORT_TEXT_MAX, required: true });
   else if (name) throw UserInputError.of(['input', 'name'], UserErrorCode.INVALID, '只有基本支出明细行有名称 (only BASIC_DETAIL rows have a name)');
   const lines = await em.find(BudgetLine, { plan }, { orderBy: { position: 'asc' } });
-  let line = lines.find((row) => row.category === input.category && row.name === name);
-  if (line) checkVersion(line, expectedVersion);
-  if (!line) {
-    line = em.create(BudgetLine, { plan, category: input.category, name });
+  let line = input.id != null ? lines.find((row) => row.id === parseId(input.id!, ['input', 'id'])) : lines.find((row) => row.category === input.category && row.name === name);
+  if (input.id != null && (!line || line.category !== input.category)) {
+    throw UserInputError.of(['input', 'id'], UserErrorCode.NOT_FOUND, `该计划没有这一${input.category}行：${input.id} (no such row of this plan)`);
+  }
+  if (line) {
+    checkVersion(line, expectedVersion);
+    if (name !== line.name && lines.some((row) => row !== line && row.category === input.category && row.name === name)) {
+      throw UserInputError.of(['input', 'name'], UserErrorCode.DUPLICATE, `已有名为「${name}」的明细行 (a detail row has this name)`);
+    }
+    line.name = name;
+  } else {
+    // A new detail row goes after the rows of its category.
+    line = em.create(BudgetLine, { plan, category: input.category, name, position: lines.length });
     lines.push(line);
     orderBudgetLines(lines);
   }
@@ -211,10 +220,11 @@ export function orderBudgetLines(lines: BudgetLine[]): void {
     });
 }
 
-export async function removeBudgetLine(em: EntityManager, id: string): Promise<number> {
+export async function removeBudgetLine(em: EntityManager, id: string, expectedVersion?: number | null): Promise<number> {
   const line = await em.findOne(BudgetLine, { id: parseId(id, ['id']) });
   if (!line) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `预算行不存在：${id} (no such budget row)`);
   await authorizeOn(em, line.plan.id, 'EDIT_DRAFT');
+  checkVersion(line, expectedVersion);
   const lineId = line.id;
   em.remove(line);
   await em.flush();
