@@ -457,10 +457,10 @@ export const UPDATE_PLAN = gql`
   ${USER_ERROR}
 `;
 
-/** Removes a budget row (it becomes "not stated"), e.g. a 基本支出明细 row. */
+/** Removes a budget row (it becomes "not stated"), e.g. a 基本支出明细 row; a stale version → CONFLICT, nothing removed. */
 export const REMOVE_BUDGET_LINE = gql`
-  mutation RemoveBudgetLine($id: ID!) {
-    removeBudgetLine(id: $id) {
+  mutation RemoveBudgetLine($id: ID!, $expectedVersion: Int) {
+    removeBudgetLine(id: $id, expectedVersion: $expectedVersion) {
       deletedId
       userErrors {
         ...UserErrorFields
@@ -496,6 +496,17 @@ export const UPDATE_EVALUATION = gql`
     updateEvaluation(input: $input, expectedVersion: $expectedVersion) {
       evaluation {
         ...EvaluationNarrative
+        totalScore
+        grade
+        maxScore
+        # Links a just-created evaluation to its plan in the cache (Plan.evaluation), so the page shows
+        # it without re-reading the plan; the fields above are all the plan query reads of it.
+        plan {
+          ...PlanState
+          evaluation {
+            id
+          }
+        }
       }
       userErrors {
         ...UserErrorFields
@@ -503,6 +514,7 @@ export const UPDATE_EVALUATION = gql`
     }
   }
   ${EVALUATION_NARRATIVE}
+  ${PLAN_STATE}
   ${USER_ERROR}
 `;
 

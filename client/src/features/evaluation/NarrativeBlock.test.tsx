@@ -1,3 +1,4 @@
+import { gql, InMemoryCache } from '@apollo/client';
 import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
@@ -31,6 +32,10 @@ function payload(changes: Partial<EvaluationNarrative>, userErrors: { field: str
           ...e,
           evaluators: e.evaluators?.map((p) => ({ __typename: 'Evaluator', ...p })) ?? null,
           satisfaction: e.satisfaction && { __typename: 'SatisfactionSurvey', ...e.satisfaction },
+          totalScore: null,
+          grade: null,
+          maxScore: null,
+          plan: { __typename: 'Plan', id: '2', version: 10, status: 'EVALUATING', allowedActions: ['EVALUATE', 'CLOSE'], evaluation: { __typename: 'Evaluation', id: e.id } },
         },
         userErrors: userErrors.map((u) => ({ __typename: 'UserError', ...u })),
       },
@@ -38,9 +43,9 @@ function payload(changes: Partial<EvaluationNarrative>, userErrors: { field: str
   };
 }
 
-function mount(mocks: MockLink.MockedResponse[], current: EvaluationNarrative | null = evaluation, actions: PlanAction[] = ['EVALUATE', 'CLOSE']) {
+function mount(mocks: MockLink.MockedResponse[], current: EvaluationNarrative | null = evaluation, actions: PlanAction[] = ['EVALUATE', 'CLOSE'], cache?: InMemoryCache) {
   return render(
-    <MockedProvider mocks={mocks}>
+    <MockedProvider mocks={mocks} cache={cache}>
       <PlanAccessContext.Provider value={accessFrom({ id: '2', version: 9, status: 'EVALUATING', allowedActions: actions })}>
         <NarrativeBlock planId="2" evaluation={current} />
       </PlanAccessContext.Provider>
@@ -68,13 +73,16 @@ describe('NarrativeBlock (自评表的评价人员、满意度、问题、措施
     expect(screen.getByRole('button', { name: '公开情况' }).textContent).toBe('已在部门网站公开');
   });
 
-  it('the first save creates the evaluation: no version to expect yet', async () => {
+  it('the first save creates the evaluation: no version to expect yet; the payload links it to the plan in the cache', async () => {
     const result = vi.fn(() => payload({ version: 1, problems: ['部分项目验收滞后'], evaluators: null, satisfaction: null, measures: null, disclosure: null }));
-    mount([{ request: request({ problems: ['部分项目验收滞后'] }, null), result }], null);
+    const cache = new InMemoryCache();
+    cache.writeFragment({ id: 'Plan:2', fragment: gql`fragment PlanNoEvaluation on Plan { id evaluation { id } }`, data: { __typename: 'Plan', id: '2', evaluation: null } });
+    mount([{ request: request({ problems: ['部分项目验收滞后'] }, null), result }], null, undefined, cache);
     typeInto('添加问题', '部分项目验收滞后');
     await waitFor(() => expect(result).toHaveBeenCalledTimes(1));
     await waitFor(() => expect(screen.queryByText('保存中…')).toBeNull());
     expect(screen.queryByRole('alert')).toBeNull();
+    expect(cache.extract()['Plan:2']?.evaluation).toEqual({ __ref: 'Evaluation:1' });
   });
 
   it('sends the survey whole with the one share changed, expecting evaluation.version', async () => {

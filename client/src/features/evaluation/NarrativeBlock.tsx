@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { EditableList } from '../../components/EditableList';
 import { cellOutcome, isConflict, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { EVALUATION_NARRATIVE, PLAN, UPDATE_EVALUATION } from '../../graphql/operations';
+import { EVALUATION_NARRATIVE, UPDATE_EVALUATION } from '../../graphql/operations';
 import type { EvaluationNarrative, Evaluator, SatisfactionSurvey } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from '../plan-editor/access';
@@ -57,7 +57,8 @@ const blank = (p: Evaluator) => !p.name && !p.title && !p.unit;
 
 /**
  * Writes the narrative with updateEvaluation. The plan may have no evaluation until the first save
- * (which creates it, so the plan is re-read); after that every write expects `evaluation.version`.
+ * (which creates it; the payload's `evaluation.plan` links it to the plan in the cache); after that every
+ * write expects `evaluation.version`.
  * Lists, the evaluators and the survey are sent whole, built from the evaluation as it is when the
  * write goes out; on CONFLICT 用我的值覆盖 applies my edit to theirs.
  */
@@ -79,7 +80,7 @@ function useEvaluationUpdate(planId: string, fallback: EvaluationNarrative | nul
       const now = current();
       const expectedVersion = version ?? (now ? shownVersion(client, 'Evaluation', now.id, now.version) : null);
       return cellOutcome(
-        await mutate<{ evaluation?: EvaluationNarrative | null }>('updateEvaluation', UPDATE_EVALUATION, { input: { planId, ...build(now) }, expectedVersion }, now ? {} : { refetch: [PLAN] }),
+        await mutate<{ evaluation?: EvaluationNarrative | null }>('updateEvaluation', UPDATE_EVALUATION, { input: { planId, ...build(now) }, expectedVersion }),
         {
           current: (payload) => payload.evaluation,
           theirs: (evaluation) => theirs(evaluation as EvaluationNarrative),

@@ -162,12 +162,18 @@ function DetailTable({ id, title, stages, columns, stated, canAdd, footer, child
   );
 }
 
-/** 基本支出明细（按经济分类）: named rows, added by name, removed with ✕ (the row becomes not stated). */
+/**
+ * 基本支出明细（按经济分类）: named rows, added by name, renamed in place (setBudgetLine with the row's id),
+ * removed with ✕ (the row becomes not stated). Rename and removal expect the version of the row shown.
+ */
 function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: string; lines: BudgetLine[]; stages: Stage[]; columns: number; amountCells: (key: RowKey, line: BudgetLine | undefined, label: string) => React.ReactNode }) {
+  const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
+  /** A refused removal's message, shown at its row (which stays). */
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const canAdd = access.draft || access.evaluate;
 
   async function add(event: FormEvent): Promise<void> {
@@ -188,9 +194,35 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
     if (!message) setName('');
   }
 
+  /** The row keeps its id, position and amounts; `name` is its new name (DUPLICATE when another row has it). */
+  function rename(line: BudgetLine, text: string, version?: number): Promise<CellOutcome> {
+    const trimmed = text.trim();
+    if (!trimmed) return Promise.resolve(t.budget.detailNameRequired);
+    return serialized(`plan:${planId}`, async () => {
+      const expectedVersion = version ?? shownVersion(client, 'BudgetLine', line.id, line.version);
+      return cellOutcome(
+        await mutate<{ budgetLine?: BudgetLine | null }>('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', id: line.id, name: trimmed, amounts: {} }, expectedVersion }),
+        {
+          current: (payload) => payload.budgetLine,
+          theirs: (current) => (current as BudgetLine).name ?? '',
+          overwrite: (next) => rename(line, text, next),
+        },
+      );
+    });
+  }
+
   async function remove(line: BudgetLine): Promise<void> {
     if (!window.confirm(t.budget.confirmRemoveDetail)) return;
-    setError(messageOf(await serialized(`plan:${planId}`, () => mutate('removeBudgetLine', REMOVE_BUDGET_LINE, { id: line.id }, { refetch: [PLAN] }))));
+    const outcome = await serialized(`plan:${planId}`, () =>
+      mutate('removeBudgetLine', REMOVE_BUDGET_LINE, { id: line.id, expectedVersion: shownVersion(client, 'BudgetLine', line.id, line.version) }, { refetch: [PLAN] }),
+    );
+    const message = messageOf(outcome);
+    setRowErrors((shown) => {
+      const next = { ...shown };
+      if (message) next[line.id] = message;
+      else delete next[line.id];
+      return next;
+    });
   }
 
   const footer = canAdd && (
@@ -206,10 +238,11 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
       {lines.map((line) => (
         <tr key={line.id} id={`budget-detail-${line.id}`} data-budget="BASIC_DETAIL" data-budget-name={line.name ?? ''}>
           <th className="row-head detail-name">
-            {line.name}
+            <EditableCell col="budget-detail-name" label={`${t.budget.detailName} ${line.name ?? ''}`} value={line.name ?? ''} readOnly={!access.draft} onCommit={(text) => rename(line, text)} />
             {access.draft && (
               <button type="button" tabIndex={-1} className="icon danger detail-remove" title={t.budget.removeDetail} aria-label={`${t.budget.removeDetail} ${line.name ?? ''}`} onClick={() => void remove(line)}>✕</button>
             )}
+            {rowErrors[line.id] && <span className="field-error" role="alert">{rowErrors[line.id]}</span>}
           </th>
           {amountCells({ category: 'BASIC_DETAIL', name: line.name }, line, line.name ?? '')}
         </tr>
