@@ -72,6 +72,30 @@ describe('departments', () => {
     expect((await api.gql(LIST, { filter: { name: '%' } })).departments.totalCount).toBe(0);
   });
 
+  it('lists each department\'s plans by year, loaded for the whole page in one query', async () => {
+    const ids: string[] = [];
+    for (const department of [SHIFENG, YANFENG, LUSONG]) ids.push((await create(department)).department.id);
+    for (const [index, years] of [[2023, 2021], [2024], []].entries()) {
+      for (const year of years) await api.gql('mutation($d: ID!, $y: Int!) { createPlan(input: { departmentId: $d, year: $y }) { userErrors { code } } }', { d: ids[index], y: year });
+    }
+    const queries: string[] = [];
+    const logger = api.orm.config.getLogger();
+    const logQuery = logger.logQuery.bind(logger);
+    logger.logQuery = (context) => {
+      queries.push(context.query);
+      logQuery(context);
+    };
+    api.orm.config.set('debug', true);
+    const { departments } = await api.gql('{ departments { nodes { name plans { year } } } }');
+    api.orm.config.set('debug', false);
+    expect(departments.nodes).toEqual([
+      { name: SHIFENG.name, plans: [{ year: 2021 }, { year: 2023 }] },
+      { name: YANFENG.name, plans: [{ year: 2024 }] },
+      { name: LUSONG.name, plans: [] },
+    ]);
+    expect(queries.filter((query) => /from `plan`/.test(query))).toHaveLength(1);
+  });
+
   it('caps a page at 100 and refuses a forged cursor', async () => {
     expect((await api.raw(LIST, { first: 101 })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await api.raw(LIST, { first: 0 })).errors?.[0].extensions.code).toBe('BAD_USER_INPUT');

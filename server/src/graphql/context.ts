@@ -33,3 +33,33 @@ export function memoised<T>(em: EntityManager, key: string, compute: () => Promi
 export function forgetMemos(em: EntityManager): void {
   requestMemos.delete(em);
 }
+
+/**
+ * Loads for many parents in one query: the field resolvers of a list call this once each, in the same
+ * tick, and share one `loadMany` over all their ids (the DataLoader idea, per request).
+ */
+export function batchLoad<V>(em: EntityManager, key: string, id: number, loadMany: (ids: number[]) => Promise<Map<number, V>>): Promise<V | undefined> {
+  let batches = requestBatches.get(em);
+  if (!batches) requestBatches.set(em, (batches = new Map()));
+  let batch = batches.get(key) as Batch<V> | undefined;
+  if (!batch) {
+    const ids = new Set<number>();
+    const result = new Promise<Map<number, V>>((resolve, reject) => {
+      process.nextTick(() => {
+        batches!.delete(key);
+        loadMany([...ids]).then(resolve, reject);
+      });
+    });
+    batch = { ids, result };
+    batches.set(key, batch);
+  }
+  batch.ids.add(id);
+  return batch.result.then((values) => values.get(id));
+}
+
+interface Batch<V> {
+  ids: Set<number>;
+  result: Promise<Map<number, V>>;
+}
+
+const requestBatches = new WeakMap<EntityManager, Map<string, Batch<unknown>>>();

@@ -1,6 +1,7 @@
 import { Authorized, Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
-import type { Context } from '../../graphql/context.js';
+import { batchLoad, type Context } from '../../graphql/context.js';
+import { groupBy } from '../collections.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { assertCanRead, readableDepartmentIds } from '../user/access.js';
@@ -54,8 +55,11 @@ export class DepartmentResolver {
   }
 
   @FieldResolver(() => [Plan], { description: '该部门各年度的计划（按年度）/ the department\'s plans by year' })
-  plans(@Root() department: Department, @Ctx() { em }: Context): Promise<Plan[]> {
-    return em.find(Plan, { department }, { orderBy: { year: 'asc' } });
+  async plans(@Root() department: Department, @Ctx() { em }: Context): Promise<Plan[]> {
+    const plans = await batchLoad(em, 'department.plans', department.id, async (ids) =>
+      groupBy(await em.find(Plan, { department: { $in: ids } }, { orderBy: { year: 'asc' } }), (plan) => plan.department.id),
+    );
+    return plans ?? [];
   }
 
   @Mutation(() => DepartmentPayload, { description: '新建部门 / create a department' })
