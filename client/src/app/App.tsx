@@ -5,6 +5,7 @@ import { SignIn, UserMenu } from '../features/auth/SignIn';
 import { DepartmentList } from '../features/departments/DepartmentList';
 import { DepartmentPage } from '../features/departments/DepartmentPage';
 import { PlanPage } from '../features/plan-editor/PlanPage';
+import { UsersPage } from '../features/users/UsersPage';
 import { ME } from '../graphql/operations';
 import type { User } from '../graphql/types';
 import { t } from '../i18n/zh-CN';
@@ -32,12 +33,14 @@ export function App() {
       <header className="app-header">
         <a className="brand" href={href({ name: 'departments' })}>绩效 · {t.app.title}</a>
         <a href={href({ name: 'departments' })}>{t.app.departments}</a>
+        {user.role === 'ADMIN' && <a href={href({ name: 'users' })}>{t.users.nav}</a>}
         <UserMenu user={user} />
       </header>
       <ErrorBanner />
       <main>
         {route.name === 'departments' && <DepartmentList />}
         {route.name === 'department' && <DepartmentPage id={route.id} />}
+        {route.name === 'users' && <UsersPage me={user} />}
         {route.name === 'plan' && <PlanPage key={route.id} id={route.id} view={route.view} />}
       </main>
       <ReasonDialogHost />

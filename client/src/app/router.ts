@@ -1,13 +1,15 @@
 import { useSyncExternalStore } from 'react';
 
-/** A tiny hash router: #/ · #/departments/7 · #/plans/3/planning · #/plans/3/evaluation */
+/** A tiny hash router: #/ · #/departments/7 · #/plans/3/planning · #/plans/3/evaluation · #/users */
 export type Route =
   | { name: 'departments' }
+  | { name: 'users' }
   | { name: 'department'; id: string }
   | { name: 'plan'; id: string; view: 'planning' | 'evaluation' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  if (parts[0] === 'users') return { name: 'users' };
   if (parts[0] === 'departments' && parts[1]) return { name: 'department', id: decodeURIComponent(parts[1]) };
   if (parts[0] === 'plans' && parts[1]) {
     return { name: 'plan', id: decodeURIComponent(parts[1]), view: parts[2] === 'evaluation' ? 'evaluation' : 'planning' };
@@ -19,6 +21,8 @@ export function href(route: Route): string {
   switch (route.name) {
     case 'departments':
       return '#/';
+    case 'users':
+      return '#/users';
     case 'department':
       return `#/departments/${encodeURIComponent(route.id)}`;
     case 'plan':

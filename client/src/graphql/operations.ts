@@ -959,3 +959,89 @@ export const AUDIT_LOG = gql`
     }
   }
 `;
+
+/** A user as the 用户管理 page shows it: the account, its departments and whether it may sign in. */
+export const ADMIN_USER = gql`
+  fragment AdminUserFields on User {
+    ...UserFields
+    active
+    createdAt
+  }
+  ${USER}
+`;
+
+/** 用户管理 (administrators): every account, by sign-in name. */
+export const USERS = gql`
+  query Users($first: Int!, $after: String) {
+    users(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      nodes {
+        ...AdminUserFields
+      }
+    }
+  }
+  ${ADMIN_USER}
+`;
+
+/** The departments a user can be put in charge of (id and names only). */
+export const DEPARTMENT_OPTIONS = gql`
+  query DepartmentOptions($first: Int!) {
+    departments(first: $first) {
+      nodes {
+        id
+        name
+        shortName
+      }
+    }
+  }
+`;
+
+export const CREATE_USER = gql`
+  mutation CreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      user {
+        ...AdminUserFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${ADMIN_USER}
+  ${USER_ERROR}
+`;
+
+/** Deactivating a user or resetting the password ends that user's sessions (server side). */
+export const UPDATE_USER = gql`
+  mutation UpdateUser($id: ID!, $input: UpdateUserInput!) {
+    updateUser(id: $id, input: $input) {
+      user {
+        ...AdminUserFields
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${ADMIN_USER}
+  ${USER_ERROR}
+`;
+
+/** The signed-in user's own password; the server ends this user's other sessions. */
+export const CHANGE_PASSWORD = gql`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      user {
+        id
+      }
+      userErrors {
+        ...UserErrorFields
+      }
+    }
+  }
+  ${USER_ERROR}
+`;

@@ -268,6 +268,12 @@ export interface User {
   departments: { id: string; name: string; shortName: string | null }[];
 }
 
+/** A user as the 用户管理 page reads it. */
+export interface AdminUser extends User {
+  active: boolean;
+  createdAt: string;
+}
+
 export type PlanStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'EVALUATING' | 'CLOSED';
 export type PlanAction = 'EDIT_DRAFT' | 'ADJUST_TARGET' | 'EVALUATE' | 'SUBMIT' | 'RETURN' | 'APPROVE' | 'START_EVALUATION' | 'CLOSE' | 'IMPORT' | 'DELETE';
 

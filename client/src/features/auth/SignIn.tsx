@@ -1,10 +1,12 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { createPortal } from 'react-dom';
 import { useMutate } from '../../app/mutate';
 import { signedIn } from '../../app/session';
 import { ME, SIGN_IN, SIGN_OUT } from '../../graphql/operations';
 import type { User } from '../../graphql/types';
 import { t } from '../../i18n/zh-CN';
+import { ChangePasswordDialog } from './ChangePasswordDialog';
 
 /**
  * 登录. As a page when nobody is signed in; as a dialog over the page when a session ends mid-work,
@@ -68,10 +70,11 @@ export function SignIn({ overlay = false, username: knownName = '' }: { overlay?
   );
 }
 
-/** The signed-in user and role in the header, with 退出. */
+/** The signed-in user and role in the header, with 修改密码 and 退出. */
 export function UserMenu({ user }: { user: User }) {
   const client = useApolloClient();
   const mutate = useMutate();
+  const [changingPassword, setChangingPassword] = useState(false);
   async function signOut(): Promise<void> {
     await mutate('signOut', SIGN_OUT, {});
     // Drop everything this user could read; the sign-in page replaces the app.
@@ -82,9 +85,14 @@ export function UserMenu({ user }: { user: User }) {
     <span className="user-menu">
       <span className="user-name" data-user={user.username}>{user.displayName}</span>
       <span className="role-tag" data-role={user.role}>{t.roles[user.role] ?? user.role}</span>
+      <button type="button" className="btn small header-btn" onClick={() => setChangingPassword(true)}>
+        {t.auth.changePassword}
+      </button>
       <button type="button" className="btn small header-btn" onClick={() => void signOut()}>
         {t.auth.signOut}
       </button>
+      {/* Over the page, not inside the header (whose text is white). */}
+      {changingPassword && createPortal(<ChangePasswordDialog onClose={() => setChangingPassword(false)} />, document.body)}
     </span>
   );
 }
