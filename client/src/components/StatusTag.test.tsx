@@ -31,6 +31,11 @@ describe('CompletionBar', () => {
     expect((over.container.querySelector('.bar-fill') as HTMLElement).style.width).toBe('100%');
     expect(over.container.textContent).toBe('410%');
   });
+  it('draws the percentage as the server writes it, with its % sign', () => {
+    const { container } = render(<CompletionBar percent="83.33%" />);
+    expect(container.textContent).toBe('83.33%');
+    expect((container.querySelector('.bar-fill') as HTMLElement).style.width).toBe('83.33%');
+  });
   it('draws nothing without a figure', () => {
     expect(render(<CompletionBar percent={null} />).container.textContent).toBe('');
   });
