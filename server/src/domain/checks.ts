@@ -10,6 +10,7 @@ import {
   formatDecimal,
   formatFixed,
   numberToMicros,
+  microsOrNull,
   parseDecimal,
   ratioToMicros,
   sumMicros,
@@ -119,8 +120,7 @@ interface Figure {
 function amountAt(figure: Figure, stage: Stage): Micros | null {
   const text = figure.amounts?.[stage];
   if (text == null) return stage === 'initial' && figure.midyear ? 0n : null;
-  const parsed = parseDecimal(text);
-  return parsed.ok ? parsed.value : null;
+  return microsOrNull(text);
 }
 
 function figure(path: string, label: string, amounts: StageAmounts | null | undefined, midyear = false): Figure {

@@ -43,6 +43,13 @@ export function parseDecimal(text: string): DecimalParse {
   return { ok: true, value: sign === '-' ? -magnitude : magnitude };
 }
 
+/** A stored decimal as micro-units; null for none (or, defensively, for text that is not a decimal). */
+export function microsOrNull(text: string | null | undefined): Micros | null {
+  if (text == null) return null;
+  const parsed = parseDecimal(text);
+  return parsed.ok ? parsed.value : null;
+}
+
 /** Like parseDecimal, for values already validated; throws on a bug. */
 export function toMicros(text: string): Micros {
   const parsed = parseDecimal(text);

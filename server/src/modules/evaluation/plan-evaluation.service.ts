@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { checkPlanDocument } from '../../domain/checks.js';
-import { parseDecimal, type Micros } from '../../domain/decimal.js';
+import { microsOrNull } from '../../domain/decimal.js';
 import type { Gap as DomainGap } from '../../domain/gap.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { executionRate, rollupIndicators, rollupPlan, type IndicatorRow } from '../../domain/rollup.js';
@@ -27,25 +27,19 @@ export interface PlanEvaluation {
   checks: CheckWarning[];
 }
 
-const micros = (text: string | null): Micros | null => {
-  if (text == null) return null;
-  const parsed = parseDecimal(text);
-  return parsed.ok ? parsed.value : null;
-};
-
 /**
  * The section weights that score a plan: its own when set; else those its self-evaluation states
  * (fixture 004 states 10/50/30/10 per section); else the defaults 10/50/30/10.
  */
 export function sectionWeightsOf(plan: Plan, evaluation: Evaluation | null): SectionWeights {
   if (plan.sectionWeights) {
-    return Object.fromEntries(Object.entries(plan.sectionWeights).map(([level1, weight]) => [level1, micros(weight) ?? 0n])) as SectionWeights;
+    return Object.fromEntries(Object.entries(plan.sectionWeights).map(([level1, weight]) => [level1, microsOrNull(weight) ?? 0n])) as SectionWeights;
   }
   const stated = evaluation?.sections.isInitialized() ? evaluation.sections.getItems() : [];
   const weights: SectionWeights = {};
   for (const section of stated) {
     const level1 = section.name ? canonicalLevels(section.name, null).level1 : 'UNKNOWN';
-    const weight = micros(section.weight);
+    const weight = microsOrNull(section.weight);
     if (level1 === 'UNKNOWN' || weight === null) return { ...DEFAULT_SECTION_WEIGHTS };
     weights[level1] = weight;
   }
@@ -59,9 +53,9 @@ function evaluate(content: PlanContent): PlanEvaluation {
   const domainGaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, budget)]));
   const row = (indicator: Indicator): IndicatorRow => ({
     level1: indicator.level1,
-    weight: micros(indicator.weight),
+    weight: microsOrNull(indicator.weight),
     gap: domainGaps.get(indicator.id)!,
-    evaluatorScore: micros(indicator.score),
+    evaluatorScore: microsOrNull(indicator.score),
   });
   const weights = sectionWeightsOf(plan, evaluation);
   const scoredRows = (rows: IndicatorRow[]) =>
@@ -84,7 +78,7 @@ function evaluate(content: PlanContent): PlanEvaluation {
   (childrenByParent.get(null) ?? []).forEach(visit);
 
   return {
-    gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(domainGaps.get(indicator.id)!, micros(indicator.score))])),
+    gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(domainGaps.get(indicator.id)!, microsOrNull(indicator.score))])),
     planRollup: rollupView(planTotals, sectionTotals(scoredRows(planRows), weights), planTotals.executionRate, planTotals.grade, planTotals.warnings),
     lineItemRollups,
     checks: checksOf(content),

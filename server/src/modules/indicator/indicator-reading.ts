@@ -1,4 +1,4 @@
-import { parseDecimal, type Micros } from '../../domain/decimal.js';
+import { microsOrNull, parseDecimal, type Micros } from '../../domain/decimal.js';
 import { budgetExecutionGap, computeGap, type Gap } from '../../domain/gap.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import type { ParsedValue, Quantity, ValueContext } from '../../domain/indicator-value/types.js';
@@ -43,14 +43,9 @@ export interface BudgetFigures {
   actual: Micros | null;
 }
 
-function micros(text: string | null): Micros | null {
-  if (text == null) return null;
-  const parsed = parseDecimal(text);
-  return parsed.ok ? parsed.value : null;
-}
 
 export function budgetFigures(amounts: { fullYear: string | null; actual: string | null } | null): BudgetFigures {
-  return { fullYear: micros(amounts?.fullYear ?? null), actual: micros(amounts?.actual ?? null) };
+  return { fullYear: microsOrNull(amounts?.fullYear ?? null), actual: microsOrNull(amounts?.actual ?? null) };
 }
 
 /**
@@ -58,7 +53,7 @@ export function budgetFigures(amounts: { fullYear: string | null; actual: string
  * a rate written as its 实际完成值 ("99.99%") is the stated rate, checked against them.
  */
 export function indicatorGap(indicator: Indicator, budget: BudgetFigures): Gap {
-  const weight = micros(indicator.weight);
+  const weight = microsOrNull(indicator.weight);
   const actual = readActual(indicator);
   if (indicator.level1 === 'BUDGET_EXECUTION') {
     const statedRate = actual?.kind === 'QUANTITY' && actual.quantity?.unit === '%' ? actual.quantity.value : null;
