@@ -16,7 +16,17 @@ import { ratio, sumMicros, type Micros, type Ratio } from './decimal.js';
 import { GAP_STATUSES, type Gap, type GapStatus } from './gap.js';
 import { gradeForScore, type EvaluationGrade } from './grade.js';
 import type { Level1 } from './indicator-hierarchy.js';
-import { DEFAULT_SECTION_WEIGHTS, effectiveScore, reduceRatio, weightWarnings, type SectionWeights, type WeightWarning } from './scoring.js';
+import {
+  DEFAULT_SECTION_WEIGHTS,
+  effectiveScore,
+  reduceRatio,
+  sectionTotals,
+  weightWarnings,
+  type ScoredRow,
+  type SectionTotal,
+  type SectionWeights,
+  type WeightWarning,
+} from './scoring.js';
 
 /** An indicator as the roll-up sees it: its section, 分值, computed gap and the evaluator's 得分. */
 export interface IndicatorRow {
@@ -94,6 +104,11 @@ function sectionRollups(scored: readonly { row: IndicatorRow; score: Micros | nu
   return sections;
 }
 
+/** What scoring sees of each row: its section, 分值 and the score that counts. */
+export function scoredRowsOf(rows: readonly IndicatorRow[]): ScoredRow[] {
+  return rows.map((row) => ({ level1: row.level1, weight: row.weight, score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score }));
+}
+
 /** 评价等次 of a total; null while nothing is scored. */
 function gradeOf(rollup: IndicatorRollup): EvaluationGrade | null {
   return rollup.scoredCount === 0 ? null : gradeForScore(rollup.scoreTotal);
@@ -131,18 +146,22 @@ export interface LineItemRollup extends IndicatorRollup {
   id?: string;
   executionRate: Ratio | null;
   grade: EvaluationGrade | null;
+  /** Per section, against the plan's section weights (each 专项 is scored out of its own 100). */
+  sectionTotals: SectionTotal[];
   children: LineItemRollup[];
 }
 
 /** A line item's own indicators and all its descendants', plus its own execution rate. */
-export function rollupLineItem(node: LineItemNode): LineItemRollup {
-  const children = node.children.map(rollupLineItem);
-  const totals = rollupIndicators(indicatorsOfTree(node));
+export function rollupLineItem(node: LineItemNode, sectionWeights: SectionWeights = DEFAULT_SECTION_WEIGHTS): LineItemRollup {
+  const children = node.children.map((child) => rollupLineItem(child, sectionWeights));
+  const rows = indicatorsOfTree(node);
+  const totals = rollupIndicators(rows);
   return {
     ...(node.id === undefined ? {} : { id: node.id }),
     ...totals,
     executionRate: executionRate(node.amounts),
     grade: gradeOf(totals),
+    sectionTotals: sectionTotals(scoredRowsOf(rows), sectionWeights),
     children,
   };
 }
@@ -166,22 +185,21 @@ export interface PlanRollupInput {
 export interface PlanRollup extends IndicatorRollup {
   executionRate: Ratio | null;
   grade: EvaluationGrade | null;
+  sectionTotals: SectionTotal[];
   warnings: WeightWarning[];
   lineItems: LineItemRollup[];
 }
 
 export function rollupPlan(input: PlanRollupInput): PlanRollup {
+  const weights = input.sectionWeights ?? DEFAULT_SECTION_WEIGHTS;
   const totals = rollupIndicators(input.indicators);
-  const scoredRows = input.indicators.map((row) => ({
-    level1: row.level1,
-    weight: row.weight,
-    score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score,
-  }));
+  const scoredRows = scoredRowsOf(input.indicators);
   return {
     ...totals,
     executionRate: executionRate(input.budget),
     grade: gradeOf(totals),
-    warnings: weightWarnings(scoredRows, input.sectionWeights ?? DEFAULT_SECTION_WEIGHTS),
-    lineItems: input.lineItems.map(rollupLineItem),
+    sectionTotals: sectionTotals(scoredRows, weights),
+    warnings: weightWarnings(scoredRows, weights),
+    lineItems: input.lineItems.map((node) => rollupLineItem(node, weights)),
   };
 }

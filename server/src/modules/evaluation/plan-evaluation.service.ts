@@ -3,16 +3,13 @@ import { checkPlanDocument } from '../../domain/checks.js';
 import { microsOrNull } from '../../domain/decimal.js';
 import type { Gap as DomainGap } from '../../domain/gap.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
-import { executionRate, rollupIndicators, rollupPlan, type IndicatorRow } from '../../domain/rollup.js';
-import { DEFAULT_SECTION_WEIGHTS, effectiveScore, sectionTotals, type SectionWeights } from '../../domain/scoring.js';
-import { gradeForScore } from '../../domain/grade.js';
+import { rollupPlan, type IndicatorRow, type LineItemNode, type LineItemRollup } from '../../domain/rollup.js';
+import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
 import { memoised } from '../../graphql/context.js';
-import { groupBy } from '../collections.js';
 import { gapView, type Gap } from '../indicator/gap.type.js';
-import type { Indicator } from '../indicator/indicator.entity.js';
-import { budgetFigures, indicatorGap } from '../indicator/indicator-reading.js';
+import { budgetFigures, indicatorGap, readIndicator, type IndicatorReading } from '../indicator/indicator-reading.js';
 import type { LineItem } from '../line-item/line-item.entity.js';
-import { loadPlanContent, toPlanDocument, type PlanContent } from '../plan-document/plan-document.service.js';
+import { planContentOf, toPlanDocument, type PlanContent } from '../plan-document/plan-document.service.js';
 import type { CheckWarning } from '../plan/check-warning.type.js';
 import { BudgetCategory } from '../plan/plan-enums.js';
 import type { Plan } from '../plan/plan.entity.js';
@@ -21,6 +18,7 @@ import { rollupView, type Rollup } from './rollup.type.js';
 
 /** Everything the server resolves about a plan's figures, computed together from one load. */
 export interface PlanEvaluation {
+  readings: Map<number, IndicatorReading>;
   gaps: Map<number, Gap>;
   planRollup: Rollup;
   lineItemRollups: Map<number, Rollup>;
@@ -47,44 +45,46 @@ export function sectionWeightsOf(plan: Plan, evaluation: Evaluation | null): Sec
 }
 
 function evaluate(content: PlanContent): PlanEvaluation {
-  const { plan, indicators, lineItems, budgetLines, evaluation } = content;
+  const { plan, indicators, budgetLines, evaluation, childrenByParent, indicatorsByLineItem } = content;
   const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const budget = budgetFigures(total?.amounts ?? null);
-  const domainGaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, budget)]));
-  const row = (indicator: Indicator): IndicatorRow => ({
-    level1: indicator.level1,
-    weight: microsOrNull(indicator.weight),
-    gap: domainGaps.get(indicator.id)!,
-    evaluatorScore: microsOrNull(indicator.score),
+  const readings = new Map<number, IndicatorReading>(indicators.map((indicator) => [indicator.id, readIndicator(indicator)]));
+  const gaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, readings.get(indicator.id)!, budget)]));
+  const rowsOf = (lineItemId: number | null): IndicatorRow[] =>
+    (indicatorsByLineItem.get(lineItemId) ?? []).map((indicator) => ({
+      level1: indicator.level1,
+      weight: microsOrNull(indicator.weight),
+      gap: gaps.get(indicator.id)!,
+      evaluatorScore: microsOrNull(indicator.score),
+    }));
+  const nodeOf = (item: LineItem): LineItemNode => ({
+    id: String(item.id),
+    indicators: rowsOf(item.id),
+    children: (childrenByParent.get(item.id) ?? []).map(nodeOf),
+    amounts: budgetFigures(item.amounts),
   });
-  const weights = sectionWeightsOf(plan, evaluation);
-  const scoredRows = (rows: IndicatorRow[]) =>
-    rows.map(({ level1, weight, gap, evaluatorScore }) => ({ level1, weight, score: effectiveScore(evaluatorScore, gap.suggestedScore).score }));
+  const planRollup = rollupPlan({
+    indicators: rowsOf(null),
+    lineItems: (childrenByParent.get(null) ?? []).map(nodeOf),
+    budget,
+    sectionWeights: sectionWeightsOf(plan, evaluation),
+  });
 
-  const indicatorsByItem = groupBy(indicators, (indicator) => indicator.lineItem?.id ?? null);
-  const childrenByParent = groupBy(lineItems, (item) => item.parent?.id ?? null);
-  const planRows = (indicatorsByItem.get(null) ?? []).map(row);
-  const planTotals = rollupPlan({ indicators: planRows, lineItems: [], budget, sectionWeights: weights });
-
-  // One pass down the tree: each line item rolls up its own indicators and all its descendants'.
   const lineItemRollups = new Map<number, Rollup>();
-  const visit = (item: LineItem): IndicatorRow[] => {
-    const rows = [...(indicatorsByItem.get(item.id) ?? []).map(row), ...(childrenByParent.get(item.id) ?? []).flatMap(visit)];
-    const totals = rollupIndicators(rows);
-    const grade = totals.scoredCount > 0 ? gradeForScore(totals.scoreTotal) : null;
-    lineItemRollups.set(item.id, rollupView(totals, sectionTotals(scoredRows(rows), weights), executionRate(budgetFigures(item.amounts)), grade, []));
-    return rows;
+  const collect = (rollup: LineItemRollup): void => {
+    lineItemRollups.set(Number(rollup.id), rollupView(rollup));
+    rollup.children.forEach(collect);
   };
-  (childrenByParent.get(null) ?? []).forEach(visit);
+  planRollup.lineItems.forEach(collect);
 
   return {
-    gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(domainGaps.get(indicator.id)!, microsOrNull(indicator.score))])),
-    planRollup: rollupView(planTotals, sectionTotals(scoredRows(planRows), weights), planTotals.executionRate, planTotals.grade, planTotals.warnings),
+    readings,
+    gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(gaps.get(indicator.id)!, microsOrNull(indicator.score))])),
+    planRollup: rollupView(planRollup),
     lineItemRollups,
     checks: checksOf(content),
   };
 }
-
 
 /** The 勾稽关系 checks run on the plan as a document; each warning names the row it is about. */
 function checksOf(content: PlanContent): CheckWarning[] {
@@ -110,6 +110,6 @@ function locate<T>(path: string, locations: Map<string, T>): T | null {
 
 /** A plan's evaluation, computed once per request however many fields ask for it. */
 export function evaluationOf(em: EntityManager, planId: number): Promise<PlanEvaluation> {
-  return memoised(em, `plan-evaluation:${planId}`, async () => evaluate(await loadPlanContent(em, planId)));
+  return memoised(em, `plan-evaluation:${planId}`, async () => evaluate(await planContentOf(em, planId)));
 }
 

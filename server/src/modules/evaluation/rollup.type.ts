@@ -1,10 +1,10 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { formatDecimal, ratioToMicros, type Micros, type Ratio } from '../../domain/decimal.js';
+import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
 import { GAP_STATUSES, type GapStatus } from '../../domain/gap.js';
 import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '../../domain/grade.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
-import type { IndicatorRollup } from '../../domain/rollup.js';
-import { formatPercent, type SectionTotal, type WeightWarning } from '../../domain/scoring.js';
+import type { LineItemRollup, PlanRollup } from '../../domain/rollup.js';
+import { formatPercent } from '../../domain/scoring.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Level1Values } from '../indicator/indicator-enums.js';
 import { GapStatusValues } from '../indicator/gap.type.js';
@@ -103,13 +103,10 @@ export class Rollup {
 
 const points = (value: Micros | null): string | null => (value === null ? null : formatDecimal(value));
 
-export function rollupView(
-  totals: IndicatorRollup,
-  sections: SectionTotal[],
-  executionRate: Ratio | null,
-  grade: EvaluationGrade | null,
-  warnings: WeightWarning[],
-): Rollup {
+/** A plan's or a line item's roll-up from the domain, in the API's exact decimals. */
+export function rollupView(totals: LineItemRollup | PlanRollup): Rollup {
+  const { sectionTotals: sections, executionRate, grade } = totals;
+  const warnings = 'warnings' in totals ? totals.warnings : [];
   return {
     count: totals.count,
     scoredCount: totals.scoredCount,

@@ -12,16 +12,24 @@ function hasText(text: string | null): text is string {
   return text != null && text.trim() !== '';
 }
 
-export function readTarget(indicator: Indicator): ParsedValue | null {
-  return hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null;
+/** How the server reads an indicator's texts: once per indicator, for its gap and for the API alike. */
+export interface IndicatorReading {
+  /** The reading of the target text. */
+  target: ParsedValue | null;
+  /** The planner's explicit reading of the target; it wins over the text reading. */
+  structured: Quantity | null;
+  actual: ParsedValue | null;
 }
 
-export function readActual(indicator: Indicator): ParsedValue | null {
-  return hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, context(indicator, 'ACTUAL')) : null;
+export function readIndicator(indicator: Indicator): IndicatorReading {
+  return {
+    target: hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null,
+    structured: structuredTarget(indicator),
+    actual: hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, context(indicator, 'ACTUAL')) : null,
+  };
 }
 
-/** The planner's explicit reading of the target, when one is set. */
-export function structuredTarget(indicator: Indicator): Quantity | null {
+function structuredTarget(indicator: Indicator): Quantity | null {
   if (!indicator.targetComparator || indicator.targetValue == null) return null;
   const value = parseDecimal(indicator.targetValue);
   const upper = indicator.targetUpper == null ? null : parseDecimal(indicator.targetUpper);
@@ -52,12 +60,11 @@ export function budgetFigures(amounts: { fullYear: string | null; actual: string
  * The gap of one indicator. The 预算执行率 row is measured on the plan's own amounts (执行数 / 全年预算数);
  * a rate written as its 实际完成值 ("99.99%") is the stated rate, checked against them.
  */
-export function indicatorGap(indicator: Indicator, budget: BudgetFigures): Gap {
+export function indicatorGap(indicator: Indicator, { target, structured, actual }: IndicatorReading, budget: BudgetFigures): Gap {
   const weight = microsOrNull(indicator.weight);
-  const actual = readActual(indicator);
   if (indicator.level1 === 'BUDGET_EXECUTION') {
     const statedRate = actual?.kind === 'QUANTITY' && actual.quantity?.unit === '%' ? actual.quantity.value : null;
     return budgetExecutionGap({ actual: budget.actual, fullYear: budget.fullYear, statedRate, weight });
   }
-  return computeGap({ target: readTarget(indicator), actual, weight, level1: indicator.level1, structuredTarget: structuredTarget(indicator) });
+  return computeGap({ target, actual, weight, level1: indicator.level1, structuredTarget: structured });
 }

@@ -6,7 +6,7 @@ import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
-import { readActual, readTarget, structuredTarget } from './indicator-reading.js';
+import { readIndicator, type IndicatorReading } from './indicator-reading.js';
 import { IndicatorValue, indicatorValue, ValueRoleValues } from './indicator-value.type.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
@@ -46,6 +46,11 @@ async function changed(em: EntityManager, { result, userErrors }: { result: Indi
   return { indicator: result, plan, userErrors };
 }
 
+/** The reading the plan's evaluation already made (each text is read once per request). */
+async function readingOf(em: EntityManager, indicator: Indicator): Promise<IndicatorReading> {
+  return (await evaluationOf(em, indicator.plan.id)).readings.get(indicator.id) ?? readIndicator(indicator);
+}
+
 @Authorized()
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -70,28 +75,30 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '指标值的识别结果（无指标值时为空；编报人员设定的结构化目标优先）/ how the server reads the target' })
-  target(@Root() indicator: Indicator): IndicatorValue | null {
-    const reading = readTarget(indicator);
-    const structured = structuredTarget(indicator);
+  async target(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
+    const { target, structured } = await readingOf(em, indicator);
     if (structured) {
-      return indicatorValue({
-        raw: indicator.targetText ?? '',
-        kind: 'QUANTITY',
-        quantity: structured,
-        boolean: null,
-        grade: null,
-        hints: [],
-        confidence: 'HIGH',
-        explanation: '编报人员明确设定的结构化目标，优先于原文识别',
-      }, true);
+      return indicatorValue(
+        {
+          raw: indicator.targetText ?? '',
+          kind: 'QUANTITY',
+          quantity: structured,
+          boolean: null,
+          grade: null,
+          hints: [],
+          confidence: 'HIGH',
+          explanation: '编报人员明确设定的结构化目标，优先于原文识别',
+        },
+        true,
+      );
     }
-    return reading && indicatorValue(reading);
+    return target && indicatorValue(target);
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '实际完成值的识别结果（未填时为空）/ how the server reads the actual' })
-  actual(@Root() indicator: Indicator): IndicatorValue | null {
-    const reading = readActual(indicator);
-    return reading && indicatorValue(reading);
+  async actual(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
+    const { actual } = await readingOf(em, indicator);
+    return actual && indicatorValue(actual);
   }
 
   @FieldResolver(() => Gap, { description: '目标与实际的差距、建议得分与说明（服务器计算）/ the gap, suggested score and explanation' })

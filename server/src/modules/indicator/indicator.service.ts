@@ -10,7 +10,7 @@ import { setAuditReason } from '../audit/audit-scope.js';
 import { checkNonNegative, checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
 import { Indicator } from './indicator.entity.js';
 import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
-import { budgetFigures, indicatorGap } from './indicator-reading.js';
+import { budgetFigures, indicatorGap, readIndicator } from './indicator-reading.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
 import { BudgetCategory } from '../plan/plan-enums.js';
 import { scoreBelowSuggestionNeedsReason, validateScore } from '../../domain/scoring.js';
@@ -224,7 +224,7 @@ export async function scoreIndicator(
   if (score != null) {
     const value = toMicros(score);
     const total = await em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL });
-    const gap = indicatorGap(indicator, budgetFigures(total?.amounts ?? null));
+    const gap = indicatorGap(indicator, readIndicator(indicator), budgetFigures(total?.amounts ?? null));
     const weight = indicator.weight == null ? null : toMicros(indicator.weight);
     const problem = validateScore(value, weight) ?? scoreBelowSuggestionNeedsReason(value, gap.suggestedScore, reason ?? indicator.deduction);
     if (problem) throw UserInputError.of(['score'], SCORE_PROBLEM_CODES[problem.code], problem.message);

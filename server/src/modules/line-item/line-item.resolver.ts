@@ -4,6 +4,7 @@ import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Plan } from '../plan/plan.entity.js';
 import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
+import { planContentOf } from '../plan-document/plan-document.service.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from './line-item.entity.js';
@@ -16,15 +17,13 @@ const LineItemPayload = Payload(LineItem, 'lineItem', 'LineItemPayload', '专项
 @Resolver(() => LineItem)
 export class LineItemResolver {
   @FieldResolver(() => [LineItem], { description: '子项 / 支出方向 / children' })
-  async children(@Root() item: LineItem): Promise<LineItem[]> {
-    if (!item.children.isInitialized()) await item.children.init({ orderBy: { position: 'asc' } });
-    return [...item.children.getItems()].sort((a, b) => a.position - b.position);
+  async children(@Root() item: LineItem, @Ctx() { em }: Context): Promise<LineItem[]> {
+    return (await planContentOf(em, item.plan.id)).childrenByParent.get(item.id) ?? [];
   }
 
   @FieldResolver(() => [Indicator], { description: '该专项/子项的绩效指标 / this line item\'s indicators' })
-  async indicators(@Root() item: LineItem): Promise<Indicator[]> {
-    if (!item.indicators.isInitialized()) await item.indicators.init({ orderBy: { position: 'asc' } });
-    return [...item.indicators.getItems()].sort((a, b) => a.position - b.position);
+  async indicators(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Indicator[]> {
+    return (await planContentOf(em, item.plan.id)).indicatorsByLineItem.get(item.id) ?? [];
   }
 
   @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })

@@ -14,12 +14,6 @@ export async function getLineItem(em: EntityManager, id: string | number, field:
   return item;
 }
 
-/** The plan's line items in tree order, loaded at once with their children and indicators (no N+1). */
-export async function loadLineItemTree(em: EntityManager, planId: number): Promise<LineItem[]> {
-  const items = await em.find(LineItem, { plan: planId }, { populate: ['children', 'indicators'], orderBy: { position: 'asc' } });
-  return items.filter((item) => item.parent === null);
-}
-
 function applyLineItemFields(item: LineItem, fields: LineItemInput): void {
   if (fields.name !== undefined) {
     checkText(fields.name, ['input', 'fields', 'name'], { max: SHORT_TEXT_MAX, required: true });

@@ -23,6 +23,7 @@ import { KeyTask } from '../plan/key-task.entity.js';
 import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
 import { Plan } from '../plan/plan.entity.js';
 import { deletePlanContent, getPlan } from '../plan/plan.service.js';
+import { memoised } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
 import { authorize, authorizeAdmin } from '../user/access.js';
 import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
@@ -253,10 +254,14 @@ export interface PlanContent {
   department: Department;
   budgetLines: BudgetLine[];
   keyTasks: KeyTask[];
-  /** In tree order: parents before their children, siblings by position. */
+  /** By position. */
   lineItems: LineItem[];
   indicators: Indicator[];
   evaluation: Evaluation | null;
+  /** The tree: children by parent id (null for the top-level 专项), each by position. */
+  childrenByParent: Map<number | null, LineItem[]>;
+  /** Each table's indicators by line item id (null for the plan level), by position. */
+  indicatorsByLineItem: Map<number | null, Indicator[]>;
 }
 
 export async function loadPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
@@ -269,7 +274,22 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
     em.find(Indicator, { plan: plan.id }, { orderBy: { position: 'asc' } }),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
-  return { plan, department, budgetLines, keyTasks, lineItems, indicators, evaluation };
+  return {
+    plan,
+    department,
+    budgetLines,
+    keyTasks,
+    lineItems,
+    indicators,
+    evaluation,
+    childrenByParent: groupBy(lineItems, (item) => item.parent?.id ?? null),
+    indicatorsByLineItem: groupBy(indicators, (row) => row.lineItem?.id ?? null),
+  };
+}
+
+/** A plan's content, loaded once per request for every field that reads it (the tree, tables, roll-ups, checks). */
+export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
+  return memoised(em, `plan-content:${planId}`, () => loadPlanContent(em, planId));
 }
 
 /** Which line item or indicator a plan-document path ("lineItems[0].children[1].indicators[2]") names. */
@@ -280,13 +300,11 @@ export interface DocumentLocation {
 
 /** The plan as a plan document, and where each line item and indicator sits in it. */
 export function toPlanDocument(content: PlanContent): { document: PlanDocument; locations: Map<string, DocumentLocation> } {
-  const { plan, department, lineItems, indicators, evaluation } = content;
+  const { plan, department, evaluation, childrenByParent, indicatorsByLineItem } = content;
   const locations = new Map<string, DocumentLocation>();
   const imported = plan.statedDepartmentName != null;
-  const indicatorsByItem = groupBy(indicators, (row) => row.lineItem?.id ?? null);
-  const childrenByParent = groupBy(lineItems, (item) => item.parent?.id ?? null);
   const indicatorsOf = (lineItem: LineItem | null, path: string) =>
-    (indicatorsByItem.get(lineItem?.id ?? null) ?? []).map((row, index) => {
+    (indicatorsByLineItem.get(lineItem?.id ?? null) ?? []).map((row, index) => {
       locations.set(`${path}[${index}]`, { lineItemId: lineItem?.id ?? null, indicatorId: row.id });
       return indicatorDocument(row);
     });

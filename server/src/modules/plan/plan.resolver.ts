@@ -11,7 +11,7 @@ import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
-import { loadLineItemTree } from '../line-item/line-item.service.js';
+import { planContentOf } from '../plan-document/plan-document.service.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
@@ -128,28 +128,27 @@ export class PlanResolver {
 
   @FieldResolver(() => Budget, { description: '部门预算（万元）/ the budget (万元)' })
   async budget(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Budget> {
-    const lines = await em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } });
-    return budgetView(lines, plan.fixedAssets);
+    return budgetView((await planContentOf(em, plan.id)).budgetLines, plan.fixedAssets);
   }
 
   @FieldResolver(() => [KeyTask], { description: '年度重点工作计划 / key tasks' })
-  keyTasks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<KeyTask[]> {
-    return em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } });
+  async keyTasks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<KeyTask[]> {
+    return (await planContentOf(em, plan.id)).keyTasks;
   }
 
   @FieldResolver(() => [LineItem], { description: '专项（顶级，子项见 children）/ top-level line items; 子项 under children' })
-  lineItems(@Root() plan: Plan, @Ctx() { em }: Context): Promise<LineItem[]> {
-    return loadLineItemTree(em, plan.id);
+  async lineItems(@Root() plan: Plan, @Ctx() { em }: Context): Promise<LineItem[]> {
+    return (await planContentOf(em, plan.id)).childrenByParent.get(null) ?? [];
   }
 
   @FieldResolver(() => [Indicator], { description: '部门整体绩效指标（不含专项指标）/ plan-level indicators (line items have their own)' })
-  indicators(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Indicator[]> {
-    return em.find(Indicator, { plan: plan.id, lineItem: null }, { orderBy: { position: 'asc' } });
+  async indicators(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Indicator[]> {
+    return (await planContentOf(em, plan.id)).indicatorsByLineItem.get(null) ?? [];
   }
 
   @FieldResolver(() => Evaluation, { nullable: true, description: '绩效自评 / the self-evaluation, if any' })
-  evaluation(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Evaluation | null> {
-    return em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] });
+  async evaluation(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Evaluation | null> {
+    return (await planContentOf(em, plan.id)).evaluation;
   }
 
   @FieldResolver(() => Rollup, { description: '部门整体指标的汇总：分值、得分、状态计数、预算执行率、等次（读取时计算）/ roll-up of the plan-level indicators' })
@@ -164,7 +163,7 @@ export class PlanResolver {
 
   @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10）/ the section weights that score this plan' })
   async sectionWeights(@Root() plan: Plan, @Ctx() { em }: Context): Promise<SectionWeight[]> {
-    const evaluation = await em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] });
+    const { evaluation } = await planContentOf(em, plan.id);
     return Object.entries(sectionWeightsOf(plan, evaluation)).map(([level1, weight]) => ({ level1: level1 as Level1, weight: formatDecimal(weight!) }));
   }
 
