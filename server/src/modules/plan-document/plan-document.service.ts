@@ -255,7 +255,6 @@ export interface PlanContent {
   budgetLines: BudgetLine[];
   keyTasks: KeyTask[];
   /** By position. */
-  lineItems: LineItem[];
   indicators: Indicator[];
   evaluation: Evaluation | null;
   /** The tree: children by parent id (null for the top-level 专项), each by position. */
@@ -279,7 +278,6 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
     department,
     budgetLines,
     keyTasks,
-    lineItems,
     indicators,
     evaluation,
     childrenByParent: groupBy(lineItems, (item) => item.parent?.id ?? null),
