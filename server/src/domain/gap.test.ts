@@ -473,3 +473,104 @@ describe('computeGap — end to end from the texts as written (parseIndicatorVal
     expect(result.warnings.map((w) => w.code)).toEqual(['APPROXIMATE_ACTUAL', 'OVERSHOOT']);
   });
 });
+
+describe('computeGap for the readings of docs/gap-rules.md "读数"', () => {
+  /** Both texts read as the server reads them: the actual knows the target and the indicator's name. */
+  function read(target: string, actual: string, weight = '10', name: string | null = null, level1: Level1 = 'OUTPUT'): Gap {
+    const targetReading = parseIndicatorValue(target, { role: 'TARGET', level1, name });
+    return computeGap({
+      target: targetReading,
+      actual: parseIndicatorValue(actual, { role: 'ACTUAL', level1, name, target: targetReading }),
+      weight: n(weight),
+      level1,
+    });
+  }
+
+  // [指标值, 实际完成值, status, completion, suggested (分值 10)]
+  it.each<[string, string, GapStatus, string | null, string | null]>([
+    // partial: 基本完成 / 部分完成 / 延期完成 against 完成 → 部分达成, 8 of 10 (top of the band)
+    ['完成', '基本完成', 'PARTIAL', null, '8'],
+    ['按时完成', '部分完成', 'PARTIAL', null, '8'],
+    ['完成', '延期完成', 'PARTIAL', null, '8'],
+    ['基本完成', '基本完成', 'MET', '1/1', '10'],
+    ['基本完成', '完成', 'MET', '1/1', '10'],
+    ['完成', '未完成', 'NOT_MET', '0/1', '6'],
+    // deadlines: a yes compared with the date
+    ['9月底前完成', '9月20日完成', 'MET', '1/1', '10'],
+    ['9月底前完成', '10月15日完成', 'PARTIAL', null, '8'],
+    ['年底前完成', '12月完成', 'MET', '1/1', '10'],
+    ['6月30日前', '7月1日完成', 'PARTIAL', null, '8'],
+    ['2021年12月底前完成', '2022年1月完成', 'PARTIAL', null, '8'],
+    ['按时完成', '按时完成', 'MET', '1/1', '10'],
+    ['及时', '完成', 'MET', '1/1', '10'],
+    ['按期完成', '未按期完成', 'NOT_MET', '0/1', '6'],
+    ['9月底前完成', '完成', 'MET', '1/1', '10'],
+    // frequencies on their annual equivalent
+    ['每月2次', '30次', 'MET', '5/4', '10'],
+    ['每月2次', '18次', 'PARTIAL', '3/4', '7.5'],
+    ['每季度不少于1次', '4次', 'MET', '1/1', '10'],
+    ['每月2次', '每月3次', 'MET', '3/2', '10'],
+    ['24次', '每月2次', 'MET', '1/1', '10'],
+    ['每周1期', '26期', 'PARTIAL', '1/2', '5'],
+    // zero targets: lower is better, all or nothing
+    ['零投诉', '0', 'MET', '1/1', '10'],
+    ['零投诉', '零投诉', 'MET', '1/1', '10'],
+    ['杜绝安全事故', '无', 'MET', '1/1', '10'],
+    ['未发生重大舆情事件', '未发生', 'MET', '1/1', '10'],
+    ['零投诉', '2起', 'NOT_MET', '0/1', '0'],
+    ['0起', '1起', 'NOT_MET', '0/1', '0'],
+    // budget ceilings
+    ['不超过预算', '98%', 'MET', '1/1', '10'],
+    ['控制在预算内', '未超预算', 'MET', '1/1', '10'],
+    ['不超过预算', '105%', 'PARTIAL', '20/21', '9.52'],
+    ['不超过预算', '5.8万元', 'INCOMPARABLE', null, null],
+    // compatible units
+    ['不少于300篇', '320篇次', 'MET', '16/15', '10'],
+    ['不少于500人', '450人次', 'PARTIAL', '9/10', '9'],
+    ['≥10场', '12场次', 'MET', '6/5', '10'],
+    // grade scales
+    ['满意', '基本满意', 'PARTIAL', '1/2', '8'],
+    ['基本满意', '满意', 'MET', '2/1', '10'],
+    ['满意', '不满意', 'NOT_MET', '0/1', '6'],
+    ['较好', '好', 'MET', '3/2', '10'],
+    ['好', '一般', 'PARTIAL', '1/3', '8'],
+  ])('"%s" / "%s" → %s', (target, actual, status, completion, suggested) => {
+    expectGap(read(target, actual), { status, completion, suggested });
+  });
+
+  it('a late date says so', () => {
+    expect(read('9月底前完成', '10月15日完成').explanation).toMatch(/^完成时间 10月15日 晚于期限 9月底；/);
+  });
+
+  it('a frequency explains its annual equivalent', () => {
+    expect(read('每月2次', '30次').explanation).toBe(
+      '每月 ≥ 2 次折合全年 ≥ 24 次；实际 30 次 ≥ 目标 24 次，完成率 125%（按 100% 计分），得满分 10 分',
+    );
+  });
+
+  it('compatible units warn that they compared one to one', () => {
+    expect(read('不少于300篇', '320篇次').warnings.map((w) => w.code)).toEqual(['UNIT_ASSUMED']);
+  });
+
+  it('zero needs no unit: no UNIT_ASSUMED warning', () => {
+    expect(read('零投诉', '2起').warnings).toEqual([]);
+    expect(read('≤3次', '0').warnings).toEqual([]);
+  });
+
+  it.each<[string, GapStatus, string | null]>([
+    ['12次', 'MET', '1/1'],
+    ['9次', 'PARTIAL', '3/4'],
+    ['100%', 'MET', '1/1'],
+  ])('"100%" of 完成中心组学习任务12次 (fixture 002) against "%s" → %s', (actual, status, completion) => {
+    const result = read('100%', actual, '10', '完成中心组学习任务12次。');
+    expectGap(result, { status, completion, suggested: status === 'MET' ? '10' : '7.5' });
+  });
+
+  it('says the 100% is the name\'s quantity', () => {
+    expect(read('100%', '9次', '10', '完成中心组学习任务12次。').explanation).toMatch(/^目标 100% 指指标名称中的 ≥ 12 次；实际 9 次/);
+  });
+
+  it('"无" for an indicator that counts accidents is 0, not 不适用', () => {
+    expectGap(read('0起', '无', '10', '安全事故发生次数'), { status: 'MET', completion: '1/1', suggested: '10' });
+  });
+});

@@ -21,11 +21,15 @@
  *   look like a computed result. The explanation lists the three bands in points instead.
  * - NOT_APPLICABLE and INCOMPARABLE suggest no score either; INCOMPARABLE says which units.
  * - 预算执行率 rows without a target are measured against 100%: the forms leave that 指标值 empty.
+ * - Readings (docs/gap-rules.md "读数"): a frequency compares on its annual equivalent (每月 2 次 = 24 次);
+ *   zero needs no unit; compatible units (篇/篇次, 人/人次 …) compare 1:1 with a UNIT_ASSUMED warning; a
+ *   "100%" whose quantity is in the name compares an actual in that unit with the name's quantity;
+ *   基本完成/延期完成, or a date after the deadline, is PARTIAL; 满意/基本满意/不满意 rank 2 · 1 · 0.
  */
 import { compareRatio, formatDecimal, ratio, type Micros, type Ratio } from './decimal.js';
 import type { Level1 } from './indicator-hierarchy.js';
-import { convertQuantityUnit, describeQuantity } from './indicator-value/parse.js';
-import type { Comparator, Grade, ParsedValue, Quantity, ValueKind } from './indicator-value/types.js';
+import { annualQuantity, compatibleUnits, convertQuantityUnit, describeDeadline, describeQuantity, isLate } from './indicator-value/parse.js';
+import type { Comparator, Deadline, Grade, GradeScale, ParsedValue, Qualifier, Quantity, ValueKind } from './indicator-value/types.js';
 import {
   POINT,
   describeBand,
@@ -116,10 +120,10 @@ export function computeGap(input: GapInput): Gap {
     return quantityGap(target, target.quantity, actual, actual.quantity, weight);
   }
   if (target.kind === 'BOOLEAN' && actual.kind === 'BOOLEAN' && target.boolean !== null && actual.boolean !== null) {
-    return booleanGap(target, target.boolean, actual, actual.boolean, weight);
+    return booleanGap(target, actual, weight);
   }
   if (target.kind === 'GRADE' && actual.kind === 'GRADE' && target.grade && actual.grade) {
-    return gradeGap(target, target.grade, actual, actual.grade, weight);
+    return gradeGap(target, { grade: target.grade, scale: target.scale }, actual, { grade: actual.grade, scale: actual.scale }, weight);
   }
   return judgementGap(kindMismatchReason(target, actual), weight);
 }
@@ -133,6 +137,10 @@ interface TargetReading {
   grade: Grade | null;
   hints: Quantity[];
   implicit: boolean;
+  scale?: GradeScale | null;
+  qualifier?: Qualifier | null;
+  deadline?: Deadline | null;
+  nameQuantity?: Quantity | null;
 }
 
 const FULL_EXECUTION: Quantity = Object.freeze({
@@ -213,7 +221,18 @@ function quantityGap(
   weight: Micros | null,
 ): Gap {
   if (actualQuantity.comparator === 'RANGE') return judgementGap(kindMismatchReason(target, actual), weight);
+  // 每月 2 次 compares as 24 次 a year (docs/gap-rules.md 读数).
+  if (targetQuantity.period || actualQuantity.period) {
+    const gap = quantityGap(target, annualQuantity(targetQuantity), actual, annualQuantity(actualQuantity), weight);
+    const shown = [targetQuantity, actualQuantity].filter((q) => q.period).map((q) => `${describeQuantity(q)}折合全年 ${describeQuantity(annualQuantity(q))}`);
+    return { ...gap, explanation: `${shown.join('，')}；${gap.explanation}` };
+  }
   const reading = actualInTargetUnit(targetQuantity, actualQuantity);
+  // "完成培训12期" / "100%" / actual "12期": the quantity is in the indicator's name.
+  if (!reading.ok && target.nameQuantity && actualInTargetUnit(target.nameQuantity, actualQuantity).ok) {
+    const gap = quantityGap({ ...target, nameQuantity: null }, target.nameQuantity, actual, actualQuantity, weight);
+    return { ...gap, explanation: `目标 100% 指指标名称中的 ${describeQuantity(target.nameQuantity)}；${gap.explanation}` };
+  }
   if (!reading.ok) {
     return emptyGap('INCOMPARABLE', `目标"${target.raw}"，实际"${actual.raw}"：${reading.reason}，无法比较；请统一单位或由评价人员判断`);
   }
@@ -253,6 +272,9 @@ type UnitReading =
 function actualInTargetUnit(target: Quantity, actual: Quantity): UnitReading {
   const shown = formatAmount(actual.value, actual.unit);
   if (target.unit === actual.unit) return { ok: true, value: actual.value, unit: target.unit, shown, warnings: [] };
+  // Zero is zero in any unit: "零投诉" (≤ 0) against "2起", or "0" against "≤ 3 次".
+  if (target.value === 0n && target.unit === null) return { ok: true, value: actual.value, unit: actual.unit, shown, warnings: [] };
+  if (actual.value === 0n && actual.unit === null) return { ok: true, value: 0n, unit: target.unit, shown, warnings: [] };
   if (actual.unit === null) {
     return {
       ok: true,
@@ -272,6 +294,15 @@ function actualInTargetUnit(target: Quantity, actual: Quantity): UnitReading {
     };
   }
   const converted = convertQuantityUnit(actual.value, actual.unit, target.unit);
+  if (converted === null && compatibleUnits(target.unit, actual.unit)) {
+    return {
+      ok: true,
+      value: actual.value,
+      unit: target.unit,
+      shown,
+      warnings: [{ code: 'UNIT_ASSUMED', message: `实际单位"${actual.unit}"与目标单位"${target.unit}"按 1:1 比较，请评价人员核实口径（如篇次含重复刊发）` }],
+    };
+  }
   if (converted === null) {
     return { ok: false, reason: `目标单位为"${target.unit}"，实际单位为"${actual.unit}"，两者不能换算` };
   }
@@ -468,17 +499,43 @@ export function formatAmount(value: Micros, unit: string | null): string {
 // ---------------------------------------------------------------------------------------------------
 // Qualitative: 是否完成 and grades
 
-function booleanGap(target: TargetReading, wanted: boolean, actual: ParsedValue, got: boolean, weight: Micros | null): Gap {
-  const met = wanted === got;
-  return qualitativeGap(target, actual, weight, met ? 'MET' : 'NOT_MET', met ? ONE : ZERO);
+/**
+ * 是否完成, with how far a yes goes: a 基本完成/部分完成 or 延期完成 actual is 部分达成 against a plain yes
+ * (a target that itself asks only 基本完成 is met by it); a date after the target's deadline
+ * ("9月底前" / "10月20日完成") is 部分达成 too. Completion is left empty for those: the band decides.
+ */
+function booleanGap(target: TargetReading, actual: ParsedValue, weight: Micros | null): Gap {
+  const wanted = target.boolean === true;
+  const got = actual.boolean === true;
+  if (!wanted || !got) {
+    const met = wanted === got;
+    return qualitativeGap(target, actual, weight, met ? 'MET' : 'NOT_MET', met ? ONE : ZERO);
+  }
+  const late = target.deadline && actual.deadline ? isLate(target.deadline, actual.deadline) : null;
+  if (actual.qualifier && target.qualifier !== 'PARTIAL') return qualitativeGap(target, actual, weight, 'PARTIAL', null);
+  if (late === true) {
+    const gap = qualitativeGap(target, actual, weight, 'PARTIAL', null);
+    const when = `完成时间 ${describeDeadline(actual.deadline!)} 晚于期限 ${describeDeadline(target.deadline!)}`;
+    return { ...gap, explanation: `${when}；${gap.explanation}` };
+  }
+  return qualitativeGap(target, actual, weight, 'MET', ONE);
 }
 
 /** 优 3 · 良 2 · 中 1 · 差 0: 差 is the 未达成且效果较差 band, so it counts as nothing reached. */
 const GRADE_RANKS: Record<Grade, bigint> = { EXCELLENT: 3n, GOOD: 2n, FAIR: 1n, POOR: 0n };
 
-function gradeGap(target: TargetReading, wanted: Grade, actual: ParsedValue, got: Grade, weight: Micros | null): Gap {
-  const wantedRank = GRADE_RANKS[wanted];
-  const gotRank = GRADE_RANKS[got];
+/** On the three-level 满意/基本满意/不满意 both sides rank 2 · 1 · 0; across scales the four-level ranks apply. */
+const SATISFACTION_RANKS: Record<Grade, bigint> = { EXCELLENT: 2n, GOOD: 2n, FAIR: 1n, POOR: 0n };
+
+interface GradeReading {
+  grade: Grade;
+  scale?: GradeScale | null;
+}
+
+function gradeGap(target: TargetReading, wanted: GradeReading, actual: ParsedValue, got: GradeReading, weight: Micros | null): Gap {
+  const ranks = wanted.scale === 'SATISFACTION' && got.scale === 'SATISFACTION' ? SATISFACTION_RANKS : GRADE_RANKS;
+  const wantedRank = ranks[wanted.grade];
+  const gotRank = ranks[got.grade];
   // A target of 差 is met by anything; its rank 0 cannot divide.
   const completion = wantedRank === 0n ? ONE : exactRatio(gotRank, wantedRank);
   return qualitativeGap(target, actual, weight, statusOf(gotRank >= wantedRank, completion), completion);
@@ -492,7 +549,7 @@ const BAND_OF_STATUS: Partial<Record<GapStatus, QualitativeBand>> = {
 
 const OUTCOME_WORDS: Partial<Record<GapStatus, string>> = { MET: '已达成', PARTIAL: '部分达成', NOT_MET: '未达成' };
 
-function qualitativeGap(target: TargetReading, actual: ParsedValue, weight: Micros | null, status: GapStatus, completion: Ratio): Gap {
+function qualitativeGap(target: TargetReading, actual: ParsedValue, weight: Micros | null, status: GapStatus, completion: Ratio | null): Gap {
   const band = BAND_OF_STATUS[status]!;
   const suggestedScore = weight === null ? null : qualitativeScore(weight, band);
   const facts = `目标"${target.raw}"，实际"${actual.raw}"，${OUTCOME_WORDS[status]}`;
@@ -503,7 +560,7 @@ function qualitativeGap(target: TargetReading, actual: ParsedValue, weight: Micr
   return {
     status,
     difference: null,
-    completion: reduceRatio(completion),
+    completion: completion === null ? null : reduceRatio(completion),
     suggestedScore,
     scoringMethod: 'QUALITATIVE',
     explanation: facts + score,

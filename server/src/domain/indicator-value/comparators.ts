@@ -4,6 +4,7 @@
  * an actual is what happened).
  */
 import type { Comparator, Direction, Quantity, ValueContext } from './types.js';
+import { PERIOD_LABELS, PERIODS_PER_YEAR, splitPerPeriod } from './frequency.js';
 import { MICROS_PER_UNIT } from './numbers.js';
 import type { Mention } from './scan.js';
 import {
@@ -51,15 +52,19 @@ export function resolveQuantity(mention: Mention, context: ValueContext): { quan
         : mention.atLeast
           ? { comparator: 'GTE', direction: 'HIGHER_IS_BETTER', notes: [] }
           : defaultSide(mention, context.role ?? 'TARGET', fromContext);
+  const perPeriod = splitPerPeriod(mention.unit);
+  const period = mention.period ?? perPeriod?.period ?? null;
   const quantity: Quantity = {
     comparator: side.comparator,
     value: mention.value,
     upper: side.comparator === 'RANGE' ? mention.upper : null,
-    unit: mention.unit,
+    unit: perPeriod ? perPeriod.unit : mention.unit,
     approximate: mention.approximate,
     direction: side.direction,
+    ...(period ? { period } : {}),
   };
-  return { quantity, notes: [...mention.notes, ...side.notes] };
+  const frequency = period ? [`${PERIOD_LABELS[period]}的频次，比较时折合全年（× ${PERIODS_PER_YEAR[period]}）`] : [];
+  return { quantity, notes: [...mention.notes, ...side.notes, ...frequency] };
 }
 
 export interface Side {

@@ -148,10 +148,11 @@ describe('units (longest first: 篇次 before 篇, 人次 before 人, 万元 bef
     ['0起', '起'],
     ['30日内', '日'],
     ['5个工作日内', '个工作日'],
-    ['1次/季度', '次/季度'],
+    // A count per period is a frequency (./frequency.test.ts): the unit is 次, the period QUARTER.
+    ['1次/季度', '次'],
     ['5‰', '‰'],
     ['500元/人', '元/人'],
-    ['1次/月', '次/月'],
+    ['1次/月', '次'],
   ])('%s has unit %s', (text, unit) => {
     const parsed = parseIndicatorValue(text);
     expect(parsed.kind).toBe('QUANTITY');
@@ -417,13 +418,10 @@ describe('TEXT: anything else, never guessed', () => {
     ['文化、旅游欣欣向荣'],
     ['利用各种形式开展宣讲'],
     ['开展社会公益宣传。'],
-    ['不超过预算'],
     ['建设“一极三区”'],
     ['两学一做'],
     ['一次性完成'],
     ['第2期'],
-    ['2021年12月底前完成'],
-    ['9月底前完成'],
     ['2021.1-2021.12'],
     ['1-12月'],
     ['1至6月底'],
@@ -436,7 +434,6 @@ describe('TEXT: anything else, never guessed', () => {
     ['是否'],
     ['很好'],
     ['十分满意'],
-    ['12月31日前完成'],
     ['2024年'],
     ['constructor'],
     ['__proto__'],

@@ -5,22 +5,29 @@
  * the text, so the editor can show "≥ 12 次" live and the planner can correct it. Numbers are exact
  * bigint micro-units; no float ever holds a value.
  *
- * Order of reading: not-applicable marks → yes/no words → grade words → quantities → text. Only a
- * whole text is a mark, a yes/no or a grade; quantities are found inside text.
+ * Order of reading: zero targets ("零投诉", and "无" where it can only mean none) → not-applicable
+ * marks → timeliness (按时, 9月底前) → yes/no words → grade words → budget ceilings (不超过预算) →
+ * quantities → text. Only a whole text is a mark, a yes/no, a grade or a deadline; quantities are
+ * found inside text.
  *
  * The rules live by family: ./words.ts (marks, yes/no, grades), ./quantities.ts (one or several
  * quantities), ./scan.ts (finding them in a text), ./comparators.ts (comparator and direction),
- * ./numbers.ts (Arabic and Chinese numerals), ./units.ts (units, conversion, display), and the
- * words themselves in ./vocabulary.ts.
+ * ./numbers.ts (Arabic and Chinese numerals), ./units.ts (units, conversion, display),
+ * ./timeliness.ts (deadlines), ./frequency.ts (每月 N 次), ./ceilings.ts (zero targets, budget), and
+ * the words themselves in ./vocabulary.ts. ./contradiction.ts checks a structured target against its text.
  */
 import type { ParsedValue, ValueContext } from './types.js';
-import { readQuantities } from './quantities.js';
+import { readBudgetCeiling, readZeroTarget } from './ceilings.js';
+import { readQuantities, withNameQuantity } from './quantities.js';
 import { textResult } from './results.js';
+import { readTimeliness } from './timeliness.js';
 import { readBoolean, readGrade, readNotApplicable } from './words.js';
 import { normaliseText } from './vocabulary.js';
 
 export { MAX_DIGITS } from './numbers.js';
-export { convertQuantityUnit, describeQuantity } from './units.js';
+export { compatibleUnits, convertQuantityUnit, describeQuantity } from './units.js';
+export { annualQuantity } from './frequency.js';
+export { describeDeadline, isLate } from './timeliness.js';
 
 /** Longer texts are prose, not a value; reading stops there so absurd inputs stay cheap. */
 export const MAX_VALUE_TEXT_LENGTH = 2000;
@@ -42,10 +49,13 @@ function readValue(raw: string, context: ValueContext): ParsedValue {
   const { text: normalised, widthChanged } = normaliseText(raw);
   const clean = trimDecoration(normalised);
   return (
+    readZeroTarget(raw, clean, context) ??
     readNotApplicable(raw, clean) ??
+    readTimeliness(raw, clean, context.role ?? 'TARGET') ??
     readBoolean(raw, clean) ??
     readGrade(raw, clean) ??
-    readQuantities(raw, clean, widthChanged, context)
+    readBudgetCeiling(raw, clean) ??
+    withNameQuantity(readQuantities(raw, clean, widthChanged, context), context)
   );
 }
 

@@ -4,10 +4,12 @@
  */
 import type { Confidence, ParsedValue, Quantity, ValueContext } from './types.js';
 import { contextDirection, resolveQuantity } from './comparators.js';
-import { MAX_DIGITS } from './numbers.js';
+import { MAX_DIGITS, MICROS_PER_UNIT } from './numbers.js';
 import { emptyResult, readAs, textResult } from './results.js';
 import { scanQuantities, type Mention } from './scan.js';
 import { describeQuantity } from './units.js';
+import { periodBefore } from './frequency.js';
+import { normaliseText } from './vocabulary.js';
 import { FILLER_WORDS, NEUTRAL_PUNCTUATION } from './vocabulary.js';
 
 /**
@@ -36,8 +38,11 @@ export function readQuantities(raw: string, clean: string, widthChanged: boolean
     return textResult(raw, [], '无法识别为数量、是否、等级，按文本处理，由评价人员判断');
   }
 
+  // "每月开展2次": one quantity with its period before it.
+  const marker = scan.mentions.length === 1 ? periodBefore(clean, scan.mentions[0].start) : null;
+  if (marker) scan.mentions[0] = { ...scan.mentions[0], period: marker.period };
   const quantities = scan.mentions.map((mention) => resolveQuantity(mention, context).quantity);
-  const residual = residualWords(clean, scan.mentions);
+  const residual = residualWords(clean, marker ? [...scan.mentions, marker] : scan.mentions);
   // Several mentions are several statements ("开展宣讲10次以上，开展督查一次"), unless the text is only the
   // same quantity written again ("12次12次", like fixture 004's "完成完成").
   const repeated = residual === '' && quantities.every((q) => sameQuantity(q, quantities[0]));
@@ -148,7 +153,7 @@ function sameQuantity(a: Quantity, b: Quantity): boolean {
 }
 
 /** What the text says besides its quantities, without punctuation and words that add nothing. */
-function residualWords(text: string, mentions: Mention[]): string {
+function residualWords(text: string, mentions: ReadonlyArray<{ start: number; end: number }>): string {
   let rest = '';
   let cursor = 0;
   for (const mention of [...mentions].sort((a, b) => a.start - b.start)) {
@@ -158,4 +163,27 @@ function residualWords(text: string, mentions: Mention[]): string {
   rest += text.slice(cursor);
   for (const filler of FILLER_WORDS) rest = rest.split(filler).join(' ');
   return rest.replace(NEUTRAL_PUNCTUATION, '');
+}
+
+/**
+ * "完成中心组学习任务12次" / "100%": the quantity sits in the indicator's name and the 指标值 only says all
+ * of it. The reading stays "≥ 100%", and says so; `nameQuantity` lets the gap compare an actual "12次".
+ */
+export function withNameQuantity(parsed: ParsedValue, context: ValueContext): ParsedValue {
+  const quantity = parsed.quantity;
+  if (parsed.kind !== 'QUANTITY' || !quantity || (context.role ?? 'TARGET') !== 'TARGET') return parsed;
+  if (quantity.unit !== '%' || quantity.value !== 100n * MICROS_PER_UNIT || !context.name) return parsed;
+  const name = normaliseText(context.name).text;
+  const mentions = scanQuantities(name).mentions.filter((m) => m.conflict === null && m.upper === null);
+  const inName = mentions
+    .map((mention) => resolveQuantity(mention, { role: 'TARGET', level1: context.level1, level2: context.level2 }).quantity)
+    .filter((q) => q.unit !== null && q.unit !== '%');
+  if (inName.length === 0) return parsed;
+  if (inName.length > 1) {
+    const listed = inName.map(describeQuantity).join('；');
+    return { ...parsed, explanation: `${parsed.explanation}；指标名称中写有多个数量（${listed}），建议拆分为多个指标` };
+  }
+  const [nameQuantity] = inName;
+  const note = `指标名称中写有数量 ${describeQuantity(nameQuantity)}，100% 即完成该数量；实际值可直接填写完成数`;
+  return { ...parsed, nameQuantity, explanation: `${parsed.explanation}；${note}` };
 }

@@ -3,7 +3,7 @@
  * [range] [comparator word | 左右] [(含)], skipping dates, years and numeral idioms.
  */
 import type { Micros } from '../decimal.js';
-import type { Comparator } from './types.js';
+import type { Comparator, Period } from './types.js';
 import { combineComparators, comparatorNote, RANGE_PREFIX_WORDS, readInclusiveMark } from './comparators.js';
 import { isDigit, isLatin, readNumber, type NumberRead } from './numbers.js';
 import { isYearSpan, readUnit } from './units.js';
@@ -40,6 +40,8 @@ export interface Mention {
   assumed: boolean;
   /** Words contradict each other ("不超过10次以上"). */
   conflict: string | null;
+  /** "每月2次": the period written before the number (set by ./quantities.ts). */
+  period?: Period | null;
 }
 
 export interface Scan {

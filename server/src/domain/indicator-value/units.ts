@@ -3,6 +3,7 @@
  * and shown with the number ("≥ 12 次", "90%–95%").
  */
 import { formatDecimal, type Micros } from '../decimal.js';
+import { PERIOD_LABELS } from './frequency.js';
 import { divideRounded, MICROS_PER_UNIT } from './numbers.js';
 import type { Quantity } from './types.js';
 import { ATTACHED_UNITS, COMPARATOR_SYMBOLS, MONEY_UNIT_FACTORS, PER_UNITS, UNITS, matchWordAt } from './vocabulary.js';
@@ -10,10 +11,12 @@ import { ATTACHED_UNITS, COMPARATOR_SYMBOLS, MONEY_UNIT_FACTORS, PER_UNITS, UNIT
 /** The short display form: "≥ 12 次", "≤ 6 万元", "≥ 90%", "90%–95%", "≥ 400 场（约数）". */
 export function describeQuantity(q: Quantity): string {
   const approximate = q.approximate ? '（约数）' : '';
+  const period = q.period ? `${PERIOD_LABELS[q.period]} ` : '';
+  const basis = q.basis === 'BUDGET' ? '（占预算）' : '';
   if (q.comparator === 'RANGE') {
-    return `${describeRange(q.value, q.upper ?? q.value, q.unit)}${approximate}`;
+    return `${period}${describeRange(q.value, q.upper ?? q.value, q.unit)}${basis}${approximate}`;
   }
-  return `${COMPARATOR_SYMBOLS[q.comparator]} ${withUnit(formatDecimal(q.value), q.unit)}${approximate}`;
+  return `${period}${COMPARATOR_SYMBOLS[q.comparator]} ${withUnit(formatDecimal(q.value), q.unit)}${basis}${approximate}`;
 }
 
 /**
@@ -27,6 +30,26 @@ export function convertQuantityUnit(value: Micros, from: string | null, to: stri
   const toFactor = to === null ? undefined : MONEY_UNIT_FACTORS.get(to);
   if (fromFactor === undefined || toFactor === undefined) return null;
   return divideRounded(value * fromFactor, toFactor);
+}
+
+/**
+ * Units that count the same thing in a slightly different way: 篇 and 篇次 (an article carried twice is
+ * 2 篇次), 人, 名 and 人次, 场 and 场次, 条 and 条次, 天 and 日, 月 and 个月. They compare one to one, with
+ * a warning, where other units do not compare at all.
+ */
+const COMPATIBLE_UNITS: readonly (readonly string[])[] = [
+  ['篇', '篇次'],
+  ['人', '名', '人次'],
+  ['场', '场次'],
+  ['条', '条次'],
+  ['天', '日'],
+  ['工作日', '个工作日'],
+  ['月', '个月'],
+];
+
+export function compatibleUnits(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a === b) return false;
+  return COMPATIBLE_UNITS.some((group) => group.includes(a) && group.includes(b));
 }
 
 export function readUnit(text: string, index: number): string | null {

@@ -22,10 +22,13 @@ export interface IndicatorReading {
 }
 
 export function readIndicator(indicator: Indicator): IndicatorReading {
+  const target = hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null;
+  // The actual is read knowing the target: "无" against "零投诉" is 0 occurrences, not 不适用.
+  const actualContext = { ...context(indicator, 'ACTUAL'), target };
   return {
-    target: hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null,
+    target,
     structured: structuredTarget(indicator),
-    actual: hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, context(indicator, 'ACTUAL')) : null,
+    actual: hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, actualContext) : null,
   };
 }
 
