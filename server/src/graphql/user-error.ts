@@ -19,6 +19,8 @@ export const UserErrorCode = {
   CONFLICT: 'CONFLICT',
   BAD_CREDENTIALS: 'BAD_CREDENTIALS',
   TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  TOO_MANY: 'TOO_MANY',
+  TOO_DEEP: 'TOO_DEEP',
 } as const;
 export type UserErrorCode = (typeof UserErrorCode)[keyof typeof UserErrorCode];
 
@@ -44,6 +46,8 @@ registerEnumType(UserErrorCode, {
     CONFLICT: { description: '数据已被他人修改（返回当前值，请确认后重试）/ changed by someone else; the current value is returned' },
     BAD_CREDENTIALS: { description: '用户名或密码错误 / wrong user name or password' },
     TOO_MANY_ATTEMPTS: { description: '登录失败次数过多，请稍后再试 / too many failed sign-ins; try later' },
+    TOO_MANY: { description: '超过计划的指标数上限（10,000）/ more indicators than a plan may hold' },
+    TOO_DEEP: { description: '专项层级超过上限（4 级）/ line items nested deeper than allowed' },
   },
 });
 

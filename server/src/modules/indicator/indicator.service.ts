@@ -8,6 +8,7 @@ import { authorizeOn, getPlan } from '../plan/plan.service.js';
 import { authorize } from '../user/access.js';
 import { setAuditReason } from '../audit/audit-scope.js';
 import { checkNonNegative, checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
+import { checkRoomForIndicator } from '../plan-limits.js';
 import { Indicator } from './indicator.entity.js';
 import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
 import { budgetFigures, indicatorGap, readIndicator } from './indicator-reading.js';
@@ -76,6 +77,7 @@ export async function addIndicator(em: EntityManager, input: AddIndicatorInput):
   const plan = await getPlan(em, input.planId, ['input', 'planId']);
   authorize(em, 'EDIT_DRAFT', plan);
   const lineItem = await lineItemOfPlan(em, input.lineItemId, plan.id, ['input', 'lineItemId']);
+  await checkRoomForIndicator(em, plan.id, ['input', 'planId']);
   for (const key of ['level1Label', 'name'] as const) {
     if (input.fields[key] == null) checkText(null, ['input', 'fields', key], { max: SHORT_TEXT_MAX, required: true });
   }

@@ -5,6 +5,7 @@ import { authorizeOn, getPlan } from '../plan/plan.service.js';
 import { authorize } from '../user/access.js';
 import { applyStageAmounts } from '../plan/stage-amounts.js';
 import { checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
+import { checkLineItemDepth, subtreeHeight } from '../plan-limits.js';
 import { LineItem } from './line-item.entity.js';
 import type { AddLineItemInput, LineItemInput } from './line-item.input.js';
 
@@ -40,6 +41,7 @@ export async function addLineItem(em: EntityManager, input: AddLineItemInput): P
   if (parent && parent.plan.id !== plan.id) {
     throw UserInputError.of(['input', 'parentId'], UserErrorCode.INVALID, '上级专项不属于该计划 (parent belongs to another plan)');
   }
+  await checkLineItemDepth(em, parent, ['input', 'parentId']);
   if (input.fields.name === undefined) checkText(undefined, ['input', 'fields', 'name'], { max: SHORT_TEXT_MAX, required: true });
   const item = em.create(LineItem, { plan, parent, name: '' });
   applyLineItemFields(item, input.fields);
@@ -74,6 +76,7 @@ export async function moveLineItem(em: EntityManager, id: string, parentId: stri
         throw UserInputError.of(['parentId'], UserErrorCode.INVALID, '不能移到自身或其子项之下 (cannot move under itself)');
       }
     }
+    await checkLineItemDepth(em, parent, ['parentId'], await subtreeHeight(em, item));
   }
   const oldParentId = item.parent?.id ?? null;
   const newParentId = parent?.id ?? null;

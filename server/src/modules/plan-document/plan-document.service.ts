@@ -27,6 +27,7 @@ import { memoised } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
 import { authorize, authorizeAdmin } from '../user/access.js';
 import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
 
 const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
@@ -91,6 +92,8 @@ export function validatePlanDocument(document: unknown): PlanDocument {
   }
   const content = contentProblems(document as PlanDocument);
   if (content.length) throw new UserInputError(content);
+  const limits = documentLimitProblems(document as PlanDocument);
+  if (limits.length) throw new UserInputError(limits);
   return document as PlanDocument;
 }
 
