@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
-import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
+import { figuresOf } from '../plan/plan-figures.service.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
@@ -48,7 +48,7 @@ async function changed(em: EntityManager, { result, userErrors }: { result: Indi
 
 /** The reading the plan's evaluation already made (each text is read once per request). */
 async function readingOf(em: EntityManager, indicator: Indicator): Promise<IndicatorReading> {
-  return (await evaluationOf(em, indicator.plan.id)).readings.get(indicator.id) ?? readIndicator(indicator);
+  return (await figuresOf(em, indicator.plan.id)).readings.get(indicator.id) ?? readIndicator(indicator);
 }
 
 @Authorized()
@@ -103,8 +103,8 @@ export class IndicatorResolver {
 
   @FieldResolver(() => Gap, { description: '目标与实际的差距、建议得分与说明（服务器计算）/ the gap, suggested score and explanation' })
   async gap(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<Gap> {
-    const evaluation = await evaluationOf(em, indicator.plan.id);
-    return evaluation.gaps.get(indicator.id)!;
+    const figures = await figuresOf(em, indicator.plan.id);
+    return figures.gaps.get(indicator.id)!;
   }
 
   @Query(() => IndicatorValue, { description: '实时识别一段指标值文本（编辑时预览）/ read a value text, for live preview while typing' })

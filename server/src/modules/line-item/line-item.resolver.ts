@@ -3,8 +3,8 @@ import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Plan } from '../plan/plan.entity.js';
-import { evaluationOf } from '../evaluation/plan-evaluation.service.js';
-import { planContentOf } from '../plan-document/plan-document.service.js';
+import { figuresOf } from '../plan/plan-figures.service.js';
+import { planContentOf } from '../plan/plan-content.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from './line-item.entity.js';
@@ -28,7 +28,7 @@ export class LineItemResolver {
 
   @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })
   async rollup(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Rollup> {
-    return (await evaluationOf(em, item.plan.id)).lineItemRollups.get(item.id)!;
+    return (await figuresOf(em, item.plan.id)).lineItemRollups.get(item.id)!;
   }
 
   @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })

@@ -22,9 +22,8 @@ import { INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS, budgetView } from '../plan
 import { KeyTask } from '../plan/key-task.entity.js';
 import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
 import { Plan } from '../plan/plan.entity.js';
-import { deletePlanContent, getPlan } from '../plan/plan.service.js';
-import { memoised } from '../../graphql/context.js';
-import { groupBy } from '../collections.js';
+import { loadPlanContent, type PlanContent } from '../plan/plan-content.js';
+import { deletePlanContent } from '../plan/plan.service.js';
 import { authorize, authorizeAdmin } from '../user/access.js';
 import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
@@ -251,66 +250,12 @@ function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDoc
   });
 }
 
-/** Everything a plan holds, loaded in one go (a query per table), for export, checks and roll-ups. */
-export interface PlanContent {
-  plan: Plan;
-  department: Department;
-  budgetLines: BudgetLine[];
-  keyTasks: KeyTask[];
-  /** By position. */
-  indicators: Indicator[];
-  evaluation: Evaluation | null;
-  /** The tree: children by parent id (null for the top-level 专项), each by position. */
-  childrenByParent: Map<number | null, LineItem[]>;
-  /** Each table's indicators by line item id (null for the plan level), by position. */
-  indicatorsByLineItem: Map<number | null, Indicator[]>;
-}
-
-export async function loadPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
-  const plan = await getPlan(em, planId, ['planId']);
-  const [department, budgetLines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
-    em.findOneOrFail(Department, { id: plan.department.id }),
-    em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(LineItem, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(Indicator, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
-  ]);
-  return {
-    plan,
-    department,
-    budgetLines,
-    keyTasks,
-    indicators,
-    evaluation,
-    childrenByParent: groupBy(lineItems, (item) => item.parent?.id ?? null),
-    indicatorsByLineItem: groupBy(indicators, (row) => row.lineItem?.id ?? null),
-  };
-}
-
-/** A plan's content, loaded once per request for every field that reads it (the tree, tables, roll-ups, checks). */
-export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
-  return memoised(em, `plan-content:${planId}`, () => loadPlanContent(em, planId));
-}
-
-/** Which line item or indicator a plan-document path ("lineItems[0].children[1].indicators[2]") names. */
-export interface DocumentLocation {
-  lineItemId: number | null;
-  indicatorId: number | null;
-}
-
-/** The plan as a plan document, and where each line item and indicator sits in it. */
-export function toPlanDocument(content: PlanContent): { document: PlanDocument; locations: Map<string, DocumentLocation> } {
+/** The plan as a plan document; an imported plan gives back what its document said. */
+function toPlanDocument(content: PlanContent): PlanDocument {
   const { plan, department, evaluation, childrenByParent, indicatorsByLineItem } = content;
-  const locations = new Map<string, DocumentLocation>();
   const imported = plan.statedDepartmentName != null;
-  const indicatorsOf = (lineItem: LineItem | null, path: string) =>
-    (indicatorsByLineItem.get(lineItem?.id ?? null) ?? []).map((row, index) => {
-      locations.set(`${path}[${index}]`, { lineItemId: lineItem?.id ?? null, indicatorId: row.id });
-      return indicatorDocument(row);
-    });
-  const lineItemDocument = (item: LineItem, path: string): LineItemDocument => {
-    locations.set(path, { lineItemId: item.id, indicatorId: null });
+  const indicatorsOf = (lineItem: LineItem | null) => (indicatorsByLineItem.get(lineItem?.id ?? null) ?? []).map(indicatorDocument);
+  const lineItemDocument = (item: LineItem): LineItemDocument => {
     return {
       name: item.name,
       kind: item.kind === LineItemKind.INITIAL ? 'initial' : item.kind === LineItemKind.MIDYEAR ? 'midyear' : null,
@@ -319,11 +264,11 @@ export function toPlanDocument(content: PlanContent): { document: PlanDocument; 
       periodGoal: item.periodGoal,
       annualGoal: item.annualGoal,
       use: item.use,
-      indicators: indicatorsOf(item, `${path}.indicators`),
-      children: (childrenByParent.get(item.id) ?? []).map((child, index) => lineItemDocument(child, `${path}.children[${index}]`)),
+      indicators: indicatorsOf(item),
+      children: (childrenByParent.get(item.id) ?? []).map(lineItemDocument),
     };
   };
-  const document: PlanDocument = {
+  return {
     source: plan.source ?? `jixiao plan ${plan.id}`,
     kind: KIND_TO_TEXT[plan.documentKind ?? DocumentKind.TARGET_TABLE],
     year: plan.year,
@@ -339,17 +284,15 @@ export function toPlanDocument(content: PlanContent): { document: PlanDocument; 
     budget: budgetDocument(content.budgetLines, plan.fixedAssets),
     overallGoals: plan.overallGoals,
     keyTasks: content.keyTasks.map((task) => ({ item: task.item, owner: task.owner, goal: task.goal })),
-    indicators: indicatorsOf(null, 'indicators'),
-    lineItems: (childrenByParent.get(null) ?? []).map((item, index) => lineItemDocument(item, `lineItems[${index}]`)),
+    indicators: indicatorsOf(null),
+    lineItems: (childrenByParent.get(null) ?? []).map(lineItemDocument),
     evaluation: evaluation && evaluationDocument(evaluation),
     achievements: plan.achievements,
   };
-  return { document, locations };
 }
 
-/** The plan as a plan document; an imported plan gives back what its document said. */
 export async function exportPlanDocument(em: EntityManager, planId: string | number): Promise<PlanDocument> {
-  return toPlanDocument(await loadPlanContent(em, planId)).document;
+  return toPlanDocument(await loadPlanContent(em, planId));
 }
 
 function indicatorDocument(row: Indicator): IndicatorDocument {

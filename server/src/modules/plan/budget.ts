@@ -1,32 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { BudgetLine } from './budget-line.entity.js';
+import { INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS } from '../../domain/budget-category.js';
 import { BudgetCategory } from './plan-enums.js';
 
-/** How the budget matrix's rows map to the plan document's keys (schema/plan-document.schema.json). */
-export const NATURE_ROWS = {
-  total: BudgetCategory.TOTAL,
-  basic: BudgetCategory.BASIC,
-  personnel: BudgetCategory.PERSONNEL,
-  publicUse: BudgetCategory.PUBLIC_USE,
-  project: BudgetCategory.PROJECT,
-} as const;
-
-export const INCOME_ROWS = {
-  generalPublic: BudgetCategory.INCOME_GENERAL_PUBLIC,
-  governmentFund: BudgetCategory.INCOME_GOVERNMENT_FUND,
-  other: BudgetCategory.INCOME_OTHER,
-  priorYearCarryover: BudgetCategory.INCOME_PRIOR_YEAR_CARRYOVER,
-  specialAccountNonTax: BudgetCategory.INCOME_SPECIAL_ACCOUNT_NON_TAX,
-} as const;
-
-export const THREE_PUBLIC_ROWS = {
-  total: BudgetCategory.THREE_PUBLIC_TOTAL,
-  reception: BudgetCategory.THREE_PUBLIC_RECEPTION,
-  vehicleOps: BudgetCategory.THREE_PUBLIC_VEHICLE_OPS,
-  vehiclePurchase: BudgetCategory.THREE_PUBLIC_VEHICLE_PURCHASE,
-  overseas: BudgetCategory.THREE_PUBLIC_OVERSEAS,
-} as const;
+export { INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS };
 
 /** The fixed position of each category in the matrix, as the forms print it. */
 export const CATEGORY_ORDER: BudgetCategory[] = [

@@ -1,4 +1,99 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { CheckFigure, CheckLocation as DomainCheckLocation, CheckPart, Stage } from '../../domain/checks/index.js';
+import type { Level1 } from '../../domain/indicator-hierarchy.js';
+import { enumOf } from '../../graphql/enum.js';
+import { Level1Values } from '../indicator/indicator-enums.js';
+import { BudgetCategory } from './plan-enums.js';
+
+export const CheckPartValues = enumOf<CheckPart>(['BUDGET', 'LINE_ITEM', 'INDICATOR', 'EVALUATION']);
+registerEnumType(CheckPartValues, {
+  name: 'CheckPart',
+  description: '勾稽关系提示涉及计划的哪一部分 / the part of the plan a consistency warning is about',
+  valuesConfig: {
+    BUDGET: { description: '部门预算表 / the budget table' },
+    LINE_ITEM: { description: '专项（金额）/ a line item (its amounts)' },
+    INDICATOR: { description: '绩效指标（分值、得分）/ the indicator table' },
+    EVALUATION: { description: '自评（部分分值、综合得分、评价等次）/ the self-evaluation' },
+  },
+});
+
+export const CheckFigureValues = enumOf<CheckFigure>(['AMOUNT', 'EXECUTION_RATE', 'WEIGHT', 'SCORE', 'TOTAL_SCORE', 'GRADE']);
+registerEnumType(CheckFigureValues, {
+  name: 'CheckFigure',
+  description: '勾稽关系提示涉及的数字 / the figure a consistency warning is about',
+  valuesConfig: {
+    AMOUNT: { description: '某阶段金额（见 stage）/ an amount at a stage' },
+    EXECUTION_RATE: { description: '所填预算执行率 / the stated execution rate' },
+    WEIGHT: { description: '分值 / weight' },
+    SCORE: { description: '得分 / score' },
+    TOTAL_SCORE: { description: '综合得分 / total score' },
+    GRADE: { description: '评价等次 / grade' },
+  },
+});
+
+/** The budget year's stages, as GraphQL enum values. */
+export const BudgetStage = {
+  INITIAL: 'INITIAL',
+  ADJUSTMENT: 'ADJUSTMENT',
+  FULL_YEAR: 'FULL_YEAR',
+  ACTUAL: 'ACTUAL',
+  CARRYOVER: 'CARRYOVER',
+} as const;
+export type BudgetStage = (typeof BudgetStage)[keyof typeof BudgetStage];
+registerEnumType(BudgetStage, {
+  name: 'BudgetStage',
+  description: '预算阶段 / stage of the budget year',
+  valuesConfig: {
+    INITIAL: { description: '年初预算 / initial budget' },
+    ADJUSTMENT: { description: '调整预算 / adjustment' },
+    FULL_YEAR: { description: '全年预算 / full-year budget' },
+    ACTUAL: { description: '实际支出 / actual spending' },
+    CARRYOVER: { description: '结余结转 / carryover' },
+  },
+});
+
+const STAGE_VALUES: Record<Stage, BudgetStage> = {
+  initial: 'INITIAL',
+  adjustment: 'ADJUSTMENT',
+  fullYear: 'FULL_YEAR',
+  actual: 'ACTUAL',
+  carryover: 'CARRYOVER',
+};
+
+/** Where a 勾稽关系 warning is, by structure (no path to parse). */
+@ObjectType({ description: '勾稽关系提示的位置（结构化）/ where a consistency warning is, by structure' })
+export class CheckLocation {
+  @Field(() => CheckPartValues, { description: '计划的部分 / the part of the plan' })
+  part!: CheckPart;
+
+  @Field(() => CheckFigureValues, { description: '涉及的数字 / the figure' })
+  figure!: CheckFigure;
+
+  @Field(() => BudgetStage, { nullable: true, description: '金额所在阶段（figure 为 AMOUNT 时）/ the stage of an amount' })
+  stage!: BudgetStage | null;
+
+  @Field(() => BudgetCategory, { nullable: true, description: '预算类别（部门预算表的行）/ the budget category' })
+  budgetCategory!: BudgetCategory | null;
+
+  @Field(() => ID, { nullable: true, description: '预算行（基本支出明细有多行）/ the budget line' })
+  budgetLineId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '专项 / the line item' })
+  lineItemId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: '指标 / the indicator' })
+  indicatorId!: string | null;
+
+  @Field(() => Level1Values, { nullable: true, description: '一级指标部分（产出指标等）/ the level-1 section' })
+  section!: Level1 | null;
+
+  @Field(() => ID, { nullable: true, description: '自评的部分行 / the self-evaluation section row' })
+  evaluationSectionId!: string | null;
+}
+
+export function checkLocationView(location: DomainCheckLocation): CheckLocation {
+  return { ...location, stage: location.stage && STAGE_VALUES[location.stage] };
+}
 
 /** A 勾稽关系 consistency warning (DOMAIN.md §7): never blocks anything, always gives the figures. */
 @ObjectType({ description: '勾稽关系检查提示（不阻止保存，给出确切数字）/ a consistency warning with the exact figures' })
@@ -6,10 +101,15 @@ export class CheckWarning {
   @Field(() => String, { description: '规则代码，如 TOTAL_NATURE_SUM / stable rule code' })
   code!: string;
 
-  @Field(() => String, { description: '在计划文件中的位置，如 budget.total.initial / path in the plan document' })
+  @Field(() => CheckLocation, { description: '位置（预算类别、阶段、专项、指标、部分）/ where, by structure' })
+  location!: CheckLocation;
+
+  @Field(() => String, {
+    description: '在计划文件中的位置，如 budget.total.initial（请改用 location）/ path in the plan document; prefer location',
+  })
   path!: string;
 
-  @Field(() => String, { nullable: true, description: '预算阶段 / budget stage' })
+  @Field(() => String, { nullable: true, description: '预算阶段（请改用 location.stage）/ budget stage; prefer location.stage' })
   stage!: string | null;
 
   @Field(() => String, { description: '按规则应为 / the figure the rule derives' })

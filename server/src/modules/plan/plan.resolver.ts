@@ -11,11 +11,11 @@ import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
-import { planContentOf } from '../plan-document/plan-document.service.js';
+import { planContentOf } from './plan-content.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
-import { evaluationOf, sectionWeightsOf } from '../evaluation/plan-evaluation.service.js';
+import { figuresOf, sectionWeightsOf } from './plan-figures.service.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { CheckWarning } from './check-warning.type.js';
 import { recordSpending, setSectionWeights } from './spending.service.js';
@@ -153,12 +153,12 @@ export class PlanResolver {
 
   @FieldResolver(() => Rollup, { description: '部门整体指标的汇总：分值、得分、状态计数、预算执行率、等次（读取时计算）/ roll-up of the plan-level indicators' })
   async rollup(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Rollup> {
-    return (await evaluationOf(em, plan.id)).planRollup;
+    return (await figuresOf(em, plan.id)).planRollup;
   }
 
   @FieldResolver(() => [CheckWarning], { description: '勾稽关系检查提示（无不一致时为空）/ consistency warnings; empty when everything agrees' })
   async checks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<CheckWarning[]> {
-    return (await evaluationOf(em, plan.id)).checks;
+    return (await figuresOf(em, plan.id)).checks;
   }
 
   @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10）/ the section weights that score this plan' })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkPlanDocument, type CheckWarning } from './checks.js';
+import { checkPlanDocument, type DocumentCheckWarning as CheckWarning } from './document.js';
 import type {
   BudgetDocument,
   EvaluationDocument,
@@ -8,10 +8,10 @@ import type {
   LineItemDocument,
   PlanDocument,
   StageAmounts,
-} from './plan-document.js';
+} from '../plan-document.js';
 
 function loadFixture(name: string): PlanDocument {
-  return JSON.parse(readFileSync(new URL(`../../demo-data/${name}`, import.meta.url), 'utf8')) as PlanDocument;
+  return JSON.parse(readFileSync(new URL(`../../../demo-data/${name}`, import.meta.url), 'utf8')) as PlanDocument;
 }
 
 function plan(fields: Partial<PlanDocument>): PlanDocument {

@@ -1,23 +1,27 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { checkPlanDocument } from '../../domain/checks.js';
 import { microsOrNull } from '../../domain/decimal.js';
 import type { Gap as DomainGap } from '../../domain/gap.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { rollupPlan, type IndicatorRow, type LineItemNode, type LineItemRollup } from '../../domain/rollup.js';
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
 import { memoised } from '../../graphql/context.js';
+import type { Evaluation } from '../evaluation/evaluation.entity.js';
+import { rollupView, type Rollup } from '../evaluation/rollup.type.js';
 import { gapView, type Gap } from '../indicator/gap.type.js';
 import { budgetFigures, indicatorGap, readIndicator, type IndicatorReading } from '../indicator/indicator-reading.js';
 import type { LineItem } from '../line-item/line-item.entity.js';
-import { planContentOf, toPlanDocument, type PlanContent } from '../plan-document/plan-document.service.js';
-import type { CheckWarning } from '../plan/check-warning.type.js';
-import { BudgetCategory } from '../plan/plan-enums.js';
-import type { Plan } from '../plan/plan.entity.js';
-import type { Evaluation } from './evaluation.entity.js';
-import { rollupView, type Rollup } from './rollup.type.js';
+import type { CheckWarning } from './check-warning.type.js';
+import { checksOf } from './plan-checks.js';
+import { planContentOf, type PlanContent } from './plan-content.js';
+import { BudgetCategory } from './plan-enums.js';
+import type { Plan } from './plan.entity.js';
 
-/** Everything the server resolves about a plan's figures, computed together from one load. */
-export interface PlanEvaluation {
+/**
+ * Every figure the server resolves about a plan — each indicator's reading and gap, the roll-ups of
+ * the plan and of each line item, the 勾稽关系 checks — computed together from one load of its content.
+ * Every resolver that shows one of them reads it from here.
+ */
+export interface PlanFigures {
   readings: Map<number, IndicatorReading>;
   gaps: Map<number, Gap>;
   planRollup: Rollup;
@@ -44,7 +48,7 @@ export function sectionWeightsOf(plan: Plan, evaluation: Evaluation | null): Sec
   return Object.keys(weights).length ? weights : { ...DEFAULT_SECTION_WEIGHTS };
 }
 
-function evaluate(content: PlanContent): PlanEvaluation {
+export function computeFigures(content: PlanContent): PlanFigures {
   const { plan, indicators, budgetLines, evaluation, childrenByParent, indicatorsByLineItem } = content;
   const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const budget = budgetFigures(total?.amounts ?? null);
@@ -86,30 +90,7 @@ function evaluate(content: PlanContent): PlanEvaluation {
   };
 }
 
-/** The 勾稽关系 checks run on the plan as a document; each warning names the row it is about. */
-function checksOf(content: PlanContent): CheckWarning[] {
-  const { document, locations } = toPlanDocument(content);
-  return checkPlanDocument(document).map((warning) => {
-    const location = locate(warning.path, locations);
-    return {
-      ...warning,
-      lineItemId: location?.lineItemId == null ? null : String(location.lineItemId),
-      indicatorId: location?.indicatorId == null ? null : String(location.indicatorId),
-    };
-  });
+/** A plan's figures, computed once per request however many fields ask for them. */
+export function figuresOf(em: EntityManager, planId: number): Promise<PlanFigures> {
+  return memoised(em, `plan-figures:${planId}`, async () => computeFigures(await planContentOf(em, planId)));
 }
-
-function locate<T>(path: string, locations: Map<string, T>): T | null {
-  for (let prefix = path; prefix; prefix = prefix.replace(/(\.[^.[\]]+|\[\d+\])$/, '')) {
-    const found = locations.get(prefix);
-    if (found) return found;
-    if (!/(\.[^.[\]]+|\[\d+\])$/.test(prefix)) break;
-  }
-  return null;
-}
-
-/** A plan's evaluation, computed once per request however many fields ask for it. */
-export function evaluationOf(em: EntityManager, planId: number): Promise<PlanEvaluation> {
-  return memoised(em, `plan-evaluation:${planId}`, async () => evaluate(await planContentOf(em, planId)));
-}
-
