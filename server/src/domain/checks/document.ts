@@ -55,9 +55,9 @@ function stated(amounts: StageAmounts | null | undefined): StatedAmounts {
 
 function budgetLines({ budget }: PlanDocument): CheckedBudgetLine[] {
   if (!budget) return [];
-  const rows = <K extends string>(group: Partial<Record<K, StageAmounts | null>> | null | undefined, keys: Record<K, BudgetCategory>, path: string) =>
+  const rows = <K extends string>(group: object | null | undefined, keys: Record<K, BudgetCategory>, path: string) =>
     Object.entries(keys).flatMap(([key, category]) => {
-      const amounts = group?.[key as K];
+      const amounts = (group as Partial<Record<string, StageAmounts | null>> | null | undefined)?.[key];
       return amounts == null ? [] : [{ id: `${path}.${key}`, category: category as BudgetCategory, name: null, amounts: stated(amounts) }];
     });
   return [
