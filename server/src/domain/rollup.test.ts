@@ -143,9 +143,11 @@ describe('rollupIndicators — effective scores and counts', () => {
 describe('rollupPlan — fixture 004', () => {
   const plan = rollupPlan({ indicators: FIXTURE_004, lineItems: [], budget: { fullYear: n('563.72'), actual: n('563.72') } });
 
-  it('total 89 → 良, execution rate 100%', () => {
+  it('rows weigh 90 and score 89: graded on 89 ÷ 90 × 100 = 98.89 → 优 (never on the raw 89 → 良); execution rate 100%', () => {
     expect(plan.scoreTotal).toBe(n('89'));
-    expect(plan.grade).toBe('GOOD');
+    expect(plan.total).toMatchObject({ scoredWeight: n('90'), scoredScore: n('89'), computedTotal: n('98.89'), pendingCount: 0, provisional: false });
+    expect(plan.grade).toBe('EXCELLENT');
+    expect(plan.total.explanation).toBe('已评分指标分值合计 90 分，得分 89 分，按百分制折算 89 ÷ 90 × 100 = 98.89 分，等次「优」');
     expect(plan.executionRate).toEqual({ numerator: 1n, denominator: 1n });
   });
 
@@ -168,13 +170,15 @@ describe('rollupPlan — grades at the band boundaries (≥ 90 优 · ≥ 80 良
     ['0', 'POOR'],
   ])('total %s → %s', (total, grade) => {
     const plan = rollupPlan({
-      indicators: [scored('OUTPUT', '50', 'PARTIAL', null, total), scored('OUTCOME', '50', 'NEEDS_JUDGEMENT', null)],
+      indicators: [scored('OUTPUT', '100', 'PARTIAL', null, total), scored('OUTCOME', null, 'NEEDS_JUDGEMENT', null)],
       lineItems: [],
       budget: { fullYear: null, actual: null },
-      sectionWeights: { OUTPUT: n('50'), OUTCOME: n('50') },
+      sectionWeights: { OUTPUT: n('100') },
     });
     expect(plan.scoreTotal).toBe(n(total));
+    expect(plan.total.computedTotal).toBe(n(total));
     expect(plan.grade).toBe(grade);
+    expect(plan.total.provisional).toBe(false);
   });
 
   it('nothing scored yet → no grade', () => {
@@ -247,7 +251,7 @@ describe('rollupLineItem — 专项 → 子项 tree (fixture 002 shape)', () => 
     expect(civility!.scoreTotal).toBe(n('18'));
     expect(theory!.executionRate).toBeNull(); // 执行数 not stated: unknown, not 0
     expect(theory!.scoreTotal).toBe(n('17.33'));
-    expect(theory!.children[0]!.grade).toBe('POOR');
+    expect(theory!.children[0]!.grade).toBe('EXCELLENT'); // 9 of 10 → 90
     expect(ideology!.executionRate).toBeNull(); // 全年预算数 0: no rate
     expect(ideology!.grade).toBeNull();
     expect(ideology!.countsByStatus).toEqual(NO_COUNTS);

@@ -10,11 +10,19 @@
  *   line items get roll-ups of their own.
  * - A line item's roll-up covers its own indicators and all its descendants'; its execution rate uses its
  *   own stated amounts only (a null is unknown, never 0; Σ children is a consistency check, not a source).
- * - The grade is null until some indicator has a score; the evaluator is then responsible for scoring all.
+ * - The grade is that of the sound total (evaluation-total.ts): Σ scores ÷ Σ weights × 100 over the scored
+ *   rows, provisional while rows are pending, null until a weighted row is scored.
  */
 import { ratio, sumMicros, type Micros, type Ratio } from './decimal.js';
 import { GAP_STATUSES, type Gap, type GapStatus } from './gap.js';
-import { gradeForScore, type EvaluationGrade } from './grade.js';
+import {
+  evaluationTotal,
+  statedEvaluationFindings,
+  type EvaluationTotal,
+  type StatedEvaluation,
+  type StatedFinding,
+} from './evaluation-total.js';
+import type { EvaluationGrade } from './grade.js';
 import type { Level1 } from './indicator-hierarchy.js';
 import {
   DEFAULT_SECTION_WEIGHTS,
@@ -34,6 +42,8 @@ export interface IndicatorRow {
   weight: Micros | null;
   gap: Gap;
   evaluatorScore: Micros | null;
+  /** The evaluator's score awaits re-confirmation: the actual changed after it was given. */
+  scoreUnconfirmed?: boolean;
 }
 
 export interface SectionRollup {
@@ -57,6 +67,8 @@ export interface IndicatorRollup {
   countsByStatus: Record<GapStatus, number>;
   /** Every level1 is present, zeros when none. */
   sections: Record<Level1, SectionRollup>;
+  /** 综合得分 on a sound total and its (possibly provisional) grade. */
+  total: EvaluationTotal;
 }
 
 const LEVEL1_VALUES: readonly Level1[] = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'UNKNOWN'];
@@ -72,6 +84,7 @@ export function rollupIndicators(rows: readonly IndicatorRow[]): IndicatorRollup
     scoredCount: scores.length,
     countsByStatus: countByStatus(rows),
     sections: sectionRollups(scored),
+    total: evaluationTotal(scored.map(({ row, score }) => ({ weight: row.weight, score, unconfirmed: row.scoreUnconfirmed ?? false }))),
   };
 }
 
@@ -109,9 +122,9 @@ export function scoredRowsOf(rows: readonly IndicatorRow[]): ScoredRow[] {
   return rows.map((row) => ({ level1: row.level1, weight: row.weight, score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score }));
 }
 
-/** 评价等次 of a total; null while nothing is scored. */
+/** 评价等次 of the sound total; null while no weighted row is scored. */
 function gradeOf(rollup: IndicatorRollup): EvaluationGrade | null {
-  return rollup.scoredCount === 0 ? null : gradeForScore(rollup.scoreTotal);
+  return rollup.total.grade;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -180,6 +193,8 @@ export interface PlanRollupInput {
   budget: StageAmounts;
   /** The plan's own section weights; DEFAULT_SECTION_WEIGHTS when not given. */
   sectionWeights?: SectionWeights;
+  /** The 自评综合得分 and 评价等次 the plan's self-evaluation states, to compare with the computed ones. */
+  stated?: StatedEvaluation;
 }
 
 export interface PlanRollup extends IndicatorRollup {
@@ -187,6 +202,8 @@ export interface PlanRollup extends IndicatorRollup {
   grade: EvaluationGrade | null;
   sectionTotals: SectionTotal[];
   warnings: WeightWarning[];
+  /** The stated total and grade against the computed ones (STATED_TOTAL_MISMATCH, …). */
+  statedFindings: StatedFinding[];
   lineItems: LineItemRollup[];
 }
 
@@ -200,6 +217,7 @@ export function rollupPlan(input: PlanRollupInput): PlanRollup {
     grade: gradeOf(totals),
     sectionTotals: sectionTotals(scoredRows, weights),
     warnings: weightWarnings(scoredRows, weights),
+    statedFindings: input.stated ? statedEvaluationFindings(totals.total, input.stated) : [],
     lineItems: input.lineItems.map((node) => rollupLineItem(node, weights)),
   };
 }

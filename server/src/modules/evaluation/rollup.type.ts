@@ -91,8 +91,32 @@ export class Rollup {
   @Field(() => String, { nullable: true, description: '预算执行率（百分数）/ execution rate as a percentage' })
   executionRatePercent!: string | null;
 
-  @Field(() => EvaluationGradeValues, { nullable: true, description: '评价等次（尚无得分时为空）/ grade; null until something is scored' })
+  @Field(() => EvaluationGradeValues, {
+    nullable: true,
+    description: '评价等次：按折算综合得分（得分 ÷ 已评分指标分值 × 100）评定，有待评分指标时为暂定；尚无得分时为空 / grade of the computed total (score ÷ scored weights × 100); provisional while rows are pending; null until something is scored',
+  })
   grade!: EvaluationGrade | null;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: '综合得分（计算，百分制折算：已评分指标得分合计 ÷ 其分值合计 × 100，2 位小数）；无可折算得分时为空 / the computed total on 100 points; null when no weighted row is scored',
+  })
+  computedTotal!: string | null;
+
+  @Field(() => DecimalScalar, { description: '已评分指标的分值合计（折算基数）/ Σ weights of the scored rows, the base of the computed total' })
+  scoredWeight!: string;
+
+  @Field(() => Int, { description: '待评分指标数（有分值但尚无得分）/ weighted rows without a score yet' })
+  pendingCount!: number;
+
+  @Field(() => Int, { description: '待重新确认的得分数（评分后实际完成值有变化）/ manual scores to re-confirm after the actual changed' })
+  unconfirmedCount!: number;
+
+  @Field(() => Boolean, { description: '等次是否为暂定（有待评分或待确认的指标）/ whether the grade is provisional' })
+  gradeProvisional!: boolean;
+
+  @Field(() => String, { description: '综合得分与等次的计算说明（中文，含数字）/ how the total and grade were reached' })
+  gradeExplanation!: string;
 
   @Field(() => String, { nullable: true, description: '等次名称 优/良/中/差 / grade label' })
   gradeLabel!: string | null;
@@ -127,6 +151,12 @@ export function rollupView(totals: LineItemRollup | PlanRollup): Rollup {
     executionRatePercent: executionRate ? formatPercent(executionRate) : null,
     grade,
     gradeLabel: grade ? EVALUATION_GRADE_LABELS[grade] : null,
+    computedTotal: points(totals.total.computedTotal),
+    scoredWeight: formatDecimal(totals.total.scoredWeight),
+    pendingCount: totals.total.pendingCount,
+    unconfirmedCount: totals.total.unconfirmedCount,
+    gradeProvisional: totals.total.provisional,
+    gradeExplanation: totals.total.explanation,
     warnings: warnings.map((warning) => ({ code: warning.code, level1: warning.level1, message: warning.message })),
   };
 }
