@@ -16,6 +16,7 @@ const ROLLUP = /* GraphQL */ `
     statusCounts { status count }
     sections { level1 label sectionWeight indicatorWeight suggestedScore score count }
     executionRate executionRatePercent grade gradeLabel
+    computedTotal scoredWeight pendingCount unconfirmedCount gradeProvisional gradeExplanation
     warnings { code level1 message }
   }
 `;
@@ -60,8 +61,13 @@ describe('fixture 004 (雁峰 2024 self-evaluation): stated figures reproduced w
       scoreTotal: '89',
       executionRatePercent: '100%',
       executionRate: '1',
-      grade: 'GOOD',
-      gradeLabel: '良',
+      // Rows weigh 90 (产出 carries 40 of a stated 50) and score 89: graded on 89 ÷ 90 × 100 = 98.89 → 优.
+      grade: 'EXCELLENT',
+      gradeLabel: '优',
+      computedTotal: '98.89',
+      scoredWeight: '90',
+      pendingCount: 0,
+      gradeProvisional: false,
     });
     expect(plan.rollup.statusCounts.filter((row: any) => row.count > 0)).toEqual([
       { status: 'MET', count: 3 },
@@ -190,7 +196,7 @@ describe('the gap, live: an editor never computes anything itself', () => {
       explanation: '实际 10 次，目标 ≥ 12 次，完成率 83.33%，建议得分 8.33 分（10 × 10/12）',
       warnings: [],
     });
-    expect(recorded.plan.rollup).toMatchObject({ weightTotal: '10', suggestedScoreTotal: '8.33', scoreTotal: '8.33', grade: 'POOR' });
+    expect(recorded.plan.rollup).toMatchObject({ weightTotal: '10', suggestedScoreTotal: '8.33', scoreTotal: '8.33', computedTotal: '83.3', grade: 'GOOD' });
 
     // A score below the suggestion needs a reason; with one, the evaluator's score wins.
     const refused = (await api.gql(`${CHANGE} mutation($id: ID!) { scoreIndicator(id: $id, score: "7") { ...Change } }`, { id: indicatorId })).scoreIndicator;
