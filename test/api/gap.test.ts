@@ -142,7 +142,7 @@ const SETUP = /* GraphQL */ `
 const CHANGE = /* GraphQL */ `
   fragment Change on IndicatorChangePayload {
     indicator { id targetText actualText weight score deduction target { kind display explicit } actual { display } gap { status difference differenceUnit favourable completion completionPercent suggestedScore effectiveScore explanation warnings { code message } } }
-    plan { id rollup { weightTotal suggestedScoreTotal scoreTotal grade statusCounts { status count } } }
+    plan { id rollup { weightTotal suggestedScoreTotal scoreTotal computedTotal grade gradeProvisional statusCounts { status count } } }
     userErrors { field code message }
   }
 `;
@@ -196,7 +196,7 @@ describe('the gap, live: an editor never computes anything itself', () => {
       explanation: '实际 10 次，目标 ≥ 12 次，完成率 83.33%，建议得分 8.33 分（10 × 10/12）',
       warnings: [],
     });
-    expect(recorded.plan.rollup).toMatchObject({ weightTotal: '10', suggestedScoreTotal: '8.33', scoreTotal: '8.33', computedTotal: '83.3', grade: 'GOOD' });
+    expect(recorded.plan.rollup).toMatchObject({ weightTotal: '10', suggestedScoreTotal: '8.33', scoreTotal: '8.33', computedTotal: '83.3', grade: 'GOOD', gradeProvisional: false });
 
     // A score below the suggestion needs a reason; with one, the evaluator's score wins.
     const refused = (await api.gql(`${CHANGE} mutation($id: ID!) { scoreIndicator(id: $id, score: "7") { ...Change } }`, { id: indicatorId })).scoreIndicator;
