@@ -12,7 +12,7 @@ import { Level1Values, Level2Values } from './indicator-enums.js';
 @Entity()
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator {
-  [OptionalProps]?: 'version' | 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'remark' | 'evidence';
+  [OptionalProps]?: 'version' | 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
@@ -88,9 +88,23 @@ export class Indicator {
   @Property({ type: DecimalType, nullable: true })
   score: string | null = null;
 
-  @Field(() => String, { nullable: true, description: '扣分原因 / 偏差原因 / deduction or deviation reason' })
+  @Field(() => String, { nullable: true, description: '扣分原因（得分与建议得分不同时须填写）/ deduction reason: why the score differs from the suggestion' })
   @Property({ type: 'text', nullable: true })
   deduction: string | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '偏差原因（未达成、部分达成或超出目标 50% 以上时须填写）/ deviation reason: why the result is off target',
+  })
+  @Property({ type: 'text', nullable: true })
+  deviationReason: string | null = null;
+
+  /** Set when the actual, target or 分值 changes after a manual score; cleared when the evaluator scores again. */
+  @Field(() => Boolean, {
+    description: '得分待重新确认（评分后实际完成值、目标或分值有变更；重新评分即确认）/ the manual score awaits re-confirmation after the actual changed',
+  })
+  @Property({ type: 'boolean' })
+  scoreUnconfirmed = false;
 
   @Field(() => String, { nullable: true, description: '备注 / remark' })
   @Property({ type: 'text', nullable: true })

@@ -19,6 +19,14 @@ import { BudgetLine } from './budget-line.entity.js';
 import { KeyTask } from './key-task.entity.js';
 import { DocumentKind, PlanStatus } from './plan-enums.js';
 
+/** A plan's 预算执行率 scoring profile as stored: decimals as strings (see domain/budget-execution.ts). */
+export interface ExecutionScoringSetting {
+  profile: 'PROPORTIONAL' | 'STEPWISE';
+  fullMarksRate?: string | null;
+  stepPercent?: string | null;
+  deductionPerStep?: string | null;
+}
+
 /** 编制数 / 实有人数 / 退休: staffing as that year's document states it. */
 @ObjectType({ description: '人员编制情况 / staffing' })
 export class Staffing {
@@ -37,7 +45,7 @@ export class Staffing {
 @Unique({ properties: ['department', 'year'] })
 @ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
 export class Plan {
-  [OptionalProps]?: 'version' | 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'version' | 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring' | 'createdAt' | 'updatedAt';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
@@ -110,6 +118,10 @@ export class Plan {
   /** 各部分分值 the plan sets for itself (e.g. 预算执行率 20); null means the defaults 10/50/30/10. */
   @Property({ type: 'json', nullable: true })
   sectionWeights: Record<string, string> | null = null;
+
+  /** 预算执行率 scoring profile (issue 10 item 4); null means proportional (财预〔2020〕10号). */
+  @Property({ type: 'json', nullable: true })
+  executionScoring: ExecutionScoringSetting | null = null;
 
   @OneToMany(() => KeyTask, (task) => task.plan, { orderBy: { position: 'asc' } })
   keyTasks = new Collection<KeyTask>(this);
