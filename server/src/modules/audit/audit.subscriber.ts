@@ -1,6 +1,7 @@
 import {
   type ChangeSet,
   ChangeSetType,
+  type EntityComparator,
   type EntityMetadata,
   type EntityName,
   type EntityProperty,
@@ -18,7 +19,7 @@ import { BudgetLine } from '../plan/budget-line.entity.js';
 import { KeyTask } from '../plan/key-task.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
-import { currentAuditScope } from './audit-scope.js';
+import { type AuditRow, insertAuditRows } from './audit.writer.js';
 
 /** What is official record: every change to these is written to the audit trail in the same flush. */
 const AUDITED: EntityName<object>[] = [Department, Plan, KeyTask, BudgetLine, LineItem, Indicator, Evaluation, EvaluationSection];
@@ -27,7 +28,7 @@ const IGNORED_FIELDS = new Set(['id', 'position', 'version', 'createdAt', 'updat
 
 type Row = Record<string, unknown>;
 
-function planIdOf(entity: object): number | null {
+export function planIdOf(entity: object): number | null {
   if (entity instanceof Plan) return entity.id ?? null;
   if (entity instanceof EvaluationSection) return (entity.evaluation as Evaluation | undefined)?.plan?.id ?? null;
   const plan = (entity as { plan?: { id?: number } }).plan;
@@ -38,7 +39,7 @@ function planIdOf(entity: object): number | null {
  * A change set holds database values (money as integer micro-units, JSON as text, embedded amounts as
  * `amounts_actual`): the trail records them as the API speaks them ("563.72", ["…"], amounts.actual).
  */
-function snapshot(meta: EntityMetadata<object>, platform: Platform, data: Row | undefined): Row {
+export function snapshot(meta: EntityMetadata<object>, platform: Platform, data: Row | undefined): Row {
   const row: Row = {};
   for (const [key, raw] of Object.entries(data ?? {})) {
     const prop = meta.properties[key as keyof object] as EntityProperty<object> | undefined;
@@ -65,9 +66,9 @@ function readable(prop: EntityProperty<object>, platform: Platform, raw: unknown
   return raw;
 }
 
-const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
+export const json = (value: unknown): string | null => (value === undefined || value === null ? null : JSON.stringify(value));
 
-function entriesFor(changeSet: ChangeSet<object>, platform: Platform): Partial<AuditEntry>[] {
+function entriesFor(changeSet: ChangeSet<object>, platform: Platform, comparator: EntityComparator): Partial<AuditEntry>[] {
   const objectType = changeSet.name;
   const meta = changeSet.meta;
   const base = { objectType, planId: planIdOf(changeSet.entity) };
@@ -75,7 +76,8 @@ function entriesFor(changeSet: ChangeSet<object>, platform: Platform): Partial<A
     return [{ ...base, field: 'CREATED', after: json(snapshot(meta, platform, changeSet.payload as Row)) }];
   }
   if (changeSet.type === ChangeSetType.DELETE) {
-    return [{ ...base, field: 'DELETED', before: json(snapshot(meta, platform, changeSet.originalEntity as Row)) }];
+    // A delete's change set carries no data: the row as it is now is what goes.
+    return [{ ...base, field: 'DELETED', before: json(snapshot(meta, platform, comparator.prepareEntity(changeSet.entity) as Row)) }];
   }
   const before = snapshot(meta, platform, changeSet.originalEntity as Row);
   const after = snapshot(meta, platform, changeSet.payload as Row);
@@ -95,7 +97,7 @@ export class AuditSubscriber implements EventSubscriber {
 
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
     const changeSets = uow.getChangeSets().filter((changeSet) => AUDITED.some((type) => changeSet.entity instanceof (type as new () => object)));
-    const entries = changeSets.flatMap((changeSet) => entriesFor(changeSet, em.getPlatform()).map((fields) => ({ changeSet, fields })));
+    const entries = changeSets.flatMap((changeSet) => entriesFor(changeSet, em.getPlatform(), em.getComparator()).map((fields) => ({ changeSet, fields })));
     if (entries.length) this.pending.set(em, entries);
   }
 
@@ -103,31 +105,13 @@ export class AuditSubscriber implements EventSubscriber {
     const entries = this.pending.get(em);
     if (!entries) return;
     this.pending.delete(em);
-    const { userId, userName, reason } = currentAuditScope();
-    const at = Date.now();
-    const rows = entries.map(({ changeSet, fields }) => [
-      at,
-      userId,
-      userName,
-      fields.planId ?? planIdOf(changeSet.entity),
-      fields.objectType!,
-      (changeSet.entity as { id?: number }).id ?? 0,
-      fields.field!,
-      fields.before ?? null,
-      fields.after ?? null,
-      reason,
-    ]);
-    const connection = em.getConnection();
-    const transaction = em.getTransactionContext();
-    // SQLite binds at most 999 parameters per statement: 10 columns × 90 rows.
-    for (let start = 0; start < rows.length; start += 90) {
-      const chunk = rows.slice(start, start + 90);
-      await connection.execute(
-        `insert into audit_entry (at, user_id, user_name, plan_id, object_type, object_id, field, before, after, reason) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        chunk.flat(),
-        'run',
-        transaction,
-      );
-    }
+    await insertAuditRows(
+      em,
+      entries.map(({ changeSet, fields }) => ({
+        ...fields,
+        planId: fields.planId ?? planIdOf(changeSet.entity),
+        objectId: (changeSet.entity as { id?: number }).id ?? 0,
+      })) as AuditRow[],
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
+import { recordDeletions } from '../audit/audit.service.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { authorizeOn, getPlan } from '../plan/plan.service.js';
 import { authorize } from '../user/access.js';
@@ -107,6 +108,9 @@ export async function deleteLineItem(em: EntityManager, id: string): Promise<num
     }
   }
   const ids = [...doomed];
+  // Native deletes bypass the subscriber: the trail gets each removed indicator and line item first.
+  await recordDeletions(em, Indicator, { lineItem: { $in: ids } });
+  await recordDeletions(em, LineItem, { id: { $in: ids } });
   await em.nativeDelete(Indicator, { lineItem: { $in: ids } });
   await em.nativeUpdate(LineItem, { id: { $in: ids } }, { parent: null });
   await em.nativeDelete(LineItem, { id: { $in: ids } });

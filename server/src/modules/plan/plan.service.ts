@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { containsPattern, getDepartment } from '../department/department.service.js';
-import { Evaluation } from '../evaluation/evaluation.entity.js';
+import { recordDeletions } from '../audit/audit.service.js';
+import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import {
@@ -165,9 +166,19 @@ export async function deletePlan(em: EntityManager, id: string): Promise<number>
 
 /**
  * Removes everything a plan holds (a re-import replaces it), children before parents. Native
- * deletes bypass the identity map: call it before loading any of the plan's content.
+ * deletes bypass the identity map: call it before loading any of the plan's content. Each removed
+ * row is recorded in the audit trail first (one DELETED entry with the whole row), unless the caller
+ * records the removal itself — an import keeps the replaced plan as one document in its one entry.
  */
-export async function deletePlanContent(em: EntityManager, planId: number): Promise<void> {
+export async function deletePlanContent(em: EntityManager, planId: number, { audited = true }: { audited?: boolean } = {}): Promise<void> {
+  if (audited) {
+    await recordDeletions(em, Indicator, { plan: planId });
+    await recordDeletions(em, LineItem, { plan: planId });
+    await recordDeletions(em, KeyTask, { plan: planId });
+    await recordDeletions(em, BudgetLine, { plan: planId });
+    await recordDeletions(em, EvaluationSection, { evaluation: { plan: planId } }, planId);
+    await recordDeletions(em, Evaluation, { plan: planId });
+  }
   await em.nativeDelete(Indicator, { plan: planId });
   await em.nativeUpdate(LineItem, { plan: planId }, { parent: null });
   await em.nativeDelete(LineItem, { plan: planId });

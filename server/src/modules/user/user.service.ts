@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
+import { recordStateChange } from '../audit/audit.service.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { checkText, parseId } from '../validation.js';
@@ -14,6 +15,23 @@ export interface NewUser {
   /** Department ids, or full/short names (the CLI takes names). */
   departments: (string | number)[];
 }
+
+/**
+ * What the trail records of a user: who they are, their role, departments (ids) and access — never
+ * the password hash; a password reset is recorded as such, without any value.
+ */
+function auditedState(user: User): Record<string, unknown> {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    departments: user.departments.getItems().map((department) => department.id).sort((a, b) => a - b),
+    active: user.active,
+  };
+}
+
+const recordUser = (em: EntityManager, user: User, before: Record<string, unknown> | null, after: Record<string, unknown>) =>
+  recordStateChange(em, { objectType: 'User', objectId: user.id }, before, after);
 
 async function resolveDepartments(em: EntityManager, references: (string | number)[]): Promise<Department[]> {
   const departments: Department[] = [];
@@ -49,6 +67,7 @@ export async function createUser(em: EntityManager, input: NewUser): Promise<Use
   const user = em.create(User, { username: input.username, displayName: input.displayName.trim(), passwordHash: await hashPassword(input.password), role: input.role });
   user.departments.set(departments);
   await em.flush();
+  await recordUser(em, user, null, auditedState(user));
   return user;
 }
 
@@ -64,6 +83,7 @@ export interface UserChanges {
 export async function updateUser(em: EntityManager, id: string, changes: UserChanges): Promise<User> {
   const user = await em.findOne(User, { id: parseId(id, ['id']) }, { populate: ['departments'] });
   if (!user) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `用户不存在：${id} (no such user)`);
+  const before = auditedState(user);
   if (changes.displayName != null) {
     checkText(changes.displayName, ['input', 'displayName'], { max: 200, required: true });
     user.displayName = changes.displayName.trim();
@@ -82,6 +102,8 @@ export async function updateUser(em: EntityManager, id: string, changes: UserCha
   }
   if (changes.password != null || changes.active === false) await em.nativeDelete(Session, { user });
   await em.flush();
+  const reset = changes.password != null ? { password: '已重置 (reset)' } : {};
+  await recordUser(em, user, before, { ...auditedState(user), ...reset });
   return user;
 }
 
@@ -96,5 +118,6 @@ export async function changePassword(em: EntityManager, userId: number, current:
   user.passwordHash = await hashPassword(next);
   await em.nativeDelete(Session, { user, ...(keepTokenHash ? { tokenHash: { $ne: keepTokenHash } } : {}) });
   await em.flush();
+  await recordUser(em, user, {}, { password: '本人修改 (changed by the user)' });
   return user;
 }

@@ -1,0 +1,36 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { currentAuditScope } from './audit-scope.js';
+
+/** One entry of the trail as a service states it; who, when and why come from the audit scope. */
+export interface AuditRow {
+  objectType: string;
+  objectId: number;
+  planId: number | null;
+  field: string;
+  before?: string | null;
+  after?: string | null;
+}
+
+/**
+ * Inserts entries in the caller's transaction (the subscriber's, after a flush; or a service's, for
+ * what bypasses the unit of work), in a few statements. Inside a transaction the rows commit or roll
+ * back with the change they describe.
+ */
+export async function insertAuditRows(em: EntityManager, entries: AuditRow[]): Promise<void> {
+  if (!entries.length) return;
+  const { userId, userName, reason } = currentAuditScope();
+  const at = Date.now();
+  const rows = entries.map((entry) => [at, userId, userName, entry.planId, entry.objectType, entry.objectId, entry.field, entry.before ?? null, entry.after ?? null, reason]);
+  const connection = em.getConnection();
+  const transaction = em.getTransactionContext();
+  // SQLite binds at most 999 parameters per statement: 10 columns × 90 rows.
+  for (let start = 0; start < rows.length; start += 90) {
+    const chunk = rows.slice(start, start + 90);
+    await connection.execute(
+      `insert into audit_entry (at, user_id, user_name, plan_id, object_type, object_id, field, before, after, reason) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flat(),
+      'run',
+      transaction,
+    );
+  }
+}
