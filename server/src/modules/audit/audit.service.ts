@@ -18,7 +18,7 @@ export async function recordDeletions<T extends object>(em: EntityManager, entit
     em,
     rows.map((row) => ({
       objectType: meta.className,
-      objectId: (row as { id: number }).id,
+      objectId: (row as unknown as { id: number }).id,
       planId: planId === undefined ? planIdOf(row) : planId,
       field: 'DELETED',
       before: json(snapshot(meta as never, platform, comparator.prepareEntity(row) as Record<string, unknown>)),
