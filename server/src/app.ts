@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Context } from './graphql/context.js';
 import { formatErrorFor, introspectionGuard, LIMITS, queryLimitsRule, requestGuard, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
 import type { User } from './modules/user/user.entity.js';
@@ -68,6 +69,7 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
   });
+  app.get('/export/plans/:id.xlsx', planWorkbookDownload(orm));
 
   // A body that is too large or not JSON gets a GraphQL-shaped error, never an HTML page or a stack.
   app.use('/graphql', (error: { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {

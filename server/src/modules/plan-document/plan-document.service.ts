@@ -24,7 +24,7 @@ import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
 import { Plan } from '../plan/plan.entity.js';
 import { loadPlanContent, type PlanContent } from '../plan/plan-content.js';
 import { deletePlanContent } from '../plan/plan.service.js';
-import { authorize, authorizeAdmin } from '../user/access.js';
+import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
 import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
@@ -135,8 +135,9 @@ export interface ImportResult {
  * Imports a whole plan in the caller's transaction. The department is matched by full or short
  * name; the same department and year replaces that plan's content (never a duplicate plan).
  */
-export async function importPlanDocument(em: EntityManager, input: unknown): Promise<ImportResult> {
-  authorizeAdmin(em);
+export async function importPlanDocument(em: EntityManager, input: unknown, as: PlanAction = 'IMPORT'): Promise<ImportResult> {
+  // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
+  if (as === 'IMPORT') authorizeAdmin(em);
   const document = validatePlanDocument(input);
   const stated = document.department;
   let department = await findDepartmentByNames(em, [stated.name, stated.shortName]);
@@ -149,7 +150,8 @@ export async function importPlanDocument(em: EntityManager, input: unknown): Pro
   }
   let plan = departmentCreated ? null : await em.findOne(Plan, { department, year: document.year });
   const created = !plan;
-  if (plan) authorize(em, 'IMPORT', plan);
+  if (!plan && as !== 'IMPORT') throw UserInputError.of(['document', 'department'], UserErrorCode.NOT_FOUND, '计划不存在 (no such plan)');
+  if (plan) authorize(em, as, plan);
   if (plan) await deletePlanContent(em, plan.id);
   else plan = em.create(Plan, { department, year: document.year });
 
