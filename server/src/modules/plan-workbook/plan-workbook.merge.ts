@@ -168,14 +168,17 @@ class Merger {
   indicators(existing: IndicatorDocument[], table: IndicatorTable, location: string, path: string): IndicatorDocument[] {
     const used = new Set<number>();
     const key = (level1: string | null | undefined, level2: string | null | undefined, name: string | null | undefined) => `${level1 ?? ''}\u0000${level2 ?? ''}\u0000${name ?? ''}`;
-    // Same 一级/二级/三级 first (in order), then a renamed row at its old place.
+    // Same 一级/二级/三级 first (in order); then a row renamed in place (same levels and 指标值, same
+    // position) keeps its actual and score. Anything else is a new indicator.
     const matches = table.rows.map((row) => {
       const index = existing.findIndex((old, i) => !used.has(i) && key(old.level1, old.level2, old.name) === key(row.level1, row.level2, row.name));
       if (index >= 0) used.add(index);
       return index;
     });
     table.rows.forEach((_, position) => {
-      if (matches[position] < 0 && position < existing.length && !used.has(position) && existing[position].level1 === table.rows[position].level1) {
+      const row = table.rows[position];
+      const old = existing[position];
+      if (matches[position] < 0 && old && !used.has(position) && key(old.level1, old.level2, old.target) === key(row.level1, row.level2, row.target)) {
         matches[position] = position;
         used.add(position);
       }
