@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import ExcelJS from 'exceljs';
-import { checkPlanDocument } from '../../domain/checks.js';
+import { checkPlanDocument } from '../../domain/checks/document.js';
 import type { PlanDocument } from '../../domain/plan-document.js';
 import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { findDepartmentByNames } from '../department/department.service.js';
