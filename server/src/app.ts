@@ -7,7 +7,7 @@ import express from 'express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Context } from './graphql/context.js';
-import { formatErrorFor, introspectionGuard, LIMITS, queryLimitsRule, requestGuard, securityHeaders } from './graphql/limits.js';
+import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
@@ -20,13 +20,14 @@ export async function createApolloServer(): Promise<ApolloServer<Context>> {
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     // The default landing page loads from a CDN; government intranets have no network.
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard(production)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard(production), queryCostGuard(), fieldSuggestionGuard()],
     includeStacktraceInErrorResponses: !production,
     // Limits and hardening (issue 6 item 6): see graphql/limits.ts.
     introspection: true, // gated per actor in production by introspectionGuard
     csrfPrevention: true,
     persistedQueries: false, // the client sends whole documents; no cache for anyone to fill
-    validationRules: [queryLimitsRule()],
+    validationRules: queryLimitsRules(),
+    // graphql-js's own token limit: the parser stops at the limit (GRAPHQL_PARSE_FAILED), no second parse.
     parseOptions: { maxTokens: LIMITS.maxTokens },
     formatError: formatErrorFor(production),
   });

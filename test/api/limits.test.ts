@@ -82,6 +82,34 @@ describe('limits and hardening over HTTP', () => {
     expect(codes(bomb.json)).toContain('QUERY_TOO_COSTLY');
   });
 
+  it('prices a page by the size the request asks for, variables included', async () => {
+    const query = `query Page($n: Int!) {
+      plans(first: $n) { nodes { lineItems { children { children { indicators { id name targetText gap { status explanation warnings { code message } } } } } } } }
+    }`;
+    const small = await api.post({ query, variables: { n: 1 } }, { token: admin });
+    expect(small.status).toBe(200);
+    expect(small.json.errors).toBeUndefined();
+    const large = await api.post({ query, variables: { n: 100 } }, { token: admin });
+    expect(large.status).toBe(400);
+    expect(codes(large.json)).toEqual(['QUERY_TOO_COSTLY']);
+    expect(large.json.data).toBeUndefined();
+    // A wrong variable is execution's to refuse, not a cost.
+    const wrong = await api.post({ query, variables: { n: 'many' } }, { token: admin });
+    expect(codes(wrong.json)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('suggests field names only to signed-in users', async () => {
+    const anonymous = await api.post({ query: '{ plann { id } }' });
+    expect(anonymous.status).toBe(400);
+    expect(codes(anonymous.json)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(anonymous.json.errors[0].message).toContain('Cannot query field "plann"');
+    expect(anonymous.text).not.toMatch(/Did you mean|"plans"/);
+    const argument = await api.post({ query: '{ plans(frist: 1) { totalCount } }' });
+    expect(argument.text).not.toMatch(/Did you mean|"first"/);
+    const signedIn = await api.post({ query: '{ plann { id } }' }, { token: planner });
+    expect(signedIn.json.errors[0].message).toMatch(/Did you mean "plan"/);
+  });
+
   it('caps width: fields per selection, aliases, mutations per request, operations, fields, tokens and length', async () => {
     const aliases = (count: number) => Array.from({ length: count }, (_, index) => `a${index}: __typename`).join(' ');
     const ok = await api.post({ query: `{ ${aliases(LIMITS.maxFieldsPerSelection)} }` }, { token: admin });
@@ -191,6 +219,10 @@ describe('limits and hardening over HTTP', () => {
       expect(csp).toContain("font-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(reply.headers.get('x-powered-by')).toBeNull();
+      // helmet's other defaults
+      expect(reply.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(reply.headers.get('x-permitted-cross-domain-policies')).toBe('none');
+      expect(reply.headers.get('strict-transport-security')).toBeNull();
     }
     expect(graphql.headers.get('cache-control')).toBe('no-store');
     const error = await api.post('{not json');

@@ -1,62 +1,59 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import {
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
-  type FragmentDefinitionNode,
-  type GraphQLField,
   GraphQLError,
   type GraphQLFormattedError,
-  type GraphQLNamedType,
-  type GraphQLOutputType,
   type GraphQLSchema,
-  getNamedType,
   getNullableType,
-  isInterfaceType,
   isListType,
-  isObjectType,
   Kind,
   type OperationDefinitionNode,
-  type SelectionSetNode,
-  SchemaMetaFieldDef,
-  TypeMetaFieldDef,
-  TypeNameMetaFieldDef,
   type ValidationContext,
   type ValidationRule,
   visit,
 } from 'graphql';
+import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import helmet from 'helmet';
 import { MAX_PAGE_SIZE } from './connection.js';
 import type { Context } from './context.js';
 import { UserInputError } from './user-error.js';
 
 /**
- * Limits on what one GraphQL request may ask for (issue 6 item 6). The client's largest document,
- * the whole-plan query (client/src/graphql/operations.ts `PLAN`: line items three levels deep, each
- * with indicators, their readings and gaps) has depth 8 and cost ≈ 2,450,000 by the rule below; the
- * limits leave it a fourfold margin and refuse abuse (100 plans × nested line items × indicators).
+ * Limits on what one GraphQL request may ask for (issue 6 item 6; issue 9: maintained libraries do the
+ * counting — graphql-armor the depth, aliases, directives and tokens, graphql-query-complexity the cost).
+ * The client's largest document, the whole-plan query (client/src/graphql/operations.ts `PLAN`: line
+ * items three levels deep, each with indicators, their readings and gaps) has depth 8 and cost ≈ 2,500,000
+ * by the estimator below; the limits leave it a fourfold margin and refuse abuse (100 plans × nested line
+ * items × indicators).
  */
 export const LIMITS = {
-  /** Nesting of fields, counted through fragments; introspection (`__schema`, `__type`) counts as one level. */
+  /** Nesting of fields, counted through fragments (a spread adds no level); `__schema` is bounded by graphql-js's own introspection rule. */
   maxDepth: 12,
   /**
-   * Σ over the selected fields of the product of the list multipliers of their ancestors: a connection's
-   * `edges`/`nodes` count its `first` (default 20; a variable counts as the cap, 100), any other list 10.
+   * Cost (graphql-query-complexity with `costEstimator`): every field costs 1 plus its children's cost, times
+   * the page size for a connection (`first`/`last`, as the request gives it, variables included; absent: the
+   * declared default, else 100; never more than 100) and times 10 for any other list.
    * Default 10,000,000 (≈ 4 whole-plan reads); env JIXIAO_MAX_QUERY_COST overrides it.
    */
   defaultMaxCost: 10_000_000,
   listMultiplier: 10,
-  defaultPageSize: 20,
+  maxPageSize: MAX_PAGE_SIZE,
   /** Field selections written side by side in one selection set (aliases included). */
   maxFieldsPerSelection: 100,
   /** Root fields of one mutation: each is its own transaction. */
   maxMutationFields: 10,
-  /** Aliased fields in one document. */
+  /** Aliased fields in one operation, fragments included (`__typename` counts too). */
   maxAliases: 100,
+  /** Directives in one operation, fragments included. */
+  maxDirectives: 50,
   /** Field selections written in one document (fragments counted once). */
   maxFields: 2_000,
-  /** Field selections visited with fragments expanded: bounds the work of the depth and cost walk itself. */
+  /** Selections the cost walk visits with fragments expanded: a fragment bomb stops here (QUERY_TOO_COSTLY). */
   maxExpandedFields: 50_000,
   maxOperations: 10,
   maxFragments: 200,
@@ -79,96 +76,61 @@ export const LimitCode = {
 } as const;
 const LIMIT_CODES = new Set<string>(Object.values(LimitCode));
 
-function limitError(code: keyof typeof LimitCode, message: string, figure: number, limit: number, nodes?: readonly FieldNode[] | FieldNode): GraphQLError {
+function limitError(code: keyof typeof LimitCode, message: string, figure: number | string, limit: number, nodes?: readonly FieldNode[] | FieldNode | OperationDefinitionNode): GraphQLError {
   return new GraphQLError(message, { nodes, extensions: { code, figure, limit } });
 }
 
-export interface QueryMeasure {
-  depth: number;
-  cost: number;
-  /** True when the walk stopped at maxExpandedFields (a fragment bomb, or plain enormity). */
-  truncated: boolean;
-}
-
-function fieldDefinition(parent: GraphQLNamedType, node: FieldNode, schema: GraphQLSchema): GraphQLField<unknown, unknown> | undefined {
-  const name = node.name.value;
-  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
-  if (parent === schema.getQueryType()) {
-    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
-    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
-  }
-  return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-}
-
-function isList(type: GraphQLOutputType): boolean {
-  return isListType(getNullableType(type));
-}
-
-/** A Relay connection (`…Connection` with a `first` argument): its `edges` and `nodes` are one page long. */
-function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode): number | null {
-  if (!getNamedType(field.type).name.endsWith('Connection') || !field.args.some((arg) => arg.name === 'first')) return null;
-  const argument = node.arguments?.find((arg) => arg.name.value === 'first');
-  if (!argument) {
-    const declared = field.args.find((arg) => arg.name === 'first')?.defaultValue;
-    return typeof declared === 'number' ? declared : LIMITS.defaultPageSize;
-  }
-  // A variable may be anything up to the cap; a literal out of range is refused by the resolver anyway.
-  if (argument.value.kind === Kind.INT) return Math.min(Math.max(Number(argument.value.value), 0), MAX_PAGE_SIZE);
-  return MAX_PAGE_SIZE;
+/** The page a connection field returns: its `first` (or `last`), never more than 100; null for any other field. */
+function pageSize(args: Record<string, unknown>, declaresPage: boolean): number | null {
+  if (!declaresPage) return null;
+  const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : LIMITS.maxPageSize;
+  // Out of range is refused by the resolver (pageWindow); here it only must not price below nothing.
+  return Math.min(Math.max(asked, 0), LIMITS.maxPageSize);
 }
 
 /**
- * Depth and cost of one operation, fragments expanded. Fields of an unknown name or on an unknown type
- * are left to graphql-js's own rules; introspection subtrees are bounded by its MaxIntrospectionDepthRule.
+ * A field costs 1 plus its children: a connection's children once per row of its page (its `edges` and
+ * `nodes` are that page, so they add no factor of their own), any other list's children 10 times.
  */
-export function measureOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>): QueryMeasure {
-  const root = schema.getRootType(operation.operation);
-  const measure: QueryMeasure = { depth: 0, cost: 0, truncated: false };
-  if (!root) return measure;
-  let visited = 0;
+export const costEstimator: ComplexityEstimator = ({ field, args, type, childComplexity }) => {
+  const page = pageSize(args, field.args.some((arg) => arg.name === 'first' || arg.name === 'last'));
+  if (page !== null) return 1 + page * childComplexity;
+  const list = isListType(getNullableType(field.type));
+  const pageOfConnection = type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes');
+  return 1 + (list && !pageOfConnection ? LIMITS.listMultiplier : 1) * childComplexity;
+};
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, depth: number, multiplier: number, page: number | null, fragmentPath: Set<string>): void => {
-    for (const selection of selectionSet.selections) {
-      if (measure.truncated) return;
-      if (selection.kind === Kind.FIELD) {
-        if (++visited > LIMITS.maxExpandedFields) {
-          measure.truncated = true;
-          return;
-        }
-        measure.cost += multiplier;
-        const field = fieldDefinition(parent, selection, schema);
-        const name = selection.name.value;
-        if (name === '__schema' || name === '__type') {
-          measure.depth = Math.max(measure.depth, depth);
-          continue;
-        }
-        measure.depth = Math.max(measure.depth, depth);
-        if (!field || !selection.selectionSet) continue;
-        const own = isList(field.type) ? (page ?? LIMITS.listMultiplier) : 1;
-        walk(selection.selectionSet, getNamedType(field.type), depth + 1, multiplier * own, pageSize(field, selection), fragmentPath);
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const typeName = selection.typeCondition?.name.value;
-        const type = typeName ? schema.getType(typeName) : parent;
-        if (type) walk(selection.selectionSet, type, depth, multiplier, page, fragmentPath);
-      } else {
-        const name = selection.name.value;
-        const fragment = fragments.get(name);
-        // A cycle is refused by NoFragmentCyclesRule; here it just stops.
-        if (!fragment || fragmentPath.has(name)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (!type) continue;
-        fragmentPath.add(name);
-        walk(fragment.selectionSet, type, depth, multiplier, page, fragmentPath);
-        fragmentPath.delete(name);
-      }
-    }
-  };
-  walk(operation.selectionSet, root, 1, 1, null, new Set());
-  return measure;
+/** Cost of the operation a request runs (its variables give the real page sizes); null when the variables do not fit (execution refuses them). */
+export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string | null): number | null {
+  try {
+    return getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [costEstimator], maxQueryNodes: LIMITS.maxExpandedFields });
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) return Number.POSITIVE_INFINITY;
+    return null;
+  }
 }
 
-/** Sizes that need no schema: operations, fragments, fields, aliases and width of each selection set. */
-function checkShape(context: { reportError(error: GraphQLError): void }, document: DocumentNode): void {
+/** Refuses an operation whose cost passes the ceiling, before it runs (QUERY_TOO_COSTLY, HTTP 400). */
+export function queryCostGuard(maxCost = maxQueryCost()): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operation }) {
+          const cost = queryCost(schema, document, request.variables ?? {}, request.operationName);
+          if (cost === null || cost <= maxCost) return;
+          const name = operation?.name ? `「${operation.name.value}」` : '';
+          const figure = Number.isFinite(cost) ? String(cost) : `> ${LIMITS.maxExpandedFields} 个选择 (selections)`;
+          throw new GraphQLError(`查询${name}开销 ${figure}，超过上限 ${maxCost} (query cost ${figure} exceeds the limit of ${maxCost})`, {
+            extensions: { code: LimitCode.QUERY_TOO_COSTLY, figure: Number.isFinite(cost) ? cost : null, limit: maxCost, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** Sizes the libraries do not count: operations, fragments, fields, width of each selection set, mutations per request, subscriptions. */
+function checkShape(context: ValidationContext, document: DocumentNode): void {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   const fragments = document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION);
   if (operations.length > LIMITS.maxOperations) {
@@ -182,13 +144,11 @@ function checkShape(context: { reportError(error: GraphQLError): void }, documen
     );
   }
   let fields = 0;
-  let aliases = 0;
   let widest = 0;
   let widestNode: FieldNode | undefined;
   visit(document, {
-    Field(node) {
+    Field() {
       fields += 1;
-      if (node.alias) aliases += 1;
     },
     SelectionSet(node) {
       const width = node.selections.filter((selection) => selection.kind === Kind.FIELD).length;
@@ -200,9 +160,6 @@ function checkShape(context: { reportError(error: GraphQLError): void }, documen
   });
   if (fields > LIMITS.maxFields) {
     context.reportError(limitError('QUERY_TOO_LARGE', `文档含 ${fields} 个字段，超过上限 ${LIMITS.maxFields} (document selects ${fields} fields; the limit is ${LIMITS.maxFields})`, fields, LIMITS.maxFields));
-  }
-  if (aliases > LIMITS.maxAliases) {
-    context.reportError(limitError('QUERY_TOO_WIDE', `文档含 ${aliases} 个别名，超过上限 ${LIMITS.maxAliases} (document has ${aliases} aliases; the limit is ${LIMITS.maxAliases})`, aliases, LIMITS.maxAliases));
   }
   if (widest > LIMITS.maxFieldsPerSelection) {
     context.reportError(
@@ -222,62 +179,107 @@ function checkShape(context: { reportError(error: GraphQLError): void }, documen
         limitError('QUERY_TOO_WIDE', `一次请求含 ${roots} 个变更，超过上限 ${LIMITS.maxMutationFields} (${roots} mutations in one request; the limit is ${LIMITS.maxMutationFields})`, roots, LIMITS.maxMutationFields),
       );
     }
+    // graphql-js validates a subscription against a schema without one and fails only when executing.
+    if (!context.getSchema().getRootType(operation.operation)) {
+      context.reportError(
+        new GraphQLError(`不支持 ${operation.operation} 操作 (this server has no ${operation.operation} operations)`, {
+          nodes: operation,
+          extensions: { code: LimitCode.OPERATION_NOT_SUPPORTED },
+        }),
+      );
+    }
   }
 }
 
+const shapeRule: ValidationRule = (context) => ({
+  Document: {
+    leave(document) {
+      checkShape(context, document);
+    },
+  },
+});
+
+/** The operation each validation is inside of, so a library's refusal can name it. */
+const currentOperation = new WeakMap<ValidationContext, OperationDefinitionNode>();
+const trackOperation: ValidationRule = (context): ASTVisitor => ({
+  OperationDefinition(node) {
+    currentOperation.set(context, node);
+  },
+});
+
+/** graphql-armor states its figure in English ("… limit of 12 exceeded, found 17."): our typed, bilingual error instead. */
+function armorRefusal(code: keyof typeof LimitCode, limit: number, describe: (name: string, found: string) => string) {
+  return (context: ValidationContext | null, error: GraphQLError): void => {
+    if (!context) return;
+    const found = /found (\d+)/.exec(error.message)?.[1] ?? `> ${limit}`;
+    const operation = currentOperation.get(context);
+    const name = operation?.name ? `「${operation.name.value}」` : '';
+    context.reportError(limitError(code, describe(name, found), Number(found) || found, limit, operation));
+  };
+}
+
 /**
- * The validation rule: shape limits, then depth and cost of every operation in the document. Apollo
- * reports validation errors as GRAPHQL_VALIDATION_FAILED; `formatError` below restores our code.
+ * The validation rules: depth, aliases and directives by graphql-armor (through its Apollo adapter, its
+ * refusals turned into our codes), then the shapes it does not count. Apollo reports validation errors as
+ * GRAPHQL_VALIDATION_FAILED; `formatError` below restores our code.
  */
-export function queryLimitsRule(maxCost = maxQueryCost()): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    Document: {
-      leave(document) {
-        let refused = false;
-        checkShape(
-          {
-            reportError(error) {
-              refused = true;
-              context.reportError(error);
-            },
-          },
-          document,
-        );
-        if (refused) return;
-        const fragments = new Map<string, FragmentDefinitionNode>();
-        for (const definition of document.definitions) {
-          if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-        }
-        for (const definition of document.definitions) {
-          if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
-          // graphql-js validates a subscription against a schema without one and fails only when executing.
-          if (!context.getSchema().getRootType(definition.operation)) {
-            context.reportError(
-              new GraphQLError(`不支持 ${definition.operation} 操作 (this server has no ${definition.operation} operations)`, {
-                nodes: definition,
-                extensions: { code: LimitCode.OPERATION_NOT_SUPPORTED },
-              }),
-            );
-            continue;
-          }
-          const { depth, cost, truncated } = measureOperation(context.getSchema(), definition, fragments);
-          const name = definition.name ? `「${definition.name.value}」` : '';
-          if (depth > LIMITS.maxDepth) {
-            context.reportError(
-              limitError('QUERY_TOO_DEEP', `查询${name}嵌套深度 ${depth}，超过上限 ${LIMITS.maxDepth} (query depth ${depth} exceeds the limit of ${LIMITS.maxDepth})`, depth, LIMITS.maxDepth),
-            );
-          } else if (truncated || cost > maxCost) {
-            const figure = truncated ? `> ${cost}` : String(cost);
-            context.reportError(
-              new GraphQLError(`查询${name}开销 ${figure}，超过上限 ${maxCost} (query cost ${figure} exceeds the limit of ${maxCost})`, {
-                extensions: { code: LimitCode.QUERY_TOO_COSTLY, figure: cost, limit: maxCost },
-              }),
-            );
-          }
-        }
-      },
+export function queryLimitsRules(): ValidationRule[] {
+  const refuseOnly = { propagateOnRejection: false } as const;
+  const armor = new ApolloArmor({
+    blockFieldSuggestion: { enabled: false },
+    costLimit: { enabled: false }, // graphql-query-complexity prices connections by their page: queryCostGuard
+    maxTokens: { enabled: false }, // the parser's own maxTokens: see createApolloServer
+    maxDepth: {
+      ...refuseOnly,
+      n: LIMITS.maxDepth,
+      flattenFragments: true,
+      ignoreIntrospection: true,
+      onReject: [armorRefusal('QUERY_TOO_DEEP', LIMITS.maxDepth, (name, depth) => `查询${name}嵌套深度 ${depth}，超过上限 ${LIMITS.maxDepth} (query depth ${depth} exceeds the limit of ${LIMITS.maxDepth})`)],
+    },
+    maxAliases: {
+      ...refuseOnly,
+      n: LIMITS.maxAliases,
+      allowList: [],
+      onReject: [armorRefusal('QUERY_TOO_WIDE', LIMITS.maxAliases, (name, count) => `查询${name}含 ${count} 个别名，超过上限 ${LIMITS.maxAliases} (${count} aliases; the limit is ${LIMITS.maxAliases})`)],
+    },
+    maxDirectives: {
+      ...refuseOnly,
+      n: LIMITS.maxDirectives,
+      onReject: [armorRefusal('QUERY_TOO_LARGE', LIMITS.maxDirectives, (name, count) => `查询${name}含 ${count} 个指令，超过上限 ${LIMITS.maxDirectives} (${count} directives; the limit is ${LIMITS.maxDirectives})`)],
     },
   });
+  return [trackOperation, ...armor.protect().validationRules, shapeRule];
+}
+
+/**
+ * Validation messages of graphql-js suggest names ("Did you mean "plans"?"): a map of the schema for
+ * whoever probes it. Signed-out requests get graphql-armor's block-field-suggestion mask; signed-in
+ * users (who may read the schema anyway) keep the help.
+ */
+export function fieldSuggestionGuard(): ApolloServerPlugin<Context> {
+  const [mask] = new ApolloArmor({
+    blockFieldSuggestion: { enabled: true },
+    costLimit: { enabled: false },
+    maxTokens: { enabled: false },
+    maxDepth: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
+  }).protect().plugins as ApolloServerPlugin<Context>[];
+  return {
+    async requestDidStart(requestContext) {
+      if (requestContext.contextValue.actor) return;
+      const masked = await mask.requestDidStart?.(requestContext);
+      return {
+        async didEncounterErrors(errorContext) {
+          await masked?.didEncounterErrors?.(errorContext);
+          // Development shows stack traces, whose first line repeats the message as it was.
+          for (const error of errorContext.errors) {
+            if (error.stack) error.stack = error.stack.replace(/Did you mean .+$/gm, '');
+          }
+        },
+      };
+    },
+  };
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -386,20 +388,22 @@ export function formatErrorFor(production: boolean, log: (error: unknown) => voi
   };
 }
 
-/** Headers on every response (no helmet: these few are all we need). */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // The built client has no inline styles (React sets element.style through the CSSOM, which CSP allows).
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The Content-Security-Policy: nothing from another host. The built client has no inline styles (React sets
+ * element.style through the CSSOM, which CSP allows).
+ */
+const CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'font-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
 
 /**
  * /graphiql only (the analysts' GraphiQL, client/graphiql.html): its CSS carries its fonts (Roboto,
@@ -407,14 +411,33 @@ export const CONTENT_SECURITY_POLICY = [
  * inline <style> GraphiQL tries (a scroll lock on <body> while a dialog is open) is refused, harmless
  * on a page that does not scroll.
  */
-export const GRAPHIQL_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("font-src 'self'", "font-src 'self' data:");
+const GRAPHIQL_CSP_DIRECTIVES = { ...CSP_DIRECTIVES, 'font-src': ["'self'", 'data:'] };
+
+/** The header as helmet writes it ("name value;name value"). */
+const cspHeader = (directives: Record<string, string[]>) =>
+  Object.entries(directives)
+    .map(([name, values]) => `${name} ${values.join(' ')}`)
+    .join(';');
+export const CONTENT_SECURITY_POLICY = cspHeader(CSP_DIRECTIVES);
+export const GRAPHIQL_CONTENT_SECURITY_POLICY = cspHeader(GRAPHIQL_CSP_DIRECTIVES);
+
+/**
+ * helmet's headers (nosniff, X-Frame-Options DENY, no-referrer, COOP/CORP same-origin, …) with our CSP.
+ * No Strict-Transport-Security: HTTPS is the TLS terminator's business (a reverse proxy), and pinning
+ * every intranet host under this name to HTTPS for a year is not ours to decide.
+ */
+const helmetWith = (directives: Record<string, string[]>) =>
+  helmet({
+    contentSecurityPolicy: { useDefaults: false, directives },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: false,
+  });
+const strictHeaders = helmetWith(CSP_DIRECTIVES);
+const graphiqlHeaders = helmetWith(GRAPHIQL_CSP_DIRECTIVES);
 
 export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('X-Frame-Options', 'DENY');
-  response.setHeader('Referrer-Policy', 'no-referrer');
-  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  response.setHeader('Content-Security-Policy', request.path === '/graphiql' || request.path === '/graphiql.html' ? GRAPHIQL_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
   if (request.path === '/graphql' || request.path.startsWith('/graphql/')) response.setHeader('Cache-Control', 'no-store');
-  next();
+  const graphiql = request.path === '/graphiql' || request.path === '/graphiql.html';
+  (graphiql ? graphiqlHeaders : strictHeaders)(request, response, next);
 }
