@@ -42,12 +42,25 @@ export function contextFor(orm: MikroORM, actor: Actor | null = null, user: User
   return { em, actor, user, http };
 }
 
+/**
+ * Express's `trust proxy` from env JIXIAO_TRUST_PROXY: unset or "false" trusts no proxy (the socket's
+ * address is the client's); "true" trusts every hop; a number the closest N hops; anything else is
+ * Express's list of trusted addresses or subnets ("loopback", "10.0.0.0/8, 127.0.0.1"). It decides
+ * req.ip (sign-in throttling) and req.secure (the session cookie's Secure flag, from X-Forwarded-Proto).
+ */
+export function trustProxy(value = process.env.JIXIAO_TRUST_PROXY?.trim() ?? ''): boolean | number | string {
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 /** One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. */
 export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', trustProxy());
   app.use(securityHeaders);
   app.use(
     '/graphql',
@@ -58,7 +71,8 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
         const token = tokenFrom(req.headers);
         const session = await actorForToken(orm.em.fork(), token);
         return contextFor(orm, session?.actor ?? null, session?.user ?? null, {
-          address: req.socket.remoteAddress ?? 'unknown',
+          // The client's address (behind a trusted proxy: from X-Forwarded-For), for sign-in throttling.
+          address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           token,
           setSessionCookie(value, maxAgeSeconds) {
             res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: maxAgeSeconds * 1000 });

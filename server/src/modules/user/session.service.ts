@@ -11,37 +11,95 @@ export const SESSION_HOURS = 12;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Failed sign-ins per user name and per address: 5 within 15 minutes locks both out for the rest of the window. */
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES = 5;
-const failures = new Map<string, number[]>();
+/**
+ * A captcha-free back-off: after `free` counted attempts for a key, each further one must wait
+ * `baseMs` · 2^(attempts − free), up to `maxMs`. A key is forgotten `forgetMs` after its last attempt
+ * (or at once by `forget`, e.g. on success).
+ */
+export class Throttle {
+  private readonly entries = new Map<string, { count: number; last: number }>();
 
-function recentFailures(key: string, now: number): number[] {
-  const recent = (failures.get(key) ?? []).filter((at) => now - at < WINDOW_MS);
-  if (recent.length) failures.set(key, recent);
-  else failures.delete(key);
-  return recent;
+  constructor(private readonly rule: { free: number; baseMs: number; maxMs: number; forgetMs: number }) {}
+
+  /** Milliseconds until `key` may try again; 0: now. */
+  wait(key: string, now = Date.now()): number {
+    const entry = this.entries.get(key);
+    if (!entry) return 0;
+    if (now - entry.last >= this.rule.forgetMs) {
+      this.entries.delete(key);
+      return 0;
+    }
+    if (entry.count < this.rule.free) return 0;
+    const delay = Math.min(this.rule.baseMs * 2 ** Math.min(entry.count - this.rule.free, 40), this.rule.maxMs);
+    return Math.max(0, entry.last + delay - now);
+  }
+
+  count(key: string, now = Date.now()): void {
+    this.wait(key, now); // forgets a stale entry first
+    const entry = this.entries.get(key);
+    this.entries.set(key, { count: (entry?.count ?? 0) + 1, last: now });
+    if (this.entries.size > 10_000) {
+      for (const [other, { last }] of this.entries) if (now - last >= this.rule.forgetMs) this.entries.delete(other);
+    }
+  }
+
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
+const MINUTE = 60_000;
+/**
+ * Sign-in failures are counted per user name *and address*: five are free, then the next waits 1 s,
+ * 2 s, 4 s … up to 15 minutes; a success clears them. Failures from one address therefore never keep
+ * the same user out at another. One address is also capped across all names (a looser limit: 50
+ * failures, then 15 minutes per further attempt, forgotten after an hour without failures), which a
+ * success does not clear.
+ */
+const userAtAddress = new Throttle({ free: 5, baseMs: 1000, maxMs: 15 * MINUTE, forgetMs: 24 * 60 * MINUTE });
+const perAddress = new Throttle({ free: 50, baseMs: 15 * MINUTE, maxMs: 15 * MINUTE, forgetMs: 60 * MINUTE });
+/** changePassword costs two scrypt runs and is a password guess: five per user, then 1, 2, 4 … ≤ 15 minutes apart. */
+const passwordChanges = new Throttle({ free: 5, baseMs: MINUTE, maxMs: 15 * MINUTE, forgetMs: 15 * MINUTE });
+
 export function resetSignInLimits(): void {
-  failures.clear();
+  userAtAddress.clear();
+  perAddress.clear();
+  passwordChanges.clear();
+}
+
+function tooManyAttempts(field: string, waitMs: number, what: string): UserInputError {
+  const seconds = Math.ceil(waitMs / 1000);
+  const zh = seconds >= 120 ? `${Math.ceil(seconds / 60)} 分钟` : `${seconds} 秒`;
+  return UserInputError.of([field], UserErrorCode.TOO_MANY_ATTEMPTS, `${what}次数过多，请 ${zh}后再试 (too many attempts; try again in ${seconds} s)`);
+}
+
+/** Refuses a password change attempted too often, and counts this one. */
+export function throttlePasswordChange(userId: number, now = Date.now()): void {
+  const key = `user:${userId}`;
+  const wait = passwordChanges.wait(key, now);
+  if (wait > 0) throw tooManyAttempts('currentPassword', wait, '修改密码');
+  passwordChanges.count(key, now);
 }
 
 export async function signIn(em: EntityManager, username: string, password: string, address: string): Promise<{ user: User; token: string; expiresAt: Date }> {
   const now = Date.now();
-  const keys = [`user:${username.trim().toLowerCase()}`, `address:${address}`];
-  if (keys.some((key) => recentFailures(key, now).length >= MAX_FAILURES)) {
-    throw UserInputError.of(['username'], UserErrorCode.TOO_MANY_ATTEMPTS, '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins)');
-  }
+  const userKey = `${address}\u0000${username.trim().toLowerCase().slice(0, 200)}`;
+  const wait = Math.max(userAtAddress.wait(userKey, now), perAddress.wait(address, now));
+  if (wait > 0) throw tooManyAttempts('username', wait, '登录失败');
   const plausible = username.length <= 100 && !hasForbiddenCharacters(username);
   const user = plausible ? await em.findOne(User, { username: username.trim(), active: true }) : null;
   // Verify even for an unknown name, so timing does not tell which names exist.
   const valid = await verifyPassword(password.slice(0, 200), user?.passwordHash ?? `scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$${'A'.repeat(86)}==`);
   if (!user || !valid) {
-    for (const key of keys) failures.set(key, [...recentFailures(key, now), now]);
+    userAtAddress.count(userKey, now);
+    perAddress.count(address, now);
     throw UserInputError.of(['password'], UserErrorCode.BAD_CREDENTIALS, '用户名或密码错误 (wrong user name or password)');
   }
-  keys.forEach((key) => failures.delete(key));
+  userAtAddress.forget(userKey);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now + SESSION_HOURS * 3600 * 1000);
   em.create(Session, { tokenHash: hashToken(token), user, expiresAt });

@@ -4,11 +4,11 @@ import { Department } from '../department/department.entity.js';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { Payload } from '../../graphql/payload.js';
-import { UserError } from '../../graphql/user-error.js';
+import { UserError, UserInputError } from '../../graphql/user-error.js';
 import { authorizeAdmin } from './access.js';
-import { hashToken, SESSION_HOURS, signIn, signOut } from './session.service.js';
+import { hashToken, SESSION_HOURS, signIn, signOut, throttlePasswordChange } from './session.service.js';
 import { Role, User } from './user.entity.js';
-import { changePassword, createUser, updateUser } from './user.service.js';
+import { changePassword, createUser, type PasswordChange, preparePasswordChange, updateUser } from './user.service.js';
 
 @ObjectType({ description: '登录结果 / result of signing in' })
 class SignInPayload {
@@ -127,9 +127,16 @@ export class UserResolver {
     @Arg('newPassword', () => String) newPassword: string,
   ) {
     const token = context.http?.token ?? null;
-    const { result, userErrors } = await runMutation(context.em, (tx) =>
-      changePassword(tx, context.actor!.id, currentPassword, newPassword, token ? hashToken(token) : null),
-    );
+    // Throttled, and hashed before the transaction: scrypt must not hold the database while it works.
+    let change: PasswordChange;
+    try {
+      throttlePasswordChange(context.actor!.id);
+      change = await preparePasswordChange(context.em, context.actor!.id, currentPassword, newPassword);
+    } catch (error) {
+      if (error instanceof UserInputError) return { user: null, userErrors: error.errors };
+      throw error;
+    }
+    const { result, userErrors } = await runMutation(context.em, (tx) => changePassword(tx, change, token ? hashToken(token) : null));
     return { user: result, userErrors };
   }
 

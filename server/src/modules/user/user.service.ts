@@ -107,15 +107,30 @@ export async function updateUser(em: EntityManager, id: string, changes: UserCha
   return user;
 }
 
-/** A signed-in user changes their own password; their other sessions end. */
-export async function changePassword(em: EntityManager, userId: number, current: string, next: string, keepTokenHash: string | null): Promise<User> {
+/** A checked and hashed password change: the scrypt work happens before any transaction opens. */
+export interface PasswordChange {
+  userId: number;
+  previousHash: string;
+  hash: string;
+}
+
+export async function preparePasswordChange(em: EntityManager, userId: number, current: string, next: string): Promise<PasswordChange> {
   const user = await em.findOneOrFail(User, { id: userId });
   if (!(await verifyPassword(current.slice(0, 200), user.passwordHash))) {
     throw UserInputError.of(['currentPassword'], UserErrorCode.BAD_CREDENTIALS, '当前密码不正确 (current password is wrong)');
   }
   const weak = passwordProblem(next);
   if (weak) throw UserInputError.of(['newPassword'], UserErrorCode.INVALID, weak);
-  user.passwordHash = await hashPassword(next);
+  return { userId, previousHash: user.passwordHash, hash: await hashPassword(next) };
+}
+
+/** A signed-in user changes their own password (prepared above, in a short transaction); their other sessions end. */
+export async function changePassword(em: EntityManager, change: PasswordChange, keepTokenHash: string | null): Promise<User> {
+  const user = await em.findOneOrFail(User, { id: change.userId });
+  if (user.passwordHash !== change.previousHash) {
+    throw UserInputError.of(['currentPassword'], UserErrorCode.CONFLICT, '密码刚被修改，请重新输入当前密码 (the password changed meanwhile)');
+  }
+  user.passwordHash = change.hash;
   await em.nativeDelete(Session, { user, ...(keepTokenHash ? { tokenHash: { $ne: keepTokenHash } } : {}) });
   await em.flush();
   await recordUser(em, user, {}, { password: '本人修改 (changed by the user)' });
