@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const serverAlias = {
-  // type-graphql and @apollo/server must share one `graphql` module instance (STACK.md pitfall 3).
-  alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  alias: [
+    // type-graphql and @apollo/server must share one `graphql` module instance (STACK.md pitfall 3).
+    { find: /^graphql$/, replacement: 'graphql/index.js' },
+    // The shared vocabulary from its source, as tsc and tsx read it (tsconfig paths): no build needed.
+    { find: /^@jixiao\/vocabulary$/, replacement: fileURLToPath(new URL('./vocabulary/src/index.ts', import.meta.url)) },
+  ],
 };
 
 export default defineConfig({
@@ -16,7 +21,7 @@ export default defineConfig({
         resolve: serverAlias,
         test: {
           name: 'server',
-          include: ['server/src/**/*.test.ts', 'test/api/**/*.test.ts'],
+          include: ['server/src/**/*.test.ts', 'test/api/**/*.test.ts', 'vocabulary/src/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           pool: 'forks',

@@ -2,9 +2,13 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
 
+// The shared vocabulary (@jixiao/vocabulary) from its source, like tsconfig's paths: no build step needed.
+const resolve = { alias: { '@jixiao/vocabulary': fileURLToPath(new URL('../vocabulary/src/index.ts', import.meta.url)) } };
+
 // The server serves client/dist at / on the same port as /graphql; in development Vite proxies to it.
 const main: UserConfig = {
   plugins: [react()],
+  resolve,
   server: {
     port: 5173,
     proxy: { '/graphql': process.env.JIXIAO_API ?? 'http://localhost:4100' },
@@ -17,6 +21,7 @@ const main: UserConfig = {
 // It writes next to the editor's build (no emptying) and names every file graphiql-*.
 const graphiql: UserConfig = {
   plugins: [react()],
+  resolve,
   build: {
     outDir: 'dist',
     emptyOutDir: false,

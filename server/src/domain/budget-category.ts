@@ -1,25 +1,9 @@
 /**
  * The rows of the budget matrix (DOMAIN.md §2): by nature, by income, basic detail, 三公经费.
  */
-export const BudgetCategory = {
-  TOTAL: 'TOTAL',
-  BASIC: 'BASIC',
-  PERSONNEL: 'PERSONNEL',
-  PUBLIC_USE: 'PUBLIC_USE',
-  PROJECT: 'PROJECT',
-  INCOME_GENERAL_PUBLIC: 'INCOME_GENERAL_PUBLIC',
-  INCOME_GOVERNMENT_FUND: 'INCOME_GOVERNMENT_FUND',
-  INCOME_OTHER: 'INCOME_OTHER',
-  INCOME_PRIOR_YEAR_CARRYOVER: 'INCOME_PRIOR_YEAR_CARRYOVER',
-  INCOME_SPECIAL_ACCOUNT_NON_TAX: 'INCOME_SPECIAL_ACCOUNT_NON_TAX',
-  BASIC_DETAIL: 'BASIC_DETAIL',
-  THREE_PUBLIC_TOTAL: 'THREE_PUBLIC_TOTAL',
-  THREE_PUBLIC_RECEPTION: 'THREE_PUBLIC_RECEPTION',
-  THREE_PUBLIC_VEHICLE_OPS: 'THREE_PUBLIC_VEHICLE_OPS',
-  THREE_PUBLIC_VEHICLE_PURCHASE: 'THREE_PUBLIC_VEHICLE_PURCHASE',
-  THREE_PUBLIC_OVERSEAS: 'THREE_PUBLIC_OVERSEAS',
-} as const;
-export type BudgetCategory = (typeof BudgetCategory)[keyof typeof BudgetCategory];
+import { BudgetCategory } from '@jixiao/vocabulary';
+
+export { BudgetCategory };
 
 /** How the budget matrix's rows map to the plan document's keys (schema/plan-document.schema.json). */
 export const NATURE_ROWS = {

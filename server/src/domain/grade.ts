@@ -1,14 +1,8 @@
 /** 评价等次 by total score (财预〔2020〕10号): ≥ 90 优 · ≥ 80 良 · ≥ 60 中 · < 60 差. */
+import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '@jixiao/vocabulary';
 import type { Micros } from './decimal.js';
 
-export type EvaluationGrade = 'EXCELLENT' | 'GOOD' | 'FAIR' | 'POOR';
-
-export const EVALUATION_GRADE_LABELS: Record<EvaluationGrade, string> = {
-  EXCELLENT: '优',
-  GOOD: '良',
-  FAIR: '中',
-  POOR: '差',
-};
+export { EVALUATION_GRADE_LABELS, type EvaluationGrade };
 
 const POINT = 1_000_000n;
 

@@ -3,63 +3,10 @@
  * real forms use for them. Labels are kept as written; the canonical value is what the engine reads.
  */
 
-/** 一级指标 */
-export type Level1 = 'OUTPUT' | 'OUTCOME' | 'SATISFACTION' | 'COST' | 'BUDGET_EXECUTION' | 'UNKNOWN';
+import { LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 } from '@jixiao/vocabulary';
 
-/** 二级指标 */
-export type Level2 =
-  | 'QUANTITY' // 数量指标
-  | 'QUALITY' // 质量指标
-  | 'TIMELINESS' // 时效指标
-  | 'OUTPUT_COST' // 成本指标 under 产出指标
-  | 'ECONOMIC' // 经济效益
-  | 'SOCIAL' // 社会效益
-  | 'ECOLOGICAL' // 生态效益
-  | 'SUSTAINABILITY' // 可持续影响
-  | 'SERVICE_SATISFACTION' // 服务对象满意度
-  | 'ECONOMIC_COST' // 经济成本 (2021+ 成本指标)
-  | 'SOCIAL_COST' // 社会成本
-  | 'ECOLOGICAL_COST' // 生态环境成本
-  | 'UNKNOWN';
-
-export const LEVEL1_LABELS: Record<Exclude<Level1, 'UNKNOWN'>, string> = {
-  OUTPUT: '产出指标',
-  OUTCOME: '效益指标',
-  SATISFACTION: '满意度指标',
-  COST: '成本指标',
-  BUDGET_EXECUTION: '预算执行率',
-};
-
-export const LEVEL2_LABELS: Record<Exclude<Level2, 'UNKNOWN'>, string> = {
-  QUANTITY: '数量指标',
-  QUALITY: '质量指标',
-  TIMELINESS: '时效指标',
-  OUTPUT_COST: '成本指标',
-  ECONOMIC: '经济效益',
-  SOCIAL: '社会效益',
-  ECOLOGICAL: '生态效益',
-  SUSTAINABILITY: '可持续影响',
-  SERVICE_SATISFACTION: '服务对象满意度',
-  ECONOMIC_COST: '经济成本',
-  SOCIAL_COST: '社会成本',
-  ECOLOGICAL_COST: '生态环境成本',
-};
-
-/** The level1 each level2 belongs to. */
-export const LEVEL2_PARENT: Record<Exclude<Level2, 'UNKNOWN'>, Exclude<Level1, 'UNKNOWN'>> = {
-  QUANTITY: 'OUTPUT',
-  QUALITY: 'OUTPUT',
-  TIMELINESS: 'OUTPUT',
-  OUTPUT_COST: 'OUTPUT',
-  ECONOMIC: 'OUTCOME',
-  SOCIAL: 'OUTCOME',
-  ECOLOGICAL: 'OUTCOME',
-  SUSTAINABILITY: 'OUTCOME',
-  SERVICE_SATISFACTION: 'SATISFACTION',
-  ECONOMIC_COST: 'COST',
-  SOCIAL_COST: 'COST',
-  ECOLOGICAL_COST: 'COST',
-};
+// The values and the official names are the shared vocabulary's (one place for server and client).
+export { LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 };
 
 const LEVEL1_ALIASES: Record<string, Exclude<Level1, 'UNKNOWN'>> = {
   产出指标: 'OUTPUT',
@@ -106,8 +53,11 @@ const LEVEL2_ALIASES: Record<string, Exclude<Level2, 'UNKNOWN' | 'OUTPUT_COST'>>
   生态环境成本指标: 'ECOLOGICAL_COST',
 };
 
-/** 成本指标 is a 二级 under 产出指标 in older forms, and a 一级 of its own in 2021+ forms. */
-const OUTPUT_COST_ALIASES = new Set(['成本指标', '产出成本', '成本']);
+/**
+ * 成本指标 is a 二级 under 产出指标 in older forms (OUTPUT_COST, shown as 产出成本指标), and a 一级 of its own
+ * in 2021+ forms (COST).
+ */
+const OUTPUT_COST_ALIASES = new Set(['成本指标', '产出成本', '产出成本指标', '成本']);
 
 export interface CanonicalLevels {
   level1: Level1;

@@ -4,6 +4,7 @@
  * needs is stated; a null is "unknown", never 0.
  */
 import { formatDecimal, formatFixed, microsOrNull, parseDecimal, ratioToMicros, type Micros } from '../decimal.js';
+import { BUDGET_CATEGORY_LABELS, STAGE_LABELS } from '@jixiao/vocabulary';
 import { BudgetCategory, INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS } from '../budget-category.js';
 import { abs, checkEquation, found, type Equation } from './equation.js';
 import {
@@ -20,13 +21,6 @@ import {
   type StatedAmounts,
 } from './types.js';
 
-export const STAGE_LABELS: Record<Stage, string> = {
-  initial: '年初预算',
-  adjustment: '调整预算',
-  fullYear: '全年预算',
-  actual: '实际支出',
-  carryover: '结余结转',
-};
 
 /** Stages whose amounts cannot be negative (an adjustment can be a 调减, a carryover an overspend). */
 const NON_NEGATIVE_STAGES: ReadonlySet<Stage> = new Set<Stage>(['initial', 'fullYear', 'actual']);
@@ -39,24 +33,8 @@ const POINT = 1_000_000n;
  */
 const RATE_TOLERANCE = 10_000n;
 
-/** The labels the checks' messages use for budget rows, as the forms print them. */
-const ROW_LABELS: Record<Exclude<BudgetCategory, 'BASIC_DETAIL'>, string> = {
-  TOTAL: '合计',
-  BASIC: '基本支出',
-  PERSONNEL: '人员经费',
-  PUBLIC_USE: '公用经费',
-  PROJECT: '项目支出',
-  INCOME_GENERAL_PUBLIC: '一般公共预算拨款',
-  INCOME_GOVERNMENT_FUND: '政府性基金拨款',
-  INCOME_OTHER: '其他资金',
-  INCOME_PRIOR_YEAR_CARRYOVER: '上年结转',
-  INCOME_SPECIAL_ACCOUNT_NON_TAX: '纳入专户管理的非税收入',
-  THREE_PUBLIC_TOTAL: '三公经费',
-  THREE_PUBLIC_RECEPTION: '公务接待费',
-  THREE_PUBLIC_VEHICLE_OPS: '公务用车运维费',
-  THREE_PUBLIC_VEHICLE_PURCHASE: '公务用车购置费',
-  THREE_PUBLIC_OVERSEAS: '因公出国（境）费',
-};
+/** Budget rows in messages: the shared labels; "三公经费 = 公务接待费 + …" reads better than "三公经费合计 = …". */
+const ROW_LABELS: Record<BudgetCategory, string> = { ...BUDGET_CATEGORY_LABELS, THREE_PUBLIC_TOTAL: '三公经费' };
 
 export function amountWarnings(plan: CheckedPlan): CheckWarning[] {
   const budget = new BudgetRows(plan.budget);

@@ -34,9 +34,10 @@ export type CheckCode =
   | 'SCORE_EXCEEDS_WEIGHT' // 得分 ≤ 分值
   | 'GRADE_BAND'; // 评价等次 matches the band of 综合得分
 
-export type Stage = 'initial' | 'adjustment' | 'fullYear' | 'actual' | 'carryover';
+import { STAGE_VALUES, type Stage } from '@jixiao/vocabulary';
 
-export const STAGES: readonly Stage[] = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'];
+export type { Stage };
+export const STAGES: readonly Stage[] = STAGE_VALUES;
 
 // ─── What the checks read ───────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
 import { GAP_STATUSES, type GapStatus } from '../../domain/gap.js';
-import { EVALUATION_GRADE_LABELS, type EvaluationGrade } from '../../domain/grade.js';
+import { EVALUATION_GRADE_LABELS, EvaluationGrade } from '@jixiao/vocabulary';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
 import type { LineItemRollup, PlanRollup } from '../../domain/rollup.js';
 import { formatPercent } from '../../domain/scoring.js';
@@ -9,11 +9,11 @@ import { DecimalScalar } from '../../graphql/scalars.js';
 import { Level1Values } from '../indicator/indicator-enums.js';
 import { GapStatusValues } from '../indicator/gap.type.js';
 
-export const EvaluationGradeValues = { EXCELLENT: 'EXCELLENT', GOOD: 'GOOD', FAIR: 'FAIR', POOR: 'POOR' } as const;
+export const EvaluationGradeValues = EvaluationGrade;
 registerEnumType(EvaluationGradeValues, {
   name: 'EvaluationGrade',
   description: '评价等次 / grade: ≥ 90 优 · ≥ 80 良 · ≥ 60 中 · < 60 差',
-  valuesConfig: { EXCELLENT: { description: '优' }, GOOD: { description: '良' }, FAIR: { description: '中' }, POOR: { description: '差' } },
+  valuesConfig: Object.fromEntries(Object.entries(EVALUATION_GRADE_LABELS).map(([key, label]) => [key, { description: label }])),
 });
 
 @ObjectType({ description: '各状态的指标数 / indicators per gap status' })

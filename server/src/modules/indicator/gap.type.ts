@@ -1,11 +1,12 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
-import type { Gap as DomainGap, GapStatus, ScoringMethod } from '../../domain/gap.js';
+import { GAP_STATUS_LABELS, GapStatus } from '@jixiao/vocabulary';
+import type { Gap as DomainGap, ScoringMethod } from '../../domain/gap.js';
 import { effectiveScore, formatPercent } from '../../domain/scoring.js';
 import { enumOf } from '../../graphql/enum.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 
-export const GapStatusValues = enumOf<GapStatus>(['PENDING', 'MET', 'PARTIAL', 'NOT_MET', 'NOT_APPLICABLE', 'NEEDS_JUDGEMENT', 'INCOMPARABLE']);
+export const GapStatusValues: { readonly [K in GapStatus]: K } = GapStatus;
 export const ScoringMethodValues = enumOf<ScoringMethod>(['QUANTITATIVE', 'QUALITATIVE', 'BUDGET_EXECUTION']);
 export const ScoreSourceValues = enumOf<'EVALUATOR' | 'SUGGESTED'>(['EVALUATOR', 'SUGGESTED']);
 
@@ -13,13 +14,13 @@ registerEnumType(GapStatusValues, {
   name: 'GapStatus',
   description: '目标与实际的差距状态 / status of the gap between target and actual',
   valuesConfig: {
-    PENDING: { description: '待填报（尚无实际值）/ no actual yet' },
-    MET: { description: '已达成 / met' },
-    PARTIAL: { description: '部分达成 / partly met' },
-    NOT_MET: { description: '未达成 / not met' },
-    NOT_APPLICABLE: { description: '不适用 / not applicable' },
-    NEEDS_JUDGEMENT: { description: '需评价人员判断（文本）/ an evaluator decides' },
-    INCOMPARABLE: { description: '单位不可比 / units do not convert' },
+    PENDING: { description: `${GAP_STATUS_LABELS.PENDING}（尚无实际值）/ no actual yet` },
+    MET: { description: `${GAP_STATUS_LABELS.MET} / met` },
+    PARTIAL: { description: `${GAP_STATUS_LABELS.PARTIAL} / partly met` },
+    NOT_MET: { description: `${GAP_STATUS_LABELS.NOT_MET} / not met` },
+    NOT_APPLICABLE: { description: `${GAP_STATUS_LABELS.NOT_APPLICABLE} / not applicable` },
+    NEEDS_JUDGEMENT: { description: `${GAP_STATUS_LABELS.NEEDS_JUDGEMENT}（文本）/ an evaluator decides` },
+    INCOMPARABLE: { description: `${GAP_STATUS_LABELS.INCOMPARABLE} / units do not convert` },
   },
 });
 registerEnumType(ScoringMethodValues, {

@@ -1,45 +1,27 @@
+import { Level1, Level2, LEVEL1_LABELS, LEVEL2_LABELS, UNKNOWN_LEVEL_LABEL } from '@jixiao/vocabulary';
 import { registerEnumType } from 'type-graphql';
-import { LEVEL1_LABELS, LEVEL2_LABELS, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 
-export const Level1Values: { [K in Level1]: K } = {
-  OUTPUT: 'OUTPUT',
-  OUTCOME: 'OUTCOME',
-  SATISFACTION: 'SATISFACTION',
-  COST: 'COST',
-  BUDGET_EXECUTION: 'BUDGET_EXECUTION',
-  UNKNOWN: 'UNKNOWN',
-};
+// Values and labels from @jixiao/vocabulary: the official forms' names (社会效益指标 …); 一级 COST
+// (成本指标) and 二级 OUTPUT_COST (产出成本指标) are distinct.
+export const Level1Values = Level1;
+export const Level2Values = Level2;
 
-export const Level2Values: { [K in Level2]: K } = {
-  QUANTITY: 'QUANTITY',
-  QUALITY: 'QUALITY',
-  TIMELINESS: 'TIMELINESS',
-  OUTPUT_COST: 'OUTPUT_COST',
-  ECONOMIC: 'ECONOMIC',
-  SOCIAL: 'SOCIAL',
-  ECOLOGICAL: 'ECOLOGICAL',
-  SUSTAINABILITY: 'SUSTAINABILITY',
-  SERVICE_SATISFACTION: 'SERVICE_SATISFACTION',
-  ECONOMIC_COST: 'ECONOMIC_COST',
-  SOCIAL_COST: 'SOCIAL_COST',
-  ECOLOGICAL_COST: 'ECOLOGICAL_COST',
-  UNKNOWN: 'UNKNOWN',
-};
+const UNKNOWN = { description: `${UNKNOWN_LEVEL_LABEL} / not recognised: label kept as written and flagged` };
 
 registerEnumType(Level1Values, {
   name: 'Level1',
   description: '一级指标（规范值）/ level-1 indicator category, canonical',
   valuesConfig: {
     ...Object.fromEntries(Object.entries(LEVEL1_LABELS).map(([key, label]) => [key, { description: label }])),
-    UNKNOWN: { description: '未识别（保留原文并标记）/ not recognised: label kept as written and flagged' },
+    UNKNOWN,
   },
 });
 
 registerEnumType(Level2Values, {
   name: 'Level2',
-  description: '二级指标（规范值）/ level-2 indicator category, canonical',
+  description: '二级指标（规范值；COST 一级下为经济/社会/生态环境成本指标，OUTPUT_COST 为产出指标下的产出成本指标）/ level-2 indicator category, canonical',
   valuesConfig: {
     ...Object.fromEntries(Object.entries(LEVEL2_LABELS).map(([key, label]) => [key, { description: label }])),
-    UNKNOWN: { description: '未识别（保留原文并标记）/ not recognised: label kept as written and flagged' },
+    UNKNOWN,
   },
 });

@@ -10,23 +10,21 @@ import {
   type Rel,
   OptionalProps,
 } from '@mikro-orm/core';
+import { LINE_ITEM_KIND_LABELS, LINE_ITEM_KIND_VALUES, valuesObject, type LineItemKind as VocabularyLineItemKind } from '@jixiao/vocabulary';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 
-export const LineItemKind = {
-  INITIAL: 'INITIAL',
-  MIDYEAR: 'MIDYEAR',
-} as const;
-export type LineItemKind = (typeof LineItemKind)[keyof typeof LineItemKind];
+export const LineItemKind = valuesObject(LINE_ITEM_KIND_VALUES);
+export type LineItemKind = VocabularyLineItemKind;
 
 registerEnumType(LineItemKind, {
   name: 'LineItemKind',
   description: '项目类型 / kind of line item',
   valuesConfig: {
-    INITIAL: { description: '年初预算项目 / in the year-start budget' },
-    MIDYEAR: { description: '年中追加项目（无年初预算）/ added mid-year, no initial amount' },
+    INITIAL: { description: `${LINE_ITEM_KIND_LABELS.INITIAL} / in the year-start budget` },
+    MIDYEAR: { description: `${LINE_ITEM_KIND_LABELS.MIDYEAR}（无年初预算）/ added mid-year, no initial amount` },
   },
 });
 

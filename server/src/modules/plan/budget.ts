@@ -46,7 +46,7 @@ export class ThreePublicBudget {
   @Field(() => BudgetLine, { nullable: true, description: '公务用车购置费' })
   vehiclePurchase!: BudgetLine | null;
 
-  @Field(() => BudgetLine, { nullable: true, description: '因公出国费' })
+  @Field(() => BudgetLine, { nullable: true, description: '因公出国（境）费' })
   overseas!: BudgetLine | null;
 }
 

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import type { CheckFigure, CheckLocation as DomainCheckLocation, CheckPart, Stage } from '../../domain/checks/index.js';
+import { BUDGET_STAGE_OF, BudgetStage, STAGE_LABELS } from '@jixiao/vocabulary';
+import type { CheckFigure, CheckLocation as DomainCheckLocation, CheckPart } from '../../domain/checks/index.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
 import { enumOf } from '../../graphql/enum.js';
 import { Level1Values } from '../indicator/indicator-enums.js';
@@ -31,34 +32,17 @@ registerEnumType(CheckFigureValues, {
   },
 });
 
-/** The budget year's stages, as GraphQL enum values. */
-export const BudgetStage = {
-  INITIAL: 'INITIAL',
-  ADJUSTMENT: 'ADJUSTMENT',
-  FULL_YEAR: 'FULL_YEAR',
-  ACTUAL: 'ACTUAL',
-  CARRYOVER: 'CARRYOVER',
-} as const;
-export type BudgetStage = (typeof BudgetStage)[keyof typeof BudgetStage];
 registerEnumType(BudgetStage, {
   name: 'BudgetStage',
   description: '预算阶段 / stage of the budget year',
   valuesConfig: {
-    INITIAL: { description: '年初预算 / initial budget' },
-    ADJUSTMENT: { description: '调整预算 / adjustment' },
-    FULL_YEAR: { description: '全年预算 / full-year budget' },
-    ACTUAL: { description: '实际支出 / actual spending' },
-    CARRYOVER: { description: '结余结转 / carryover' },
+    INITIAL: { description: `${STAGE_LABELS.initial} / initial budget` },
+    ADJUSTMENT: { description: `${STAGE_LABELS.adjustment} / adjustment` },
+    FULL_YEAR: { description: `${STAGE_LABELS.fullYear} / full-year budget` },
+    ACTUAL: { description: `${STAGE_LABELS.actual} / actual spending` },
+    CARRYOVER: { description: `${STAGE_LABELS.carryover} / carryover` },
   },
 });
-
-const STAGE_VALUES: Record<Stage, BudgetStage> = {
-  initial: 'INITIAL',
-  adjustment: 'ADJUSTMENT',
-  fullYear: 'FULL_YEAR',
-  actual: 'ACTUAL',
-  carryover: 'CARRYOVER',
-};
 
 /** Where a 勾稽关系 warning is, by structure (no path to parse). */
 @ObjectType({ description: '勾稽关系提示的位置（结构化）/ where a consistency warning is, by structure' })
@@ -92,7 +76,7 @@ export class CheckLocation {
 }
 
 export function checkLocationView(location: DomainCheckLocation): CheckLocation {
-  return { ...location, stage: location.stage && STAGE_VALUES[location.stage] };
+  return { ...location, stage: location.stage && BUDGET_STAGE_OF[location.stage] };
 }
 
 /** A 勾稽关系 consistency warning (DOMAIN.md §7): never blocks anything, always gives the figures. */

@@ -1,34 +1,20 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel, Unique, DateTimeType } from '@mikro-orm/core';
+import { ROLE_LABELS, Role } from '@jixiao/vocabulary';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Department } from '../department/department.entity.js';
 
 /** Roles and what they may touch (DOMAIN.md §1). */
-export const Role = {
-  PLANNER: 'PLANNER',
-  REVIEWER: 'REVIEWER',
-  EVALUATOR: 'EVALUATOR',
-  ANALYST: 'ANALYST',
-  ADMIN: 'ADMIN',
-} as const;
-export type Role = (typeof Role)[keyof typeof Role];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  PLANNER: '编报人员',
-  REVIEWER: '审核人员（财政/主管部门）',
-  EVALUATOR: '评价人员',
-  ANALYST: '分析人员',
-  ADMIN: '系统管理员',
-};
+export { Role };
 
 registerEnumType(Role, {
   name: 'Role',
   description: '角色 / role',
   valuesConfig: {
-    PLANNER: { description: '编报人员：编制本部门计划（草稿）/ sets targets for their own departments while DRAFT' },
-    REVIEWER: { description: '审核人员：批复或退回所管部门的计划 / approves or returns plans of the departments they oversee' },
-    EVALUATOR: { description: '评价人员：自评阶段填报实际值、支出与得分 / records actuals, spending and scores in EVALUATING' },
-    ANALYST: { description: '分析人员：只读全部数据 / reads everything' },
-    ADMIN: { description: '系统管理员：用户、部门及全部数据 / users, departments, everything' },
+    PLANNER: { description: `${ROLE_LABELS.PLANNER}：编制本部门计划（草稿）/ sets targets for their own departments while DRAFT` },
+    REVIEWER: { description: `${ROLE_LABELS.REVIEWER}（财政/主管部门）：批复或退回所管部门的计划 / approves or returns plans of the departments they oversee` },
+    EVALUATOR: { description: `${ROLE_LABELS.EVALUATOR}：自评阶段填报实际值、支出与得分 / records actuals, spending and scores in EVALUATING` },
+    ANALYST: { description: `${ROLE_LABELS.ANALYST}：只读全部数据 / reads everything` },
+    ADMIN: { description: `${ROLE_LABELS.ADMIN}：用户、部门及全部数据 / users, departments, everything` },
   },
 });
 
