@@ -353,3 +353,45 @@ describe('plan workbook: GET /export/plans/:id.xlsx', () => {
     expect((await get('abc', planner)).status).toBe(404);
   });
 });
+
+describe('plan workbook: pnpm cli export-xlsx / import-xlsx', () => {
+  it('exports a plan to a file and imports a filled one, refusing a bad one with its rows', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join, resolve } = await import('node:path');
+    const folder = mkdtempSync(join(tmpdir(), 'jixiao-xlsx-'));
+    const db = join(folder, 'cli.sqlite');
+    const cli = (...args: string[]) =>
+      new Promise<{ code: number; stdout: Buffer; stderr: string }>((done) => {
+        execFile(
+          resolve(import.meta.dirname, '../../server/node_modules/.bin/tsx'),
+          [resolve(import.meta.dirname, '../../server/src/cli/main.ts'), ...args],
+          { env: { ...process.env, JIXIAO_DB: db, INIT_CWD: folder }, encoding: 'buffer', maxBuffer: 10_000_000 },
+          (error, stdout, stderr) => done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr: stderr.toString() }),
+        );
+      });
+    try {
+      expect((await cli('import', resolve(import.meta.dirname, '../../server/demo-data/shifeng-2021-targets.json'))).code).toBe(0);
+      const exported = await cli('export-xlsx', '--department', '石峰区委宣传部', '--year', '2021');
+      expect(exported.code).toBe(0);
+      const workbook = await load(exported.stdout);
+      workbook.getWorksheet('部门整体支出绩效目标表')!.getCell('D24').value = '９９％';
+      writeFileSync(join(folder, 'filled.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+      const imported = await cli('import-xlsx', 'filled.xlsx');
+      expect(imported.stderr).toBe('');
+      expect(imported.stdout.toString()).toContain('1 处变更');
+      expect(imported.stdout.toString()).toContain('CHANGED 部门整体指标 · 预算资金使用率 · 指标值: 100% → ９９％');
+
+      workbook.getWorksheet('部门整体支出绩效目标表')!.getCell('D4').value = 'abc';
+      writeFileSync(join(folder, 'bad.xlsx'), Buffer.from(await workbook.xlsx.writeBuffer()));
+      const refused = await cli('import-xlsx', 'bad.xlsx', '--department', '石峰区委宣传部', '--year', '2021');
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain('未导入任何数据');
+      expect(refused.stderr).toContain('部门整体支出绩效目标表 第 4 行 D 列');
+      expect(readFileSync(join(folder, 'filled.xlsx')).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 300_000);
+});

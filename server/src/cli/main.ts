@@ -10,12 +10,17 @@ import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
 import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { importPlanWorkbook, planWorkbookFile, type PlanWorkbookPreview } from '../modules/plan-workbook/plan-workbook.service.js';
 import { Role, User } from '../modules/user/user.entity.js';
 import { createUser, type NewUser } from '../modules/user/user.service.js';
 
 const USAGE = `用法 / usage:
   pnpm cli import <file.json>...                      导入计划文件（全部成功或全部不写入）/ import plan documents, all or nothing
   pnpm cli export --department <全称或简称> --year <年度>   导出计划文件到标准输出 / export a plan document to stdout
+  pnpm cli export-xlsx --department <全称或简称> --year <年度> > plan.xlsx
+                                                      导出绩效目标表工作簿 / export the plan as the official forms (.xlsx)
+  pnpm cli import-xlsx <file.xlsx> [--department <全称或简称> --year <年度>]
+                                                      导入填好的工作簿（不写部门年度时按工作簿所写）/ import a filled workbook
   pnpm cli seed                                       导入演示数据并创建演示用户 / import the demo data, create demo users
   pnpm cli user add --username <登录名> --name <姓名> --role <PLANNER|REVIEWER|EVALUATOR|ANALYST|ADMIN>
                     [--department <全称或简称>]... (--password <密码> | --password-stdin)
@@ -91,7 +96,7 @@ function option(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-export async function exportPlan(orm: MikroORM, args: string[]): Promise<string> {
+async function planFromArgs(orm: MikroORM, args: string[]): Promise<Plan> {
   const name = option(args, '--department');
   const year = Number(option(args, '--year'));
   if (!name || !Number.isInteger(year)) throw new CliError(`需要 --department 和 --year (both --department and --year are required)\n${USAGE}`);
@@ -100,7 +105,42 @@ export async function exportPlan(orm: MikroORM, args: string[]): Promise<string>
   if (!department) throw new CliError(`找不到部门「${name}」(no department by that full or short name)`);
   const plan = await em.findOne(Plan, { department, year });
   if (!plan) throw new CliError(`${department.name} 没有 ${year} 年度计划 (no plan for that year)`);
-  return `${JSON.stringify(await exportPlanDocument(em as never, plan.id), null, 2)}\n`;
+  return plan;
+}
+
+export async function exportPlan(orm: MikroORM, args: string[]): Promise<string> {
+  const plan = await planFromArgs(orm, args);
+  return `${JSON.stringify(await exportPlanDocument(orm.em.fork() as never, plan.id), null, 2)}\n`;
+}
+
+export async function exportXlsx(orm: MikroORM, args: string[]): Promise<Buffer> {
+  const plan = await planFromArgs(orm, args);
+  return (await planWorkbookFile(orm.em.fork() as never, plan.id)).buffer;
+}
+
+/** Imports a filled workbook (the plan named, or the one the workbook names); all or nothing. */
+export async function importXlsx(orm: MikroORM, args: string[], log: (line: string) => void): Promise<void> {
+  const path = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+  if (!path) throw new CliError(`缺少文件 (no file given)\n${USAGE}`);
+  let file: string;
+  try {
+    file = readFileSync(userPath(path)).toString('base64');
+  } catch (error) {
+    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)} (cannot read the file)`);
+  }
+  const year = option(args, '--year');
+  const target = { department: option(args, '--department') ?? null, year: year ? Number(year) : null };
+  const where = (at: { sheet: string | null; row: number | null; column: string | null }) => [at.sheet, at.row && `第 ${at.row} 行`, at.column && `${at.column} 列`].filter(Boolean).join(' ');
+  try {
+    const preview = await asCommandLine(orm, (em) => importPlanWorkbook(em, target, file, null));
+    log(`导入 imported ${path} → plan ${preview.plan!.id}：${preview.changes.length} 处变更 (changes)`);
+    for (const change of preview.changes) log(`  ${change.kind} ${change.location} · ${change.name}${change.field ? ` · ${change.field}` : ''}: ${change.before ?? '—'} → ${change.after ?? '—'}`);
+  } catch (error) {
+    if (!(error instanceof UserInputError)) throw error;
+    const preview = error.current as PlanWorkbookPreview | null;
+    const lines = preview?.problems.length ? preview.problems.map((problem) => `  - ${where(problem) || '文件'}: ${problem.message} [${problem.code}]`) : error.errors.map((problem) => `  - ${problem.message} [${problem.code}]`);
+    throw new CliError(`${path} 未导入任何数据 (nothing was imported):\n${lines.join('\n')}`);
+  }
 }
 
 function options(args: string[], name: string): string[] {
@@ -150,7 +190,7 @@ async function seedUsers(orm: MikroORM, log: (line: string) => void): Promise<vo
 export async function runCli(args: string[], log: (line: string) => void = console.log): Promise<void> {
   const [command, ...rest] = args;
   const userAdd = command === 'user' && rest[0] === 'add';
-  if (command !== 'import' && command !== 'export' && command !== 'seed' && !userAdd) throw new CliError(USAGE);
+  if (!['import', 'export', 'seed', 'export-xlsx', 'import-xlsx'].includes(command) && !userAdd) throw new CliError(USAGE);
   const orm = await openDatabase();
   try {
     if (command === 'import') await importFiles(orm, rest.map(userPath), log);
@@ -158,6 +198,8 @@ export async function runCli(args: string[], log: (line: string) => void = conso
       await importFiles(orm, DEMO_FILES, log);
       await seedUsers(orm, log);
     } else if (userAdd) await addUser(orm, rest.slice(1), log);
+    else if (command === 'export-xlsx') process.stdout.write(await exportXlsx(orm, rest));
+    else if (command === 'import-xlsx') await importXlsx(orm, rest, log);
     else process.stdout.write(await exportPlan(orm, rest));
   } finally {
     await orm.close();
