@@ -103,3 +103,45 @@ describe('an indicator gap with the new readings', () => {
     expect(indicator.gap).toMatchObject({ status: 'PARTIAL', completionPercent: '75%', suggestedScore: '7.5' });
   });
 });
+
+describe('STRUCTURED_TARGET_CONTRADICTS_TEXT', () => {
+  it('warns on the plan when the planner\'s structured target says otherwise than the 指标值 text, and not when they agree', async () => {
+    const department = (await api.gql(SETUP, { name: '中共雁峰区委宣传部' })).createDepartment.department.id;
+    const planId = (await api.gql('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2025 }) { plan { id } } }', { d: department }))
+      .createPlan.plan.id;
+    const add = async (name: string) =>
+      (
+        await api.gql(
+          'mutation($p: ID!, $n: String!) { addIndicator(input: { planId: $p, fields: { level1Label: "产出指标", level2Label: "数量指标", name: $n, weight: "10" } }) { indicator { id } } }',
+          { p: planId, n: name },
+        )
+      ).addIndicator.indicator.id;
+    const setTarget = async (id: string, target: string, structured: Record<string, unknown>) => {
+      const result = (
+        await api.gql('mutation($id: ID!, $t: String, $s: StructuredTargetInput) { setIndicatorTarget(id: $id, target: $t, structured: $s) { userErrors { code message } } }', {
+          id,
+          t: target,
+          s: structured,
+        })
+      ).setIndicatorTarget;
+      expect(result.userErrors).toEqual([]);
+    };
+    const contradicting = await add('理论宣讲');
+    const agreeing = await add('中心组学习');
+    await setTarget(contradicting, '不少于12次', { comparator: 'GTE', value: '10', unit: '次' });
+    await setTarget(agreeing, '每月2次', { comparator: 'GTE', value: '24', unit: '次' });
+
+    const { plan } = await api.gql('query($id: ID!) { plan(id: $id) { checks { code expected found message indicatorId location { part figure indicatorId section } } } }', { id: planId });
+    const findings = plan.checks.filter((row: any) => row.code === 'STRUCTURED_TARGET_CONTRADICTS_TEXT');
+    expect(findings).toEqual([
+      {
+        code: 'STRUCTURED_TARGET_CONTRADICTS_TEXT',
+        expected: '≥ 12 次',
+        found: '≥ 10 次',
+        message: '理论宣讲：结构化目标 ≥ 10 次 与指标值“不少于12次”（读作 ≥ 12 次）不一致：数值不同（≥ 10 次 与 ≥ 12 次）；比较和评分按结构化目标，请核对后统一',
+        indicatorId: contradicting,
+        location: { part: 'INDICATOR', figure: 'TARGET', indicatorId: contradicting, section: 'OUTPUT' },
+      },
+    ]);
+  });
+});

@@ -32,7 +32,9 @@ export type CheckCode =
   | 'TOTAL_SCORE_SUM' // 综合得分 = Σ 指标得分
   | 'TOTAL_SCORE_SECTIONS_SUM' // 综合得分 = Σ 部分得分
   | 'SCORE_EXCEEDS_WEIGHT' // 得分 ≤ 分值
-  | 'GRADE_BAND'; // 评价等次 matches the band of 综合得分
+  | 'GRADE_BAND' // 评价等次 matches the band of 综合得分
+  // readings
+  | 'STRUCTURED_TARGET_CONTRADICTS_TEXT'; // 结构化目标 agrees with the 指标值 text (indicator-value/contradiction.ts)
 
 import { STAGE_VALUES, type Stage } from '@jixiao/vocabulary';
 
@@ -112,7 +114,7 @@ export interface CheckedPlan {
 export type CheckPart = 'BUDGET' | 'LINE_ITEM' | 'INDICATOR' | 'EVALUATION';
 
 /** The figure a warning is about, within its row. */
-export type CheckFigure = 'AMOUNT' | 'EXECUTION_RATE' | 'WEIGHT' | 'SCORE' | 'TOTAL_SCORE' | 'GRADE';
+export type CheckFigure = 'AMOUNT' | 'EXECUTION_RATE' | 'WEIGHT' | 'SCORE' | 'TOTAL_SCORE' | 'GRADE' | 'TARGET';
 
 /**
  * Where a warning is. Ids are those of the CheckedPlan rows. A warning about a whole table (Σ 指标分值

@@ -18,7 +18,7 @@ registerEnumType(CheckPartValues, {
   },
 });
 
-export const CheckFigureValues = enumOf<CheckFigure>(['AMOUNT', 'EXECUTION_RATE', 'WEIGHT', 'SCORE', 'TOTAL_SCORE', 'GRADE']);
+export const CheckFigureValues = enumOf<CheckFigure>(['AMOUNT', 'EXECUTION_RATE', 'WEIGHT', 'SCORE', 'TOTAL_SCORE', 'GRADE', 'TARGET']);
 registerEnumType(CheckFigureValues, {
   name: 'CheckFigure',
   description: '勾稽关系提示涉及的数字 / the figure a consistency warning is about',
@@ -29,6 +29,7 @@ registerEnumType(CheckFigureValues, {
     SCORE: { description: '得分 / score' },
     TOTAL_SCORE: { description: '综合得分 / total score' },
     GRADE: { description: '评价等次 / grade' },
+    TARGET: { description: '指标值与结构化目标 / the target text and its structured form' },
   },
 });
 

@@ -1,4 +1,7 @@
-import { checkPlan, type CheckedIndicator, type CheckedLineItem, type CheckedPlan } from '../../domain/checks/index.js';
+import { checkPlan, locationOf, type CheckedIndicator, type CheckedLineItem, type CheckedPlan } from '../../domain/checks/index.js';
+import type { CheckWarning as DomainCheckWarning } from '../../domain/checks/index.js';
+import { structuredTargetContradiction } from '../../domain/indicator-value/contradiction.js';
+import { readIndicator, type IndicatorReading } from '../indicator/indicator-reading.js';
 import { locationPath, type RowPaths } from '../../domain/checks/document.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { microsOrNull } from '../../domain/decimal.js';
@@ -9,9 +12,9 @@ import { checkLocationView, type CheckWarning } from './check-warning.type.js';
 import type { PlanContent } from './plan-content.js';
 
 /** The 勾稽关系 checks of a stored plan, each located by budget category, stage, line item, indicator, section. */
-export function checksOf(content: PlanContent): CheckWarning[] {
+export function checksOf(content: PlanContent, readings?: ReadonlyMap<number, IndicatorReading>): CheckWarning[] {
   const paths = documentPaths(content);
-  return checkPlan(checkedPlan(content)).map(({ location, ...warning }) => ({
+  return [...checkPlan(checkedPlan(content)), ...targetWarnings(content, readings)].map(({ location, ...warning }) => ({
     ...warning,
     location: checkLocationView(location),
     path: locationPath(location, paths),
@@ -85,4 +88,31 @@ function documentPaths({ budgetLines, evaluation, childrenByParent, indicatorsBy
     indicator: (id) => indicators.get(id)!,
     section: (id) => `evaluation.sections[${sections.findIndex((section) => String(section.id) === id)}]`,
   };
+}
+
+/**
+ * STRUCTURED_TARGET_CONTRADICTS_TEXT: a planner's structured target (设定) that says otherwise than the
+ * 指标值 text; the gap follows the structure, the printed form the text (docs/gap-rules.md 读数).
+ */
+function targetWarnings({ indicators }: PlanContent, readings?: ReadonlyMap<number, IndicatorReading>): DomainCheckWarning[] {
+  return indicators.flatMap((indicator) => {
+    const { target, structured } = readings?.get(indicator.id) ?? readIndicator(indicator);
+    const finding = structured ? structuredTargetContradiction(structured, target) : null;
+    if (!finding) return [];
+    const location = locationOf('INDICATOR', 'TARGET', {
+      indicatorId: String(indicator.id),
+      lineItemId: indicator.lineItem ? String(indicator.lineItem.id) : null,
+      section: indicator.level1,
+    });
+    return [
+      {
+        code: 'STRUCTURED_TARGET_CONTRADICTS_TEXT',
+        location,
+        expected: finding.textReading,
+        found: finding.structured,
+        difference: null,
+        message: `${indicator.name}：${finding.message}`,
+      },
+    ];
+  });
 }

@@ -86,7 +86,7 @@ export function computeFigures(content: PlanContent): PlanFigures {
     gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(gaps.get(indicator.id)!, microsOrNull(indicator.score))])),
     planRollup: rollupView(planRollup),
     lineItemRollups,
-    checks: checksOf(content),
+    checks: checksOf(content, readings),
   };
 }
 
