@@ -15,7 +15,8 @@ import { Role, User } from '../modules/user/user.entity.js';
 import { createUser, type NewUser } from '../modules/user/user.service.js';
 
 const USAGE = `用法 / usage:
-  pnpm cli import <file.json>...                      导入计划文件（全部成功或全部不写入）/ import plan documents, all or nothing
+  pnpm cli import [--reason <原因>] <file.json>...     导入计划文件（全部成功或全部不写入）；替换已批复的计划须填写原因
+                                                      / import plan documents, all or nothing; replacing an approved plan needs --reason
   pnpm cli export --department <全称或简称> --year <年度>   导出计划文件到标准输出 / export a plan document to stdout
   pnpm cli export-xlsx --department <全称或简称> --year <年度> > plan.xlsx
                                                       导出绩效目标表工作簿 / export the plan as the official forms (.xlsx)
@@ -69,8 +70,8 @@ function asCommandLine<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>
   );
 }
 
-/** Validates every file first, then imports them all in one transaction. */
-export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void): Promise<void> {
+/** Validates every file first, then imports them all in one transaction; `reason` goes with each import's audit entry. */
+export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void, reason: string | null = null): Promise<void> {
   if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
   const documents = paths.map((path) => {
     const document = readDocument(path);
@@ -84,7 +85,14 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
   });
   await asCommandLine(orm, async (em) => {
     for (const { path, document } of documents) {
-      const { plan, created } = await importPlanDocument(em, document);
+      let result;
+      try {
+        result = await importPlanDocument(em, document, 'IMPORT', { reason });
+      } catch (error) {
+        if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
+        throw error;
+      }
+      const { plan, created } = result;
       await em.populate(plan, ['department']);
       log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
     }
@@ -193,9 +201,14 @@ export async function runCli(args: string[], log: (line: string) => void = conso
   if (!['import', 'export', 'seed', 'export-xlsx', 'import-xlsx'].includes(command) && !userAdd) throw new CliError(USAGE);
   const orm = await openDatabase();
   try {
-    if (command === 'import') await importFiles(orm, rest.map(userPath), log);
-    else if (command === 'seed') {
-      await importFiles(orm, DEMO_FILES, log);
+    if (command === 'import') {
+      const reason = option(rest, '--reason');
+      if (rest.includes('--reason') && !reason?.trim()) throw new CliError(`--reason 需要原因文字 (--reason needs a text)\n${USAGE}`);
+      const paths = rest.filter((arg, index) => arg !== '--reason' && rest[index - 1] !== '--reason');
+      await importFiles(orm, paths.map(userPath), log, reason ?? null);
+    } else if (command === 'seed') {
+      // Running the demo again replaces its plans, whatever their status by then.
+      await importFiles(orm, DEMO_FILES, log, '载入演示数据 (loading the demo data)');
       await seedUsers(orm, log);
     } else if (userAdd) await addUser(orm, rest.slice(1), log);
     else if (command === 'export-xlsx') process.stdout.write(await exportXlsx(orm, rest));

@@ -3,6 +3,7 @@ import { Migration20261124000000Initial } from './Migration20261124000000Initial
 import { Migration20261124010000StructuredTarget } from './Migration20261124010000StructuredTarget.js';
 import { Migration20261124020000Trust } from './Migration20261124020000Trust.js';
 import { Migration20261124030000AuditAppendOnly } from './Migration20261124030000AuditAppendOnly.js';
+import { Migration20261201200000PlanImportAudit } from './Migration20261201200000PlanImportAudit.js';
 import { Migration20261201100000Evaluation } from './Migration20261201100000Evaluation.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
@@ -12,4 +13,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124020000Trust', class: Migration20261124020000Trust },
   { name: 'Migration20261124030000AuditAppendOnly', class: Migration20261124030000AuditAppendOnly },
   { name: 'Migration20261201100000Evaluation', class: Migration20261201100000Evaluation },
+  { name: 'Migration20261201200000PlanImportAudit', class: Migration20261201200000PlanImportAudit },
 ];

@@ -11,7 +11,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 @Index({ properties: ['objectType', 'objectId'] })
 @ObjectType({ description: '审计记录（只增不改）/ an audit trail entry; append-only' })
 export class AuditEntry {
-  [OptionalProps]?: 'at' | 'reason' | 'planId' | 'userId' | 'userName' | 'before' | 'after';
+  [OptionalProps]?: 'at' | 'reason' | 'planId' | 'userId' | 'userName' | 'before' | 'after' | 'replacedDocument';
 
   @Field(() => ID, { description: '编号 / id' })
   @PrimaryKey({ type: 'integer' })
@@ -53,7 +53,14 @@ export class AuditEntry {
   @Property({ type: 'text', nullable: true })
   after: string | null = null;
 
-  @Field(() => String, { nullable: true, description: '原因（调整、退回、扣分等）/ reason' })
+  @Field(() => String, { nullable: true, description: '原因（调整、退回、扣分、导入替换等）/ reason' })
   @Property({ type: 'text', nullable: true })
   reason: string | null = null;
+
+  /**
+   * A plan import's replaced plan, as it was, in the plan-document format, gzip-compressed (kept once
+   * per import, not a snapshot per row); null otherwise. Read through the `replacedDocument` field.
+   */
+  @Property({ type: 'blob', nullable: true, lazy: true })
+  replacedDocument: Buffer | null = null;
 }

@@ -5,6 +5,8 @@ export interface AuditScope {
   userId: number | null;
   userName: string;
   reason: string | null;
+  /** False while a plan import writes its rows: the import is recorded as one entry instead (issue 12). */
+  rowsAudited?: boolean;
 }
 
 const scope = new AsyncLocalStorage<AuditScope>();
@@ -21,4 +23,13 @@ export function currentAuditScope(): AuditScope {
 export function setAuditReason(reason: string | null | undefined): void {
   const store = scope.getStore();
   if (store) store.reason = reason?.trim() || null;
+}
+
+/**
+ * Runs work whose row changes the subscriber leaves out of the trail, because the caller records them
+ * as a whole (a plan import: one entry with the document's hash, counts and the replaced document).
+ * Departments are still recorded row by row: they are not part of the plan.
+ */
+export function withoutRowAudit<T>(work: () => Promise<T>): Promise<T> {
+  return scope.run({ ...currentAuditScope(), rowsAudited: false }, work);
 }

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { Plan } from '../plan/plan.entity.js';
@@ -7,6 +8,7 @@ import { assertCanRead } from '../user/access.js';
 import { Role } from '../user/user.entity.js';
 import { parseId } from '../validation.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { importSummary, PLAN_IMPORT, PlanImportSummary, unzipDocument } from './plan-import.js';
 
 const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry', '审计记录 / audit trail');
 
@@ -41,5 +43,21 @@ export class AuditResolver {
     const visible = id == null && actor?.role !== Role.ADMIN ? { $and: [filter, { objectType: { $ne: 'User' } }] } : filter;
     const [items, total] = await em.findAndCount(AuditEntry, visible, { orderBy: { id: 'desc' }, limit, offset });
     return toPage(items, total, offset);
+  }
+
+  @FieldResolver(() => PlanImportSummary, { nullable: true, description: '导入记录的摘要（文件哈希、行数、被替换的内容），其他记录为空 / for a plan import: hash, counts, what it replaced; null otherwise' })
+  importSummary(@Root() entry: AuditEntry): PlanImportSummary | null {
+    return importSummary(entry);
+  }
+
+  @Authorized(Role.ADMIN, Role.ANALYST)
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description: '导入所替换的计划（导入前的计划文件，压缩保存，仅管理员和分析人员）；其他记录为空 / the plan an import replaced, as a plan document (administrators and analysts); null otherwise',
+  })
+  async replacedDocument(@Ctx() { em }: Context, @Root() entry: AuditEntry): Promise<object | null> {
+    if (entry.objectType !== PLAN_IMPORT) return null;
+    const [row] = (await em.getConnection().execute('select replaced_document from audit_entry where id = ?', [entry.id])) as { replaced_document: Buffer | null }[];
+    return row?.replaced_document ? unzipDocument(row.replaced_document) : null;
   }
 }

@@ -19,6 +19,7 @@ import { BudgetLine } from '../plan/budget-line.entity.js';
 import { KeyTask } from '../plan/key-task.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import type { AuditEntry } from './audit-entry.entity.js';
+import { currentAuditScope } from './audit-scope.js';
 import { type AuditRow, insertAuditRows } from './audit.writer.js';
 
 /** What is official record: every change to these is written to the audit trail in the same flush. */
@@ -96,7 +97,11 @@ export class AuditSubscriber implements EventSubscriber {
   private pending = new WeakMap<object, { changeSet: ChangeSet<object>; fields: Partial<AuditEntry> }[]>();
 
   async onFlush({ em, uow }: FlushEventArgs): Promise<void> {
-    const changeSets = uow.getChangeSets().filter((changeSet) => AUDITED.some((type) => changeSet.entity instanceof (type as new () => object)));
+    const rowsAudited = currentAuditScope().rowsAudited !== false;
+    const changeSets = uow
+      .getChangeSets()
+      .filter((changeSet) => AUDITED.some((type) => changeSet.entity instanceof (type as new () => object)))
+      .filter((changeSet) => rowsAudited || changeSet.entity instanceof Department);
     const entries = changeSets.flatMap((changeSet) => entriesFor(changeSet, em.getPlatform(), em.getComparator()).map((fields) => ({ changeSet, fields })));
     if (entries.length) this.pending.set(em, entries);
   }

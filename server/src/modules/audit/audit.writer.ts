@@ -9,6 +9,10 @@ export interface AuditRow {
   field: string;
   before?: string | null;
   after?: string | null;
+  /** Overrides the scope's reason for this entry. */
+  reason?: string | null;
+  /** A plan import's replaced document, gzip-compressed. */
+  replacedDocument?: Buffer | null;
 }
 
 /**
@@ -20,14 +24,26 @@ export async function insertAuditRows(em: EntityManager, entries: AuditRow[]): P
   if (!entries.length) return;
   const { userId, userName, reason } = currentAuditScope();
   const at = Date.now();
-  const rows = entries.map((entry) => [at, userId, userName, entry.planId, entry.objectType, entry.objectId, entry.field, entry.before ?? null, entry.after ?? null, reason]);
+  const rows = entries.map((entry) => [
+    at,
+    userId,
+    userName,
+    entry.planId,
+    entry.objectType,
+    entry.objectId,
+    entry.field,
+    entry.before ?? null,
+    entry.after ?? null,
+    entry.reason === undefined ? reason : entry.reason,
+    entry.replacedDocument ?? null,
+  ]);
   const connection = em.getConnection();
   const transaction = em.getTransactionContext();
-  // SQLite binds at most 999 parameters per statement: 10 columns × 90 rows.
+  // SQLite binds at most 999 parameters per statement: 11 columns × 90 rows.
   for (let start = 0; start < rows.length; start += 90) {
     const chunk = rows.slice(start, start + 90);
     await connection.execute(
-      `insert into audit_entry (at, user_id, user_name, plan_id, object_type, object_id, field, before, after, reason) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into audit_entry (at, user_id, user_name, plan_id, object_type, object_id, field, before, after, reason, replaced_document) values ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       chunk.flat(),
       'run',
       transaction,

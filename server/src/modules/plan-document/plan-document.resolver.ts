@@ -30,8 +30,12 @@ export class PlanDocumentResolver {
     description:
       '导入整份计划文件（schema/plan-document.schema.json）：按部门全称或简称匹配，同部门同年度则替换，全部成功或全部不变 / import a whole plan document: matched by department name, same department+year replaces, all or nothing',
   })
-  async importPlanDocument(@Ctx() { em }: Context, @Arg('document', () => GraphQLJSONObject) document: Record<string, unknown>) {
-    const { result, userErrors } = await runMutation(em, (tx) => importPlanDocument(tx, document));
+  async importPlanDocument(
+    @Ctx() { em }: Context,
+    @Arg('document', () => GraphQLJSONObject) document: Record<string, unknown>,
+    @Arg('reason', () => String, { nullable: true, description: '原因：替换已批复（或其后）的计划时必填（REASON_REQUIRED），记入审计 / why; required to replace an approved (or later) plan, recorded in the audit trail' }) reason: string | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => importPlanDocument(tx, document, 'IMPORT', { reason }));
     return { plan: result?.plan ?? null, created: result?.created ?? false, departmentCreated: result?.departmentCreated ?? false, userErrors };
   }
 

@@ -11,6 +11,8 @@ import type {
   StageAmounts as StageAmountsDocument,
 } from '../../domain/plan-document.js';
 import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
+import { withoutRowAudit } from '../audit/audit-scope.js';
+import { recordPlanImport, replacedPlan } from '../audit/plan-import.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
@@ -135,7 +137,12 @@ export interface ImportResult {
  * Imports a whole plan in the caller's transaction. The department is matched by full or short
  * name; the same department and year replaces that plan's content (never a duplicate plan).
  */
-export async function importPlanDocument(em: EntityManager, input: unknown, as: PlanAction = 'IMPORT'): Promise<ImportResult> {
+export async function importPlanDocument(
+  em: EntityManager,
+  input: unknown,
+  as: PlanAction = 'IMPORT',
+  { reason }: { reason?: string | null } = {},
+): Promise<ImportResult> {
   // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
   if (as === 'IMPORT') authorizeAdmin(em);
   const document = validatePlanDocument(input);
@@ -152,7 +159,9 @@ export async function importPlanDocument(em: EntityManager, input: unknown, as: 
   const created = !plan;
   if (!plan && as !== 'IMPORT') throw UserInputError.of(['document', 'department'], UserErrorCode.NOT_FOUND, '计划不存在 (no such plan)');
   if (plan) authorize(em, as, plan);
-  if (plan) await deletePlanContent(em, plan.id);
+  // The import is audited as one entry (the hash, counts and the replaced plan), not row by row.
+  const replaced = plan && (await replacedPlan(em, plan, reason, exportPlanDocument));
+  if (plan) await deletePlanContent(em, plan.id, { audited: false });
   else plan = em.create(Plan, { department, year: document.year });
 
   Object.assign(plan, {
@@ -176,7 +185,8 @@ export async function importPlanDocument(em: EntityManager, input: unknown, as: 
   importIndicators(em, plan, null, document.indicators, ['document', 'indicators']);
   (document.lineItems ?? []).forEach((item, position) => importLineItem(em, plan!, null, item, position, ['document', 'lineItems', String(position)]));
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
-  await em.flush();
+  await withoutRowAudit(() => em.flush());
+  await recordPlanImport(em, { plan, document, created, replaced, reason });
   return { plan, created, departmentCreated };
 }
 
