@@ -4,15 +4,14 @@ import {
   ManyToOne,
   OneToMany,
   OneToOne,
-  PrimaryKey,
   Property,
   type Rel,
-  OptionalProps,
 } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Plan } from '../plan/plan.entity.js';
+import { BaseEntity, IdEntity } from '../../db/base.entity.js';
 
 @ObjectType({ description: '评价人员 / evaluator' })
 export class Evaluator {
@@ -41,18 +40,7 @@ export class SatisfactionSurvey {
 /** 自评: per plan, the evaluation as stated by the evaluators. */
 @Entity()
 @ObjectType({ description: '绩效自评 / self-evaluation of a plan' })
-export class Evaluation {
-  [OptionalProps]?: 'version' | 'totalScore' | 'grade' | 'maxScore' | 'satisfaction' | 'evaluators' | 'problems' | 'measures' | 'application' | 'disclosure';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class Evaluation extends BaseEntity<'totalScore' | 'grade' | 'maxScore' | 'satisfaction' | 'evaluators' | 'problems' | 'measures' | 'application' | 'disclosure'> {
   @OneToOne(() => Plan, { owner: true, unique: true, deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 
@@ -99,13 +87,7 @@ export class Evaluation {
 /** A scored section of a self-evaluation (预算执行率 10, 产出指标 50, …) as the document states it. */
 @Entity()
 @ObjectType({ description: '自评分项（文件所填的分值与得分）/ a scored section as stated' })
-export class EvaluationSection {
-  [OptionalProps]?: 'position' | 'name' | 'weight' | 'score';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class EvaluationSection extends IdEntity<'position' | 'name' | 'weight' | 'score'> {
   @ManyToOne(() => Evaluation, { deleteRule: 'cascade' })
   evaluation!: Rel<Evaluation>;
 

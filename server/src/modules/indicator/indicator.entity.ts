@@ -1,5 +1,5 @@
-import { Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
 import type { Level1, Level2 } from '../../domain/indicator-hierarchy.js';
 import type { Comparator, Direction } from '../../domain/indicator-value/types.js';
@@ -7,22 +7,12 @@ import { DecimalScalar } from '../../graphql/scalars.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
+import { BaseEntity } from '../../db/base.entity.js';
 
 /** 绩效指标: belongs to a plan (department level) or to one line item; order matters. */
 @Entity()
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
-export class Indicator {
-  [OptionalProps]?: 'version' | 'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence'> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 

@@ -5,16 +5,15 @@ import {
   Enum,
   ManyToOne,
   OneToMany,
-  PrimaryKey,
   Property,
   type Rel,
-  OptionalProps,
 } from '@mikro-orm/core';
 import { LINE_ITEM_KIND_LABELS, LINE_ITEM_KIND_VALUES, valuesObject, type LineItemKind as VocabularyLineItemKind } from '@jixiao/vocabulary';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
+import { BaseEntity } from '../../db/base.entity.js';
 
 export const LineItemKind = valuesObject(LINE_ITEM_KIND_VALUES);
 export type LineItemKind = VocabularyLineItemKind;
@@ -31,18 +30,7 @@ registerEnumType(LineItemKind, {
 /** 专项 special-fund line item, and its 支出方向/子项 children (a tree). */
 @Entity()
 @ObjectType({ description: '专项 / 项目（含子项，树形）/ special-fund line item, a tree of 专项 → 子项' })
-export class LineItem {
-  [OptionalProps]?: 'version' | 'parent' | 'position' | 'kind' | 'amounts' | 'period' | 'periodGoal' | 'annualGoal' | 'use';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class LineItem extends BaseEntity<'parent' | 'position' | 'kind' | 'amounts' | 'period' | 'periodGoal' | 'annualGoal' | 'use'> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 

@@ -1,24 +1,14 @@
-import { Embedded, Entity, Enum, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Embedded, Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { BudgetCategory } from './plan-enums.js';
 import { Plan } from './plan.entity.js';
+import { BaseEntity } from '../../db/base.entity.js';
 
 /** A row of the budget matrix: one category's amount at each stage. A row exists only where stated. */
 @Entity()
 @ObjectType({ description: '预算矩阵的一行：某一类别在各阶段的金额 / a row of the budget matrix' })
-export class BudgetLine {
-  [OptionalProps]?: 'version' | 'name' | 'position' | 'amounts';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class BudgetLine extends BaseEntity<'name' | 'position' | 'amounts'> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 

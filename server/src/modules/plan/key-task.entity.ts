@@ -1,22 +1,12 @@
-import { Entity, ManyToOne, PrimaryKey, Property, type Rel, OptionalProps } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Entity, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Plan } from './plan.entity.js';
+import { BaseEntity } from '../../db/base.entity.js';
 
 /** 年度重点工作计划: 事项 / 责任单位或科室 / 工作目标. */
 @Entity()
 @ObjectType({ description: '年度重点工作 / key task of the year' })
-export class KeyTask {
-  [OptionalProps]?: 'version' | 'position' | 'item' | 'owner' | 'goal';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class KeyTask extends BaseEntity<'position' | 'item' | 'owner' | 'goal'> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 

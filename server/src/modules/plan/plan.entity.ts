@@ -1,23 +1,21 @@
 import {
   Collection,
-  DateTimeType,
   Entity,
   Enum,
   ManyToOne,
   OneToMany,
-  OptionalProps,
-  PrimaryKey,
   Property,
   type Rel,
   Unique,
 } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import { Department } from '../department/department.entity.js';
 import { BudgetLine } from './budget-line.entity.js';
 import { KeyTask } from './key-task.entity.js';
 import { DocumentKind, PlanStatus } from './plan-enums.js';
+import { TimestampedEntity } from '../../db/base.entity.js';
 
 /** A plan's 预算执行率 scoring profile as stored: decimals as strings (see domain/budget-execution.ts). */
 export interface ExecutionScoringSetting {
@@ -44,18 +42,7 @@ export class Staffing {
 @Entity()
 @Unique({ properties: ['department', 'year'] })
 @ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
-export class Plan {
-  [OptionalProps]?: 'version' | 'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring' | 'createdAt' | 'updatedAt';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
-  /** Optimistic lock: a write that names an older version is refused as CONFLICT, never lost unseen. */
-  @Field(() => Int, { description: '版本号（乐观锁：修改时回传，过期则返回 CONFLICT）/ version, for optimistic locking' })
-  @Property({ type: 'integer', version: true })
-  version!: number;
-
+export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring'> {
   @ManyToOne(() => Department, { deleteRule: 'restrict' })
   department!: Rel<Department>;
 
@@ -128,12 +115,4 @@ export class Plan {
 
   @OneToMany(() => BudgetLine, (line) => line.plan, { orderBy: { position: 'asc' } })
   budgetLines = new Collection<BudgetLine>(this);
-
-  @Field(() => Date, { description: '创建时间 / created at' })
-  @Property({ type: DateTimeType })
-  createdAt: Date = new Date();
-
-  @Field(() => Date, { description: '更新时间 / updated at' })
-  @Property({ type: DateTimeType, onUpdate: () => new Date() })
-  updatedAt: Date = new Date();
 }

@@ -1,6 +1,7 @@
 import { Collection, Entity, Enum, ManyToMany, ManyToOne, OptionalProps, PrimaryKey, Property, type Rel, Unique, DateTimeType } from '@mikro-orm/core';
 import { ROLE_LABELS, Role } from '@jixiao/vocabulary';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { IdEntity } from '../../db/base.entity.js';
 import { Department } from '../department/department.entity.js';
 
 /** Roles and what they may touch (DOMAIN.md §1). */
@@ -21,13 +22,7 @@ registerEnumType(Role, {
 /** A local account. Passwords are stored only as scrypt hashes. */
 @Entity({ tableName: 'app_user' })
 @ObjectType({ description: '用户 / a user account' })
-export class User {
-  [OptionalProps]?: 'active' | 'createdAt';
-
-  @Field(() => ID, { description: '编号 / id' })
-  @PrimaryKey({ type: 'integer' })
-  id!: number;
-
+export class User extends IdEntity<'active' | 'createdAt'> {
   @Field(() => String, { description: '登录名 / sign-in name' })
   @Property({ type: 'string', length: 100 })
   @Unique()
