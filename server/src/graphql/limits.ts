@@ -60,6 +60,8 @@ export const LIMITS = {
   /** Characters of the query text, and tokens the parser will read. */
   maxQueryLength: 100_000,
   maxTokens: 20_000,
+  /** Brackets (`{ [ (`) nested in the query text: the parser recurses per level (a literal 10,000 lists deep overflows it). */
+  maxTextNesting: 100,
 } as const;
 
 export function maxQueryCost(): number {
@@ -284,17 +286,55 @@ export function fieldSuggestionGuard(): ApolloServerPlugin<Context> {
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** A string no form may hold: U+0000 (SQLite's C API ends statements there) or a lone UTF-16 surrogate. */
-function invalidText(value: unknown, budget = { nodes: 0 }): boolean {
-  if (++budget.nodes > 1_000_000) return false;
-  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some((item) => invalidText(item, budget));
-  if (value && typeof value === 'object') return Object.entries(value).some(([key, item]) => invalidText(key, budget) || invalidText(item, budget));
+/**
+ * A string no form may hold: U+0000 (SQLite's C API ends statements there) or a lone UTF-16 surrogate —
+ * anywhere in a parsed JSON body, keys included. Walked without recursion, so any nesting is safe here
+ * (how deep a document may be is the receiving service's rule: checkJsonDepth).
+ */
+function invalidText(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (value.includes('\u0000') || LONE_SURROGATE.test(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) pending.push(key, item);
+    }
+  }
   return false;
 }
 
 function refuse(response: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
   response.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+/**
+ * How deep `{`, `[` and `(` nest in a query text (strings and comments skipped): graphql-js's parser
+ * recurses once per level, and a few thousand levels of `[[[…]]]` in a literal overflow its stack.
+ */
+export function textNesting(query: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let index = 0; index < query.length; index += 1) {
+    const char = query[index];
+    if (char === '#') {
+      while (index < query.length && query[index] !== '\n' && query[index] !== '\r') index += 1;
+    } else if (char === '"') {
+      if (query.startsWith('"""', index)) {
+        const end = query.indexOf('"""', index + 3);
+        index = end < 0 ? query.length : end + 2;
+      } else {
+        for (index += 1; index < query.length && query[index] !== '"' && query[index] !== '\n'; index += 1) if (query[index] === '\\') index += 1;
+      }
+    } else if (char === '{' || char === '[' || char === '(') {
+      deepest = Math.max(deepest, ++depth);
+    } else if (char === '}' || char === ']' || char === ')') {
+      depth -= 1;
+    }
+  }
+  return deepest;
 }
 
 /**
@@ -315,14 +355,15 @@ export function requestGuard(request: Request, response: Response, next: NextFun
     });
     return;
   }
-  // Deeply nested JSON would overflow the stack of a recursive walk: the try refuses it as such.
-  let invalid: boolean;
-  try {
-    invalid = invalidText(request.body) || invalidText(request.query);
-  } catch {
-    invalid = true;
+  const nesting = Math.max(0, ...queries.map((query) => (typeof query === 'string' ? textNesting(query) : 0)));
+  if (nesting > LIMITS.maxTextNesting) {
+    refuse(response, 400, LimitCode.QUERY_TOO_DEEP, `查询文本嵌套 ${nesting} 层，超过上限 ${LIMITS.maxTextNesting} (query text nested ${nesting} levels; the limit is ${LIMITS.maxTextNesting})`, {
+      figure: nesting,
+      limit: LIMITS.maxTextNesting,
+    });
+    return;
   }
-  if (invalid) {
+  if (invalidText(request.body) || invalidText(request.query)) {
     refuse(response, 400, 'BAD_USER_INPUT', '请求含有空字符或无效的 Unicode 字符 (the request contains NUL or invalid Unicode characters)');
     return;
   }

@@ -30,6 +30,14 @@ export function checkText(
   }
 }
 
+/** A search or lookup text (a filter's "contains", a name to find): no stored name is longer. */
+export const SEARCH_TEXT_MAX = SHORT_TEXT_MAX;
+
+/** Refuses a search text no stored value could match (TOO_LONG) or that no form may hold (INVALID). */
+export function checkSearchText(value: string | null | undefined, field: string[]): void {
+  checkText(value, field, { max: SEARCH_TEXT_MAX });
+}
+
 export function checkTextList(values: readonly string[] | null | undefined, field: string[], max = LONG_TEXT_MAX): void {
   if (values == null) return;
   if (values.length > 1000) throw UserInputError.of(field, UserErrorCode.TOO_LONG, '条目过多（最多 1000 条）(too many entries)');
@@ -95,4 +103,32 @@ export function parseId(id: string | number, field: string[]): number {
   const value = typeof id === 'number' ? id : /^\d{1,15}$/.test(id) ? Number(id) : Number.NaN;
   if (!Number.isSafeInteger(value) || value < 1) throw UserInputError.of(field, UserErrorCode.NOT_FOUND, `无效的编号：${String(id).slice(0, 40)} (invalid id)`);
   return value;
+}
+
+/**
+ * JSON nesting no document of ours comes near (a plan document is about 15 levels deep): refused before
+ * anything walks it recursively (a JSON Schema validator, a serializer), which 10,000 nested arrays would
+ * overflow. Counted without recursion.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** The depth of a parsed JSON value (a scalar is 0, `[]` is 1), counted only up to `limit + 1`. */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(item) ? item : Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/** Refuses a JSON value nested deeper than MAX_JSON_DEPTH with a TOO_DEEP user error. */
+export function checkJsonDepth(value: unknown, field: string[]): void {
+  if (jsonDepth(value) > MAX_JSON_DEPTH) {
+    throw UserInputError.of(field, UserErrorCode.TOO_DEEP, `JSON 嵌套超过 ${MAX_JSON_DEPTH} 层 (nested deeper than ${MAX_JSON_DEPTH} levels)`);
+  }
 }

@@ -1,29 +1,35 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/sqlite';
+import { type EntityManager, type FilterQuery, raw } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { Plan } from '../plan/plan.entity.js';
 import { authorizeAdmin } from '../user/access.js';
-import { checkText, checkVersion, parseId, SHORT_TEXT_MAX } from '../validation.js';
+import { checkSearchText, checkText, checkVersion, parseId, SHORT_TEXT_MAX } from '../validation.js';
 import { Department } from './department.entity.js';
 import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } from './department.input.js';
 
-/** `%` and `_` in a search are literal characters, not wildcards. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+/**
+ * `column` contains `text`, literally: `%`, `_` and the escape character itself are escaped, and the
+ * LIKE names its escape character (SQLite has none by default; PostgreSQL's default is the same `\`).
+ * Case-insensitive for ASCII, like LIKE. The text is checked first (TOO_LONG, INVALID as a user error).
+ */
+export function containsText<T extends object>(column: string, text: string, field: string[]): FilterQuery<T> {
+  checkSearchText(text, field);
+  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return { [raw((alias: string) => `${alias}.${column} like ? escape '\\'`, [pattern])]: [] } as FilterQuery<T>;
 }
 
 export function departmentFilterQuery(filter: DepartmentFilter | null | undefined): FilterQuery<Department> {
   const query: FilterQuery<Department>[] = [];
   if (filter?.name) {
-    const pattern = containsPattern(filter.name);
-    query.push({ $or: [{ name: { $like: pattern } }, { shortName: { $like: pattern } }] });
+    query.push({ $or: [containsText<Department>('name', filter.name, ['filter', 'name']), containsText<Department>('short_name', filter.name, ['filter', 'name'])] });
   }
-  if (filter?.region) query.push({ region: { $like: containsPattern(filter.region) } });
+  if (filter?.region) query.push(containsText<Department>('region', filter.region, ['filter', 'region']));
   return query.length ? { $and: query } : {};
 }
 
 /** Every lookup by name accepts the full name or the short name (DOMAIN.md §2). */
 export function findDepartmentByNames(em: EntityManager, names: (string | null | undefined)[]): Promise<Department | null> {
   const given = names.filter((name): name is string => !!name);
+  given.forEach((name) => checkSearchText(name, ['name']));
   return em.findOne(Department, { $or: [{ name: { $in: given } }, { shortName: { $in: given } }] });
 }
 

@@ -27,7 +27,7 @@ import { Plan } from '../plan/plan.entity.js';
 import { loadPlanContent, type PlanContent } from '../plan/plan-content.js';
 import { deletePlanContent } from '../plan/plan.service.js';
 import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
-import { hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
 
@@ -87,6 +87,7 @@ function contentProblems(document: PlanDocument): UserError[] {
 
 /** Validates a plan document: the JSON Schema first, then the content rules. Throws with every problem. */
 export function validatePlanDocument(document: unknown): PlanDocument {
+  checkJsonDepth(document, ['document']); // before the schema validator recurses into it
   const problems = schemaProblems(document);
   if (problems.length) {
     throw new UserInputError(problems.map(({ path, message }) => ({ field: ['document', ...path], code: UserErrorCode.INVALID_DOCUMENT, message })));

@@ -1,6 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/sqlite';
 import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
-import { containsPattern, getDepartment } from '../department/department.service.js';
+import type { Department } from '../department/department.entity.js';
+import { containsText, getDepartment } from '../department/department.service.js';
 import { recordDeletions } from '../audit/audit.service.js';
 import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -46,10 +47,10 @@ export function planFilterQuery(filter: PlanFilter | null | undefined, readableD
   if (filter?.status != null) query.push({ status: filter.status });
   if (filter?.departmentId != null) query.push({ department: parseId(filter.departmentId, ['filter', 'departmentId']) });
   if (filter?.departmentName) {
-    const pattern = containsPattern(filter.departmentName);
-    query.push({ department: { $or: [{ name: { $like: pattern } }, { shortName: { $like: pattern } }] } });
+    const field = ['filter', 'departmentName'];
+    query.push({ department: { $or: [containsText<Department>('name', filter.departmentName, field), containsText<Department>('short_name', filter.departmentName, field)] } });
   }
-  if (filter?.region) query.push({ department: { region: { $like: containsPattern(filter.region) } } });
+  if (filter?.region) query.push({ department: containsText<Department>('region', filter.region, ['filter', 'region']) });
   return query.length ? { $and: query } : {};
 }
 
