@@ -312,9 +312,9 @@ log(`import through the app: ${IMPORT_DEPARTMENTS} departments${IMPORT_DEPARTMEN
     const written = await writeRaw(samplePath, (function* () {
       for (let index = 0; index < IMPORT_DEPARTMENTS; index++) yield doc(index, vocabulary, SEED);
     })());
-    return written.ms;
+    return written;
   })();
-  results.import = { departments: IMPORT_DEPARTMENTS, ms, rawMs: rawSample, perDepartment: ms / IMPORT_DEPARTMENTS, extrapolatedMs: (ms / IMPORT_DEPARTMENTS) * DEPARTMENTS, bytes: fileSize(importPath) };
+  results.import = { departments: IMPORT_DEPARTMENTS, ms, rawMs: rawSample.ms, rawBytes: rawSample.rawBytes, perDepartment: ms / IMPORT_DEPARTMENTS, extrapolatedMs: (ms / IMPORT_DEPARTMENTS) * DEPARTMENTS, bytes: fileSize(importPath) };
 }
 rmSync(folder, { recursive: true, force: true });
 
@@ -331,7 +331,7 @@ const rows = [
   ['whole plan, 5,020 indicators (texts, tree)', ms(r.wholePlan.big.app), ms(r.wholePlan.big.raw), ratio(r.wholePlan.big.app, r.wholePlan.big.raw), '≤ 2× raw', verdict(r.wholePlan.big.app <= 2 * r.wholePlan.big.raw)],
   [`whole plan, typical (${r.wholePlan.typicalIndicators} indicators)`, ms(r.wholePlan.typical.app), ms(r.wholePlan.typical.raw), ratio(r.wholePlan.typical.app, r.wholePlan.typical.raw), '≤ 2× raw', verdict(r.wholePlan.typical.app <= 2 * r.wholePlan.typical.raw)],
   ['whole plan, 5,020, as the editor reads it (+ gaps, roll-ups, checks)', ms(r.wholePlan.bigEditor), '—', ratio(r.wholePlan.bigEditor, r.wholePlan.big.raw), '(information)', ''],
-  [`first 50 NOT_MET across the province ¹`, `${ms(r.notMet.app)} (${r.notMet.appRequests} requests)`, ms(r.notMet.raw), ratio(r.notMet.app, r.notMet.raw), '≤ 2× raw', 'not comparable yet'],
+  [`first 50 NOT_MET across the province ¹`, `${ms(r.notMet.app)} (${r.notMet.appRequests} request${r.notMet.appRequests === 1 ? '' : 's'})`, ms(r.notMet.raw), ratio(r.notMet.app, r.notMet.raw), '≤ 2× raw', 'not comparable yet'],
   [`budget sums by region (${r.regions.regionCount} regions) ²`, `${ms(r.regions.app)} (${r.regions.allPages} requests${r.regions.extrapolated ? `, **extrapolated** from ${r.regions.appRegionPages}` : ''})`, ms(r.regions.raw), ratio(r.regions.app, r.regions.raw), '≤ 2× raw', 'not comparable yet'],
   ...r.writes.map((row: any) => [
     `recordIndicatorActual, ${row.app.clients} client${row.app.clients > 1 ? 's' : ''}`,
@@ -349,7 +349,15 @@ const rows = [
     '≤ 60 s',
     verdict(importFigure <= 60_000),
   ],
-  ['database size vs the rows\' raw size', mb(databaseBytes), mb(raw.rawBytes), ratio(databaseBytes, raw.rawBytes), '≤ 2× raw', verdict(databaseBytes <= 2 * raw.rawBytes)],
+  ['database file written with raw INSERTs vs the rows\' raw size', mb(databaseBytes), mb(raw.rawBytes), ratio(databaseBytes, raw.rawBytes), '≤ 2× raw', verdict(databaseBytes <= 2 * raw.rawBytes)],
+  [
+    `database file written by the app's import (${r.import.departments.toLocaleString('en')} departments) vs the same rows' raw size ⁴`,
+    mb(r.import.bytes),
+    mb(r.import.rawBytes),
+    ratio(r.import.bytes, r.import.rawBytes),
+    '≤ 2× raw',
+    verdict(r.import.bytes <= 2 * r.import.rawBytes),
+  ],
   [
     'server peak RSS, 8 concurrent reads of the 5,020 plan (×2)',
     `${r.memory.peak.toFixed(0)} MB (idle ${r.memory.idle.toFixed(0)} MB; ${ms(r.memory.concurrentMs)} for 16 reads${r.memory.failures ? `, **${r.memory.failures} of 16 failed** ³` : ''})`, `${r.memory.rawPeak.toFixed(0)} MB`, ratio(r.memory.peak, r.memory.rawPeak), '≤ 400 MB', verdict(r.memory.peak <= 400)],
@@ -378,7 +386,8 @@ page through \`plans(first: 20)\` with every indicator's \`gap { status }\` and 
 on the client${r.regions.extrapolated ? ` (timed on the first ${r.regions.appRegionPages} pages, × ${r.regions.allPages}/${r.regions.appRegionPages}: **extrapolated**)` : ''}. Not comparable until the API has one.
 ${r.memory.failures ? `³ ${r.memory.failures} of the 16 concurrent reads answered INTERNAL_SERVER_ERROR at \`plan.indicators\` (production masks the message). Reproduced in development mode it is knex's "Timeout acquiring a connection. The pool is probably full": SQLite has one connection in knex's pool, and while the event loop computes 5,020 gaps for one request the queued ones wait for it and give up after the 60 s acquire timeout.\n` : ''}Import: \`importPlanDocument\` per department, one transaction each (the GraphQL mutation's and the CLI's service), into a
 fresh file; raw: the same documents as prepared INSERTs, 200 plans a transaction${extrapolated ? `; the app's figure is its time for the first ${r.import.departments.toLocaleString('en')} departments × ${DEPARTMENTS}/${r.import.departments} (**extrapolated**, linear; raw for the same sample: ${ms(r.import.rawMs)})` : ''}.
-The app-imported file is ${mb(r.import.bytes)} for ${r.import.departments.toLocaleString('en')} departments (audit rows included). Peak RSS is the child's VmHWM after the 8 concurrent
+⁴ The audit trail records every row an import creates as a \`CREATED\` entry holding the whole row as JSON (field names
+included), so the app's own file holds each plan about twice over plus the JSON keys. Peak RSS is the child's VmHWM after the 8 concurrent
 reads on a fresh server (${r.memory.peakAfterAll.toFixed(0)} MB after every phase).
 <!-- province-bench:end -->`;
 
