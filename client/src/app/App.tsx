@@ -6,15 +6,14 @@ import { DepartmentList } from '../features/departments/DepartmentList';
 import { DepartmentPage } from '../features/departments/DepartmentPage';
 import { PlanPage } from '../features/plan-editor/PlanPage';
 import { UsersPage } from '../features/users/UsersPage';
-import { ME } from '../graphql/operations';
-import type { User } from '../graphql/types';
+import { ME } from '../features/auth/auth.graphql';
 import { t } from '../i18n/zh-CN';
 import { href, useRoute } from './router';
 import { useSignInRequired } from './session';
 
 export function App() {
   const route = useRoute();
-  const { data, loading } = useQuery<{ me: User | null }>(ME, { fetchPolicy: 'cache-first' });
+  const { data, loading } = useQuery(ME, { fetchPolicy: 'cache-first' });
   const signInRequired = useSignInRequired();
   const user = data?.me ?? null;
 

@@ -1,14 +1,18 @@
-import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
+import type { ApolloClient, DocumentNode, TypedDocumentNode } from '@apollo/client';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback } from 'react';
-import { PLAN } from '../graphql/operations';
-import type { UserError } from '../graphql/types';
+import { PLAN } from '../features/plan-editor/plan.graphql';
+import { VERSIONS } from '../graphql/fragments';
+import type { UserError } from '../graphql/fragments';
 import { t } from '../i18n/zh-CN';
 import { isUnauthenticated, waitForSignIn } from './session';
 
+/** What a mutation returns under its one root field (e.g. updateIndicator's IndicatorPayload). */
+export type PayloadOf<R> = NonNullable<R[Exclude<keyof R, '__typename'>]>;
+
 /** Outcome of one mutation as a cell sees it: nothing wrong, or the messages to show at the cell. */
-export interface MutationOutcome<P = Record<string, unknown>> {
+export interface MutationOutcome<P = unknown> {
   payload: P | null;
   userErrors: UserError[];
   /** Network or server failure: the typed input must stay where it is. */
@@ -44,13 +48,13 @@ export function isConflict(outcome: CellOutcome | undefined): outcome is CellCon
  * The cell outcome of a mutation. With `conflict`, a CONFLICT userError whose payload carries the
  * current object becomes a choice; every other userError is a message at the cell.
  */
-export function cellOutcome<P>(
+export function cellOutcome<P, C extends { version: number }>(
   outcome: MutationOutcome<P>,
   conflict?: {
     /** The current object in the payload. */
-    current: (payload: P) => { version: number } | null | undefined;
+    current: (payload: P) => C | null | undefined;
     /** The current value of the edited field, as text. */
-    theirs: (current: { version: number }) => string;
+    theirs: (current: C) => string;
     /** Sends my value again, expecting `version`. */
     overwrite: (version: number) => Promise<CellOutcome>;
   },
@@ -67,28 +71,29 @@ export interface MutateOptions {
   refetch?: DocumentNode[];
 }
 
-/** Runs a mutation whose payload sits under `key` and never throws. */
+/** Runs a mutation (typed by its generated document) and never throws; the payload is its one root field. */
 export function useMutate() {
   const client = useApolloClient();
   return useCallback(
-    async <P = Record<string, unknown>>(
-      key: string,
-      mutation: DocumentNode,
-      variables: Record<string, unknown>,
+    async <R extends object, V extends Record<string, unknown>>(
+      mutation: TypedDocumentNode<R, V>,
+      variables: V,
       options: MutateOptions = {},
-    ): Promise<MutationOutcome<P>> => {
+    ): Promise<MutationOutcome<PayloadOf<R>>> => {
       // A save refused because the session ended waits for the user to sign in again, then goes
       // out once more with the same values (and the same expected version).
       for (let attempt = 0; ; attempt++) {
         try {
-          const result = await client.mutate<Record<string, P & { userErrors?: UserError[] }>>({
+          const result = await client.mutate<R, V>({
             mutation,
             variables,
             refetchQueries: options.refetch,
             awaitRefetchQueries: true,
-          });
-          const payload = result.data?.[key] ?? null;
-          const userErrors = payload?.userErrors ?? [];
+          } as ApolloClient.MutateOptions<R, V>);
+          const data = result.data;
+          const key = data ? (Object.keys(data) as (keyof R)[]).find((k) => k !== '__typename') : undefined;
+          const payload = (data && key !== undefined ? data[key] : null) as PayloadOf<R> | null;
+          const userErrors = userErrorsOf(payload);
           // Refused for the plan's status or the user's rights: the plan moved on under us; re-read it
           // so the page shows the status and freezes what is frozen now.
           if (userErrors.some((e) => e.code === 'WRONG_STATUS' || e.code === 'FORBIDDEN')) void client.refetchQueries({ include: [PLAN] });
@@ -104,6 +109,11 @@ export function useMutate() {
     },
     [client],
   );
+}
+
+function userErrorsOf(payload: unknown): UserError[] {
+  const errors = payload && typeof payload === 'object' && 'userErrors' in payload ? payload.userErrors : null;
+  return Array.isArray(errors) ? errors : [];
 }
 
 function failureMessage(error: unknown): string {
@@ -129,16 +139,9 @@ export function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
-const versionFragments = new Map<string, DocumentNode>();
-
 /** The version of an object as the page shows it now (the cache), or `fallback` when not cached. */
-export function shownVersion(client: ApolloClient, typename: string, id: string | null | undefined, fallback: number | null): number | null {
+export function shownVersion<F extends number | null>(client: ApolloClient, typename: keyof typeof VERSIONS, id: string | null | undefined, fallback: F): number | F {
   if (!id) return fallback;
-  let fragment = versionFragments.get(typename);
-  if (!fragment) {
-    fragment = gql(`fragment ${typename}Version on ${typename} { version }`);
-    versionFragments.set(typename, fragment);
-  }
-  const data = client.cache.readFragment<{ version: number }>({ id: client.cache.identify({ __typename: typename, id }), fragment });
+  const data = client.cache.readFragment<{ version: number }>({ id: client.cache.identify({ __typename: typename, id }), fragment: VERSIONS[typename] });
   return data?.version ?? fallback;
 }

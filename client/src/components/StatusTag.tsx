@@ -1,4 +1,4 @@
-import type { GapStatus } from '../graphql/types';
+import type { GapStatus } from '../graphql/fragments';
 import { t } from '../i18n/zh-CN';
 
 /** The server's gap status as a coloured tag; the explanation shows on hover. */

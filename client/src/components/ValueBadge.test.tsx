@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { IndicatorValue } from '../graphql/types';
+import type { IndicatorValue } from '../graphql/fragments';
 import { ValueBadge } from './ValueBadge';
 
 afterEach(cleanup);
@@ -11,7 +11,7 @@ const reading = (over: Partial<IndicatorValue>): IndicatorValue => ({
   grade: null, hints: [], splitSuggested: false, ...over,
 });
 
-const quantity = (display: string) => ({ display, comparator: 'GTE', value: '1', upper: null, unit: '次', approximate: false });
+const quantity = (display: string): IndicatorValue['hints'][number] => ({ display, comparator: 'GTE', value: '1', upper: null, unit: '次', approximate: false });
 
 describe('ValueBadge', () => {
   it('shows the server display beside the cell, with its explanation on hover', () => {

@@ -1,4 +1,4 @@
-import type { IndicatorValue } from '../graphql/types';
+import type { IndicatorValue } from '../graphql/fragments';
 import { t } from '../i18n/zh-CN';
 
 /**

@@ -26,7 +26,7 @@ import { UserInputError } from './user-error.js';
 /**
  * Limits on what one GraphQL request may ask for (issue 6 item 6; issue 9: maintained libraries do the
  * counting — graphql-armor the depth, aliases, directives and tokens, graphql-query-complexity the cost).
- * The client's largest document, the whole-plan query (client/src/graphql/operations.ts `PLAN`: line
+ * The client's largest document, the whole-plan query (client/src/features/plan-editor/plan.graphql.ts `PLAN`: line
  * items three levels deep, each with indicators, their readings and gaps) has depth 8 and cost ≈ 2,500,000
  * by the estimator below; the limits leave it a fourfold margin and refuse abuse (100 plans × nested line
  * items × indicators).

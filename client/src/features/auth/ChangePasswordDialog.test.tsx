@@ -2,8 +2,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHANGE_PASSWORD } from '../../graphql/operations';
-import type { User } from '../../graphql/types';
+import { CHANGE_PASSWORD } from './auth.graphql';
+import type { User } from '../../graphql/fragments';
 import { UserMenu } from './SignIn';
 
 afterEach(cleanup);

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutate } from '../../app/mutate';
-import { CHANGE_PASSWORD } from '../../graphql/operations';
-import type { UserError } from '../../graphql/types';
+import { CHANGE_PASSWORD } from './auth.graphql';
+import type { UserError } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 
 type Field = 'currentPassword' | 'newPassword' | 'confirmPassword';
@@ -30,7 +30,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
       return;
     }
     setBusy(true);
-    const outcome = await mutate<{ user: { id: string } | null }>('changePassword', CHANGE_PASSWORD, {
+    const outcome = await mutate(CHANGE_PASSWORD, {
       currentPassword: values.currentPassword,
       newPassword: values.newPassword,
     });

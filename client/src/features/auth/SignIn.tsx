@@ -3,8 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { useMutate } from '../../app/mutate';
 import { signedIn } from '../../app/session';
-import { ME, SIGN_IN, SIGN_OUT } from '../../graphql/operations';
-import type { User } from '../../graphql/types';
+import { ME, SIGN_IN, SIGN_OUT } from './auth.graphql';
+import type { User } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
 
@@ -28,7 +28,7 @@ export function SignIn({ overlay = false, username: knownName = '' }: { overlay?
       return;
     }
     setBusy(true);
-    const outcome = await mutate<{ user: User | null }>('signIn', SIGN_IN, { username: username.trim(), password });
+    const outcome = await mutate(SIGN_IN, { username: username.trim(), password });
     setBusy(false);
     const user = outcome.payload?.user;
     if (!user || outcome.userErrors.length || outcome.failure) {
@@ -76,7 +76,7 @@ export function UserMenu({ user }: { user: User }) {
   const mutate = useMutate();
   const [changingPassword, setChangingPassword] = useState(false);
   async function signOut(): Promise<void> {
-    await mutate('signOut', SIGN_OUT, {});
+    await mutate(SIGN_OUT, {});
     // Drop everything this user could read; the sign-in page replaces the app.
     await client.clearStore();
     client.writeQuery({ query: ME, data: { me: null } });

@@ -2,20 +2,16 @@ import { useQuery } from '@apollo/client/react';
 import { useDeferredValue, useState, type FormEvent } from 'react';
 import { useMutate } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
-import { CREATE_DEPARTMENT, DEPARTMENTS } from '../../graphql/operations';
-import type { Department, UserError } from '../../graphql/types';
+import { CREATE_DEPARTMENT, DEPARTMENTS } from './departments.graphql';
+import type { UserError } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
-
-interface DepartmentsData {
-  departments: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: Department[] };
-}
 
 /** 部门列表: search by name (full or short) and region; each row links to the department's plans. */
 export function DepartmentList() {
   const [name, setName] = useState('');
   const [region, setRegion] = useState('');
   const filter = useDeferredValue({ name: name.trim() || undefined, region: region.trim() || undefined });
-  const { data, loading, fetchMore } = useQuery<DepartmentsData>(DEPARTMENTS, { variables: { filter, first: 50 } });
+  const { data, loading, fetchMore } = useQuery(DEPARTMENTS, { variables: { filter, first: 50 } });
   const connection = data?.departments;
 
   return (
@@ -86,7 +82,7 @@ function CreateDepartment() {
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const outcome = await mutate<{ department: Department | null }>('createDepartment', CREATE_DEPARTMENT, {
+    const outcome = await mutate(CREATE_DEPARTMENT, {
       input: { name: fields.name.trim(), shortName: fields.shortName.trim() || null, region: fields.region.trim() || null },
     }, { refetch: [DEPARTMENTS] });
     setErrors(outcome.userErrors);

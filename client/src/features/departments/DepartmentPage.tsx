@@ -2,13 +2,14 @@ import { useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useMutate } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
-import { CREATE_PLAN, DEPARTMENT, DEPARTMENTS } from '../../graphql/operations';
-import type { Department, PlanSummary, UserError } from '../../graphql/types';
+import { CREATE_PLAN, DEPARTMENT, DEPARTMENTS } from './departments.graphql';
+import type { PlanSummary } from './departments.graphql';
+import type { UserError } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 
 /** A department's plans by year, and 新建年度计划 (empty or copied from an earlier year). */
 export function DepartmentPage({ id }: { id: string }) {
-  const { data, loading } = useQuery<{ department: Department | null }>(DEPARTMENT, { variables: { id } });
+  const { data, loading } = useQuery(DEPARTMENT, { variables: { id } });
   const department = data?.department;
   if (!department) return <p className="muted page">{loading ? t.app.loading : t.errors.notFound}</p>;
   const plans = [...department.plans].sort((a, b) => b.year - a.year);
@@ -62,7 +63,7 @@ function CreatePlan({ departmentId, plans }: { departmentId: string; plans: Plan
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const outcome = await mutate<{ plan: { id: string } | null }>('createPlan', CREATE_PLAN, {
+    const outcome = await mutate(CREATE_PLAN, {
       input: { departmentId, year: Number(year), copyFromPlanId: copyFrom || null },
     }, { refetch: [DEPARTMENT, DEPARTMENTS] });
     setErrors(outcome.userErrors);

@@ -1,4 +1,4 @@
-import type { CheckWarning } from '../../graphql/types';
+import type { CheckWarning } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { locate } from './locate';
 

@@ -1,5 +1,5 @@
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
-import type { Plan } from '../../graphql/types';
+import type { Plan } from '../plan-editor/plan.graphql';
 import { t } from '../../i18n/zh-CN';
 import { BudgetBlock } from '../plan-editor/BudgetBlock';
 import { IndicatorTable } from '../plan-editor/IndicatorTable';

@@ -3,8 +3,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UPDATE_EVALUATION } from '../../graphql/operations';
-import type { EvaluationNarrative, PlanAction } from '../../graphql/types';
+import { UPDATE_EVALUATION } from './evaluation.graphql';
+import type { EvaluationNarrative, PlanAction } from '../../graphql/fragments';
 import { accessFrom, PlanAccessContext } from '../plan-editor/access';
 import { NarrativeBlock } from './NarrativeBlock';
 

@@ -1,32 +1,16 @@
-import { gql } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { EditableList } from '../../components/EditableList';
 import { cellOutcome, isConflict, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { EVALUATION_NARRATIVE, UPDATE_EVALUATION } from '../../graphql/operations';
-import type { EvaluationNarrative, Evaluator, SatisfactionSurvey } from '../../graphql/types';
+import type { EvaluationNarrative, Evaluator, SatisfactionSurvey } from '../../graphql/fragments';
+import type { EvaluatorInput, UpdateEvaluationInput } from '../../graphql/generated/graphql';
+import { PLAN_EVALUATION, UPDATE_EVALUATION } from './evaluation.graphql';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from '../plan-editor/access';
 
-/** What updateEvaluation takes besides planId (UpdateEvaluationInput): omitted fields stay, null clears. */
-interface NarrativeInput {
-  evaluators?: Evaluator[] | null;
-  satisfaction?: SatisfactionSurvey | null;
-  problems?: string[] | null;
-  measures?: string[] | null;
-  application?: string | null;
-  disclosure?: string | null;
-}
-
-const PLAN_EVALUATION = gql`
-  fragment PlanEvaluationNarrative on Plan {
-    evaluation {
-      ...EvaluationNarrative
-    }
-  }
-  ${EVALUATION_NARRATIVE}
-`;
+/** What updateEvaluation takes besides planId: omitted fields stay, null clears. */
+type NarrativeInput = Omit<UpdateEvaluationInput, 'planId'>;
 
 const PERSON = [
   ['name', t.evaluation.evaluatorName],
@@ -51,9 +35,9 @@ const TEXTS = [
 ] as const;
 
 /** Cache objects carry __typename; inputs must not. */
-const person = (p: Partial<Evaluator> | null | undefined): Evaluator => ({ name: p?.name ?? null, title: p?.title ?? null, unit: p?.unit ?? null });
+const person = (p: Partial<Evaluator> | null | undefined): EvaluatorInput => ({ name: p?.name ?? null, title: p?.title ?? null, unit: p?.unit ?? null });
 const survey = (s: SatisfactionSurvey | null | undefined): SatisfactionSurvey => ({ satisfied: s?.satisfied ?? null, basicallySatisfied: s?.basicallySatisfied ?? null, dissatisfied: s?.dissatisfied ?? null });
-const blank = (p: Evaluator) => !p.name && !p.title && !p.unit;
+const blank = (p: EvaluatorInput) => !p.name && !p.title && !p.unit;
 
 /**
  * Writes the narrative with updateEvaluation. The plan may have no evaluation until the first save
@@ -67,7 +51,7 @@ function useEvaluationUpdate(planId: string, fallback: EvaluationNarrative | nul
   const mutate = useMutate();
 
   function current(): EvaluationNarrative | null {
-    const cached = client.cache.readFragment<{ evaluation: EvaluationNarrative | null }>({
+    const cached = client.cache.readFragment({
       id: client.cache.identify({ __typename: 'Plan', id: planId }),
       fragment: PLAN_EVALUATION,
       fragmentName: 'PlanEvaluationNarrative',
@@ -80,10 +64,10 @@ function useEvaluationUpdate(planId: string, fallback: EvaluationNarrative | nul
       const now = current();
       const expectedVersion = version ?? (now ? shownVersion(client, 'Evaluation', now.id, now.version) : null);
       return cellOutcome(
-        await mutate<{ evaluation?: EvaluationNarrative | null }>('updateEvaluation', UPDATE_EVALUATION, { input: { planId, ...build(now) }, expectedVersion }),
+        await mutate(UPDATE_EVALUATION, { input: { planId, ...build(now) }, expectedVersion }),
         {
           current: (payload) => payload.evaluation,
-          theirs: (evaluation) => theirs(evaluation as EvaluationNarrative),
+          theirs: (evaluation) => theirs(evaluation),
           overwrite: (newer) => update(build, theirs, newer),
         },
       );

@@ -1,26 +1,12 @@
-import { gql } from '@apollo/client';
 import { useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { EditableCell } from '../../components/EditableCell';
 import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { SET_SECTION_WEIGHTS } from '../../graphql/operations';
-import type { SectionRollup, SectionWeight } from '../../graphql/types';
+import { PLAN_SECTION_WEIGHTS, SET_SECTION_WEIGHTS } from './evaluation.graphql';
+import type { Level1, SectionRollup } from '../../graphql/fragments';
+import type { SectionWeight } from './evaluation.graphql';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from '../plan-editor/access';
-
-const SECTION_WEIGHTS_FRAGMENT = gql`
-  fragment PlanSectionWeights on Plan {
-    sectionWeights {
-      level1
-      weight
-    }
-  }
-`;
-
-interface PlanWeights {
-  version: number;
-  sectionWeights: SectionWeight[];
-}
 
 /**
  * The plan's section weights (分值 of 预算执行率, 产出, 效益, 满意度…). A change sends every section —
@@ -34,9 +20,9 @@ export function useSectionWeights(planId: string, weights: SectionWeight[]) {
 
   function send(next: (current: SectionWeight[]) => SectionWeight[] | null, version?: number) {
     return serialized(`plan:${planId}`, () => {
-      const cached = client.cache.readFragment<{ sectionWeights: SectionWeight[] }>({ id: client.cache.identify({ __typename: 'Plan', id: planId }), fragment: SECTION_WEIGHTS_FRAGMENT });
+      const cached = client.cache.readFragment({ id: client.cache.identify({ __typename: 'Plan', id: planId }), fragment: PLAN_SECTION_WEIGHTS });
       const current = (cached?.sectionWeights ?? weights).map(({ level1, weight }) => ({ level1, weight }));
-      return mutate<{ plan?: PlanWeights | null }>('setSectionWeights', SET_SECTION_WEIGHTS, {
+      return mutate(SET_SECTION_WEIGHTS, {
         planId,
         weights: next(current),
         expectedVersion: version ?? shownVersion(client, 'Plan', planId, access.planVersion),
@@ -44,14 +30,14 @@ export function useSectionWeights(planId: string, weights: SectionWeight[]) {
     });
   }
 
-  async function setWeight(level1: string, text: string, version?: number): Promise<CellOutcome> {
+  async function setWeight(level1: Level1, text: string, version?: number): Promise<CellOutcome> {
     const weight = text.trim();
     if (!weight) return t.evaluation.weightRequired;
     const next = (current: SectionWeight[]) =>
       current.some((s) => s.level1 === level1) ? current.map((s) => (s.level1 === level1 ? { level1, weight } : s)) : [...current, { level1, weight }];
     return cellOutcome(await send(next, version), {
       current: (payload) => payload.plan,
-      theirs: (plan) => (plan as PlanWeights).sectionWeights.find((s) => s.level1 === level1)?.weight ?? '',
+      theirs: (plan) => plan.sectionWeights.find((s) => s.level1 === level1)?.weight ?? '',
       overwrite: (newer) => setWeight(level1, text, newer),
     });
   }

@@ -1,4 +1,4 @@
-import type { CheckWarning } from '../../graphql/types';
+import type { CheckWarning } from '../../graphql/fragments';
 
 /**
  * The row a 勾稽关系 warning is about: its indicator, its line item, else the budget row or section its

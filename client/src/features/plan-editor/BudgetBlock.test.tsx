@@ -2,8 +2,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SET_BUDGET_LINE } from '../../graphql/operations';
-import type { BudgetLine, PlanAction } from '../../graphql/types';
+import { SET_BUDGET_LINE } from './budget.graphql';
+import type { BudgetLine, PlanAction } from '../../graphql/fragments';
 import { accessFrom, PlanAccessContext } from './access';
 import { BudgetBlock } from './BudgetBlock';
 

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { useApolloClient } from '@apollo/client/react';
-import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { PLAN, RECORD_SPENDING, REMOVE_BUDGET_LINE, SET_BUDGET_LINE } from '../../graphql/operations';
-import type { BudgetLine, Stage } from '../../graphql/types';
+import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
+import type { BudgetCategory } from '../../graphql/generated/graphql';
+import { PLAN } from './plan.graphql';
+import { RECORD_SPENDING, REMOVE_BUDGET_LINE, SET_BUDGET_LINE } from './budget.graphql';
+import type { BudgetLine, Stage } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
-const NATURE = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
-const INCOME = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
-const THREE_PUBLIC = ['THREE_PUBLIC_TOTAL', 'THREE_PUBLIC_RECEPTION', 'THREE_PUBLIC_VEHICLE_OPS', 'THREE_PUBLIC_VEHICLE_PURCHASE', 'THREE_PUBLIC_OVERSEAS'];
+const NATURE: BudgetCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
+const INCOME: BudgetCategory[] = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
+const THREE_PUBLIC: BudgetCategory[] = ['THREE_PUBLIC_TOTAL', 'THREE_PUBLIC_RECEPTION', 'THREE_PUBLIC_VEHICLE_OPS', 'THREE_PUBLIC_VEHICLE_PURCHASE', 'THREE_PUBLIC_OVERSEAS'];
 
 /** A row of the budget matrix: its category, and for 基本支出明细 its name. */
 interface RowKey {
-  category: string;
+  category: BudgetCategory;
   name: string | null;
 }
 
@@ -48,9 +50,9 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
     };
     const { category, name } = key;
     if (stage === 'initial') {
-      return cellOutcome(await mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category, name, amounts: { initial: value } }, expectedVersion: version }, { refetch: [PLAN] }), conflict);
+      return cellOutcome(await mutate(SET_BUDGET_LINE, { input: { planId, category, name, amounts: { initial: value } }, expectedVersion: version }, { refetch: [PLAN] }), conflict);
     }
-    return cellOutcome(await mutate('recordSpending', RECORD_SPENDING, { input: { planId, category, name, [stage]: value, expectedVersion: version } }, existed ? {} : { refetch: [PLAN] }), conflict);
+    return cellOutcome(await mutate(RECORD_SPENDING, { input: { planId, category, name, [stage]: value, expectedVersion: version } }, existed ? {} : { refetch: [PLAN] }), conflict);
   }
 
   const amountCells = (key: RowKey, line: BudgetLine | undefined, label: string) =>
@@ -68,7 +70,7 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
   );
   const columns = stages.length + 2 + (executionRate !== undefined ? 1 : 0);
 
-  const row = (category: string, group: string | null, groupSpan: number) => {
+  const row = (category: BudgetCategory, group: string | null, groupSpan: number) => {
     const line = byCategory.get(category);
     return (
       <tr key={category} id={`budget-${category}`} data-budget={category}>
@@ -184,10 +186,10 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
       return;
     }
     // A named row with nothing stated yet; its amounts are then typed into its cells.
-    const outcome = await serialized(`plan:${planId}`, () =>
+    const outcome = await serialized<MutationOutcome>(`plan:${planId}`, () =>
       access.draft
-        ? mutate('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', name: trimmed, amounts: {} } }, { refetch: [PLAN] })
-        : mutate('recordSpending', RECORD_SPENDING, { input: { planId, category: 'BASIC_DETAIL', name: trimmed } }, { refetch: [PLAN] }),
+        ? mutate(SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', name: trimmed, amounts: {} } }, { refetch: [PLAN] })
+        : mutate(RECORD_SPENDING, { input: { planId, category: 'BASIC_DETAIL', name: trimmed } }, { refetch: [PLAN] }),
     );
     const message = messageOf(outcome);
     setError(message);
@@ -201,10 +203,10 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
     return serialized(`plan:${planId}`, async () => {
       const expectedVersion = version ?? shownVersion(client, 'BudgetLine', line.id, line.version);
       return cellOutcome(
-        await mutate<{ budgetLine?: BudgetLine | null }>('setBudgetLine', SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', id: line.id, name: trimmed, amounts: {} }, expectedVersion }),
+        await mutate(SET_BUDGET_LINE, { input: { planId, category: 'BASIC_DETAIL', id: line.id, name: trimmed, amounts: {} }, expectedVersion }),
         {
           current: (payload) => payload.budgetLine,
-          theirs: (current) => (current as BudgetLine).name ?? '',
+          theirs: (current) => current.name ?? '',
           overwrite: (next) => rename(line, text, next),
         },
       );
@@ -214,7 +216,7 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
   async function remove(line: BudgetLine): Promise<void> {
     if (!window.confirm(t.budget.confirmRemoveDetail)) return;
     const outcome = await serialized(`plan:${planId}`, () =>
-      mutate('removeBudgetLine', REMOVE_BUDGET_LINE, { id: line.id, expectedVersion: shownVersion(client, 'BudgetLine', line.id, line.version) }, { refetch: [PLAN] }),
+      mutate(REMOVE_BUDGET_LINE, { id: line.id, expectedVersion: shownVersion(client, 'BudgetLine', line.id, line.version) }, { refetch: [PLAN] }),
     );
     const message = messageOf(outcome);
     setRowErrors((shown) => {

@@ -1,7 +1,7 @@
 import { EditableCell } from '../../components/EditableCell';
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { UPDATE_PLAN } from '../../graphql/operations';
+import { UPDATE_PLAN } from './plan.graphql';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
@@ -13,7 +13,7 @@ export function GoalsBlock({ planId, goals }: { planId: string; goals: string[] 
   // The goals are fields of the plan: the write expects the plan's version (as shown when it goes out).
   const save = (next: string[], version?: number): Promise<CellOutcome> =>
     serialized(`plan:${planId}`, async () => cellOutcome(
-      await mutate<{ plan?: { version: number; overallGoals: string[] | null } | null }>('updatePlan', UPDATE_PLAN, { id: planId, input: { overallGoals: next.map((g) => g.trim()).filter(Boolean) }, expectedVersion: version ?? shownVersion(client, 'Plan', planId, access.planVersion) }),
+      await mutate(UPDATE_PLAN, { id: planId, input: { overallGoals: next.map((g) => g.trim()).filter(Boolean) }, expectedVersion: version ?? shownVersion(client, 'Plan', planId, access.planVersion) }),
       {
         current: (payload) => payload.plan,
         theirs: (current) => ((current as { overallGoals?: string[] | null }).overallGoals ?? []).join('；'),

@@ -1,7 +1,7 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AUDIT_LOG } from '../../graphql/operations';
+import { AUDIT_LOG } from './plan.graphql';
 import { HistoryButton, HistoryPanel, readJson } from './HistoryPanel';
 
 afterEach(cleanup);

@@ -1,12 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
-import { AUDIT_LOG } from '../../graphql/operations';
-import type { AuditEntry, Indicator } from '../../graphql/types';
+import { AUDIT_LOG } from './plan.graphql';
+import type { AuditEntry } from './plan.graphql';
+import type { Indicator } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
-
-interface AuditData {
-  auditLog: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: AuditEntry[] };
-}
 
 /** 历史: a small button on an indicator row that opens the history of its cells. */
 export function HistoryButton({ planId, indicator }: { planId: string; indicator: Pick<Indicator, 'id' | 'name'> }) {
@@ -26,7 +23,7 @@ export function HistoryButton({ planId, indicator }: { planId: string; indicator
  * from the server's append-only log. Nothing here can change it.
  */
 export function HistoryPanel({ planId, objectType, objectId, title, onClose }: { planId: string; objectType: string; objectId: string; title: string; onClose: () => void }) {
-  const { data, loading, error, fetchMore } = useQuery<AuditData>(AUDIT_LOG, {
+  const { data, loading, error, fetchMore } = useQuery(AUDIT_LOG, {
     variables: { planId, objectType, objectId, first: 50 },
     fetchPolicy: 'network-only',
   });

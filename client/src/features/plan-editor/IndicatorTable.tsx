@@ -3,8 +3,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
 import { ValueBadge } from '../../components/ValueBadge';
-import { PARSE_INDICATOR_VALUE } from '../../graphql/operations';
-import type { Indicator, IndicatorValue, StructuredTarget } from '../../graphql/types';
+import { PARSE_INDICATOR_VALUE } from './indicator.graphql';
+import type { Indicator, IndicatorValue, StructuredTarget } from '../../graphql/fragments';
 import type { CellOutcome } from '../../app/mutate';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
@@ -219,7 +219,7 @@ function useLiveReading(text: string | null, indicator: Indicator, role: 'target
     const timer = setTimeout(() => setDebounced(text), 200);
     return () => clearTimeout(timer);
   }, [text]);
-  const { data, previousData } = useQuery<{ parseIndicatorValue: IndicatorValue }>(PARSE_INDICATOR_VALUE, {
+  const { data, previousData } = useQuery(PARSE_INDICATOR_VALUE, {
     variables: { text: debounced ?? '', level1: indicator.level1, level2: indicator.level2, name: indicator.name, role: role === 'target' ? 'TARGET' : 'ACTUAL' },
     skip: text === null || !debounced || !debounced.trim(),
     fetchPolicy: 'cache-first',

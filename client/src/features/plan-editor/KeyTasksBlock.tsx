@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { ADD_KEY_TASK, DELETE_KEY_TASK, MOVE_KEY_TASK, PLAN, UPDATE_KEY_TASK } from '../../graphql/operations';
-import type { KeyTask } from '../../graphql/types';
+import { ADD_KEY_TASK, DELETE_KEY_TASK, MOVE_KEY_TASK, UPDATE_KEY_TASK } from './key-task.graphql';
+import { PLAN } from './plan.graphql';
+import type { KeyTask } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
@@ -23,9 +24,9 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
   const act = async (run: Promise<string | null>) => setError(await run);
   const update = (task: KeyTask, key: (typeof FIELDS)[number][0], text: string, version?: number): Promise<CellOutcome> =>
     serialized(`plan:${planId}`, async () =>
-      cellOutcome(await mutate<{ keyTask?: KeyTask | null }>('updateKeyTask', UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null }, expectedVersion: version ?? shownVersion(client, 'KeyTask', task.id, task.version) }), {
+      cellOutcome(await mutate(UPDATE_KEY_TASK, { id: task.id, input: { [key]: text.trim() || null }, expectedVersion: version ?? shownVersion(client, 'KeyTask', task.id, task.version) }), {
         current: (payload) => payload.keyTask,
-        theirs: (current) => (current as KeyTask)[key] ?? '',
+        theirs: (current) => current[key] ?? '',
         overwrite: (next) => update(task, key, text, next),
       }),
     );
@@ -58,9 +59,9 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
               ))}
               <td className="ops">
                 {access.draft && <>
-                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={index === 0} onClick={() => void act(mutate('moveKeyTask', MOVE_KEY_TASK, { id: task.id, position: task.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
-                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={index === rows.length - 1} onClick={() => void act(mutate('moveKeyTask', MOVE_KEY_TASK, { id: task.id, position: task.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
-                <button type="button" tabIndex={-1} className="icon danger" aria-label={t.indicator.delete} onClick={() => void act(mutate('deleteKeyTask', DELETE_KEY_TASK, { id: task.id }, { refetch: [PLAN] }).then(messageOf))}>✕</button>
+                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={index === 0} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
+                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={index === rows.length - 1} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
+                <button type="button" tabIndex={-1} className="icon danger" aria-label={t.indicator.delete} onClick={() => void act(mutate(DELETE_KEY_TASK, { id: task.id }, { refetch: [PLAN] }).then(messageOf))}>✕</button>
                 </>}
               </td>
             </tr>
@@ -68,7 +69,7 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
         </tbody>
       </table>
       {access.draft && <div className="add-row">
-        <button type="button" className="btn" onClick={() => void act(mutate('addKeyTask', ADD_KEY_TASK, { planId, input: { item: null } }, { refetch: [PLAN] }).then(messageOf))}>
+        <button type="button" className="btn" onClick={() => void act(mutate(ADD_KEY_TASK, { planId, input: { item: null } }, { refetch: [PLAN] }).then(messageOf))}>
           ＋ {t.planning.addKeyTask}
         </button>
         {error && <span className="field-error" role="alert">{error}</span>}

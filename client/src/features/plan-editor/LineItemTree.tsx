@@ -2,8 +2,11 @@ import { useState } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, PLAN, RECORD_SPENDING, UPDATE_LINE_ITEM } from '../../graphql/operations';
-import type { LineItem, Stage } from '../../graphql/types';
+import { ADD_LINE_ITEM, DELETE_LINE_ITEM, MOVE_LINE_ITEM, UPDATE_LINE_ITEM } from './line-item.graphql';
+import { PLAN } from './plan.graphql';
+import { RECORD_SPENDING } from './budget.graphql';
+import type { LineItem, Stage } from '../../graphql/fragments';
+import type { LineItemInput, LineItemKind, UpdateLineItemMutation } from '../../graphql/generated/graphql';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 import { IndicatorTable, type TableMode } from './IndicatorTable';
@@ -22,7 +25,7 @@ export function LineItemTree({ planId, items, mode }: { planId: string; items: L
       {sorted.length === 0 && <p className="muted">{t.lineItem.none}</p>}
       {mode === 'planning' && access.draft && (
         <div className="add-row">
-          <button type="button" className="btn" onClick={async () => setError(messageOf(await mutate('addLineItem', ADD_LINE_ITEM, { input: { planId, parentId: null, fields: { name: t.lineItem.newName } } }, { refetch: [PLAN] })))}>
+          <button type="button" className="btn" onClick={async () => setError(messageOf(await mutate(ADD_LINE_ITEM, { input: { planId, parentId: null, fields: { name: t.lineItem.newName } } }, { refetch: [PLAN] })))}>
             ＋ {t.lineItem.addTop}
           </button>
           {error && <span className="field-error" role="alert">{error}</span>}
@@ -31,6 +34,11 @@ export function LineItemTree({ planId, items, mode }: { planId: string; items: L
     </div>
   );
 }
+
+const KINDS: LineItemKind[] = ['INITIAL', 'MIDYEAR'];
+
+/** The line item as updateLineItem returns it. */
+type UpdatedLineItem = NonNullable<UpdateLineItemMutation['updateLineItem']['lineItem']>;
 
 const TEXT_FIELDS = [
   ['period', t.lineItem.period],
@@ -49,20 +57,20 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
   const children = [...(item.children ?? [])].sort((a, b) => a.position - b.position);
   const stages: Stage[] = planning ? ['initial', 'adjustment', 'fullYear'] : ['fullYear', 'actual'];
   // Every write expects the line item's version; a stale one shows their value at the cell.
-  const conflictOn = (theirs: (current: LineItem) => string, overwrite: (version: number) => Promise<CellOutcome>) => ({
-    current: (payload: { lineItem?: LineItem | null }) => payload.lineItem,
-    theirs: (current: { version: number }) => theirs(current as LineItem),
+  const conflictOn = <C extends { version: number }>(theirs: (current: C) => string, overwrite: (version: number) => Promise<CellOutcome>) => ({
+    current: (payload: { lineItem: C | null }) => payload.lineItem,
+    theirs,
     overwrite,
   });
-  const update = (fields: Record<string, unknown>, theirs: (current: LineItem) => string = () => '', version?: number): Promise<CellOutcome> =>
+  const update = (fields: LineItemInput, theirs: (current: UpdatedLineItem) => string = () => '', version?: number): Promise<CellOutcome> =>
     serialized(`plan:${planId}`, async () =>
       cellOutcome(
-        await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields, expectedVersion: latest(version) }),
+        await mutate(UPDATE_LINE_ITEM, { id: item.id, fields, expectedVersion: latest(version) }),
         conflictOn(theirs, (next) => update(fields, theirs, next)),
       ),
     );
-  const updateKind = (kind: string | null) =>
-    serialized(`plan:${planId}`, async () => messageOf(await mutate('updateLineItem', UPDATE_LINE_ITEM, { id: item.id, fields: { kind }, expectedVersion: latest() })));
+  const updateKind = (kind: LineItemKind | null) =>
+    serialized(`plan:${planId}`, async () => messageOf(await mutate(UPDATE_LINE_ITEM, { id: item.id, fields: { kind }, expectedVersion: latest() })));
   const act = async (run: Promise<string | null>) => setError(await run);
   // Spending returns the plan's fresh roll-up and checks; the year-start amount is a plain field.
   const saveAmount = (stage: Stage, text: string, version?: number): Promise<CellOutcome> => {
@@ -70,7 +78,7 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
     if (stage === 'initial') return update({ amounts: { initial: value } }, (current) => current.amounts.initial ?? '', version);
     return serialized(`plan:${planId}`, async () =>
       cellOutcome(
-        await mutate('recordSpending', RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value, expectedVersion: latest(version) } }),
+        await mutate(RECORD_SPENDING, { input: { planId, lineItemId: item.id, [stage]: value, expectedVersion: latest(version) } }),
         conflictOn((current) => current.amounts[stage] ?? '', (next) => saveAmount(stage, text, next)),
       ),
     );
@@ -95,9 +103,9 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
               <>
                 <th>{t.lineItem.kind}</th>
                 <td>
-                  <select aria-label={t.lineItem.kind} value={item.kind ?? ''} disabled={!access.draft} onChange={(e) => void act(updateKind(e.target.value || null))}>
+                  <select aria-label={t.lineItem.kind} value={item.kind ?? ''} disabled={!access.draft} onChange={(e) => void act(updateKind(KINDS.find((k) => k === e.target.value) ?? null))}>
                     <option value="">—</option>
-                    {Object.entries(t.lineItem.kinds).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+                    {KINDS.map((key) => <option key={key} value={key}>{t.lineItem.kinds[key]}</option>)}
                   </select>
                 </td>
               </>
@@ -133,10 +141,10 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
       </table>
       {planning && access.draft && (
         <div className="row-ops block-ops">
-          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
-          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate('moveLineItem', MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
-          <button type="button" tabIndex={-1} className="btn small" onClick={() => void act(mutate('addLineItem', ADD_LINE_ITEM, { input: { planId, parentId: item.id, fields: { name: t.lineItem.newChildName } } }, { refetch: [PLAN] }).then(messageOf))}>＋ {t.lineItem.addChild}</button>
-          <button type="button" tabIndex={-1} className="btn small danger" onClick={() => window.confirm(t.lineItem.confirmDelete) && void act(mutate('deleteLineItem', DELETE_LINE_ITEM, { id: item.id }, { refetch: [PLAN] }).then(messageOf))}>{t.lineItem.delete}</button>
+          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
+          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
+          <button type="button" tabIndex={-1} className="btn small" onClick={() => void act(mutate(ADD_LINE_ITEM, { input: { planId, parentId: item.id, fields: { name: t.lineItem.newChildName } } }, { refetch: [PLAN] }).then(messageOf))}>＋ {t.lineItem.addChild}</button>
+          <button type="button" tabIndex={-1} className="btn small danger" onClick={() => window.confirm(t.lineItem.confirmDelete) && void act(mutate(DELETE_LINE_ITEM, { id: item.id }, { refetch: [PLAN] }).then(messageOf))}>{t.lineItem.delete}</button>
           {error && <span className="field-error" role="alert">{error}</span>}
         </div>
       )}

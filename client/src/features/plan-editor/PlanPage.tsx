@@ -1,11 +1,12 @@
-import type { DocumentNode } from '@apollo/client';
 import { useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { messageOf, serialized, shownVersion, useMutate } from '../../app/mutate';
+import { messageOf, serialized, shownVersion, useMutate, type MutationOutcome } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
 import { askReason } from '../../components/ReasonDialog';
-import { APPROVE_PLAN, CLOSE_PLAN, DELETE_PLAN, DEPARTMENT, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from '../../graphql/operations';
-import type { Plan, PlanAction } from '../../graphql/types';
+import { APPROVE_PLAN, CLOSE_PLAN, DELETE_PLAN, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from './plan.graphql';
+import { DEPARTMENT } from '../departments/departments.graphql';
+import type { Plan } from './plan.graphql';
+import type { PlanAction } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { EvaluationView } from '../evaluation/EvaluationView';
 import { accessFrom, PlanAccessContext } from './access';
@@ -13,7 +14,7 @@ import { PlanningView } from './PlanningView';
 
 /** One plan, in its 目标编制 or 绩效自评 view, with its status and the workflow steps the user may take. */
 export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluation' }) {
-  const { data, loading, error } = useQuery<{ plan: Plan | null }>(PLAN, { variables: { id } });
+  const { data, loading, error } = useQuery(PLAN, { variables: { id } });
   const plan = data?.plan;
   if (!plan) return <p className="page muted">{loading ? t.app.loading : error ? error.message : t.errors.notFound}</p>;
   const access = accessFrom(plan);
@@ -54,12 +55,16 @@ export function PlanStatusTag({ status }: { status: string }) {
   );
 }
 
-const STEPS: [PlanAction, string, DocumentNode][] = [
-  ['SUBMIT', 'submitPlan', SUBMIT_PLAN],
-  ['RETURN', 'returnPlan', RETURN_PLAN],
-  ['APPROVE', 'approvePlan', APPROVE_PLAN],
-  ['START_EVALUATION', 'startEvaluation', START_EVALUATION],
-  ['CLOSE', 'closePlan', CLOSE_PLAN],
+type Mutate = ReturnType<typeof useMutate>;
+type StepVariables = { id: string; expectedVersion: number; reason: string };
+
+/** The workflow steps in the order the buttons show them, each with its mutation. */
+const STEPS: [PlanAction, (mutate: Mutate, variables: StepVariables) => Promise<MutationOutcome>][] = [
+  ['SUBMIT', (mutate, { id, expectedVersion }) => mutate(SUBMIT_PLAN, { id, expectedVersion })],
+  ['RETURN', (mutate, variables) => mutate(RETURN_PLAN, variables)],
+  ['APPROVE', (mutate, { id, expectedVersion }) => mutate(APPROVE_PLAN, { id, expectedVersion })],
+  ['START_EVALUATION', (mutate, { id, expectedVersion }) => mutate(START_EVALUATION, { id, expectedVersion })],
+  ['CLOSE', (mutate, { id, expectedVersion }) => mutate(CLOSE_PLAN, { id, expectedVersion })],
 ];
 
 /** Only the transitions the server lists in `allowedActions`; each sends the plan version shown. */
@@ -70,8 +75,8 @@ function Workflow({ plan }: { plan: Plan }) {
   const [error, setError] = useState<string | null>(null);
   const allowed = new Set(plan.allowedActions ?? []);
 
-  async function run(action: PlanAction, key: string, document: DocumentNode): Promise<void> {
-    let reason: string | undefined;
+  async function run(action: PlanAction, step: (typeof STEPS)[number][1]): Promise<void> {
+    let reason = '';
     if (action === 'RETURN') {
       const asked = await askReason({ title: t.workflow.returnTitle, label: t.workflow.returnReason });
       if (asked === null) return;
@@ -79,7 +84,7 @@ function Workflow({ plan }: { plan: Plan }) {
     }
     setBusy(true);
     // After any save still on its way: the step expects the plan version the page then shows.
-    const outcome = await serialized(`plan:${plan.id}`, () => mutate(key, document, { id: plan.id, expectedVersion: shownVersion(client, 'Plan', plan.id, plan.version), reason }));
+    const outcome = await serialized(`plan:${plan.id}`, () => step(mutate, { id: plan.id, expectedVersion: shownVersion(client, 'Plan', plan.id, plan.version), reason }));
     setBusy(false);
     // A CONFLICT carries the current plan, already in the cache: the page now shows its real state.
     setError(outcome.userErrors.some((e) => e.code === 'CONFLICT') ? t.workflow.conflict : messageOf(outcome));
@@ -87,7 +92,7 @@ function Workflow({ plan }: { plan: Plan }) {
 
   async function remove(): Promise<void> {
     if (!window.confirm(t.plans.confirmDelete)) return;
-    const outcome = await mutate('deletePlan', DELETE_PLAN, { id: plan.id }, { refetch: [DEPARTMENT] });
+    const outcome = await mutate(DELETE_PLAN, { id: plan.id }, { refetch: [DEPARTMENT] });
     const message = messageOf(outcome);
     if (message) setError(message);
     else navigate({ name: 'department', id: plan.department.id });
@@ -95,8 +100,8 @@ function Workflow({ plan }: { plan: Plan }) {
 
   return (
     <span className="workflow">
-      {STEPS.filter(([action]) => allowed.has(action)).map(([action, key, document]) => (
-        <button key={action} type="button" className={action === 'RETURN' ? 'btn small' : 'btn small btn-primary'} disabled={busy} data-action={action} onClick={() => void run(action, key, document)}>
+      {STEPS.filter(([action]) => allowed.has(action)).map(([action, step]) => (
+        <button key={action} type="button" className={action === 'RETURN' ? 'btn small' : 'btn small btn-primary'} disabled={busy} data-action={action} onClick={() => void run(action, step)}>
           {t.workflow.actions[action]}
         </button>
       ))}

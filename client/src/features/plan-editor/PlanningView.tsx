@@ -1,4 +1,4 @@
-import type { Plan } from '../../graphql/types';
+import type { Plan } from './plan.graphql';
 import { t } from '../../i18n/zh-CN';
 import { BudgetBlock } from './BudgetBlock';
 import { GoalsBlock } from './GoalsBlock';

@@ -2,8 +2,8 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UPDATE_PLAN } from '../../graphql/operations';
-import type { PlanAction, PlanProfile } from '../../graphql/types';
+import { UPDATE_PLAN } from './plan.graphql';
+import type { PlanAction, PlanProfile } from '../../graphql/fragments';
 import { accessFrom, PlanAccessContext } from './access';
 import { ProfileBlock, readCount } from './ProfileBlock';
 

@@ -1,7 +1,7 @@
 import { EditableCell } from '../../components/EditableCell';
 import { EditableList } from '../../components/EditableList';
 import type { CellOutcome } from '../../app/mutate';
-import type { PlanProfile, Staffing } from '../../graphql/types';
+import type { PlanProfile, Staffing } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 import { staffInput, usePlanUpdate } from './plan-update';

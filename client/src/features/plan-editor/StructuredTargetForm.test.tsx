@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { IndicatorValue } from '../../graphql/types';
+import type { IndicatorValue } from '../../graphql/fragments';
 import { StructuredTargetForm } from './StructuredTargetForm';
 
 afterEach(cleanup);

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isConflict, type CellConflict, type CellOutcome } from '../../app/mutate';
-import type { Comparator, Direction, IndicatorValue, StructuredTarget } from '../../graphql/types';
+import type { Comparator, Direction, IndicatorValue, StructuredTarget } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 
 const COMPARATORS: Comparator[] = ['GTE', 'GT', 'LTE', 'LT', 'EQ', 'RANGE'];
@@ -20,11 +20,11 @@ interface Props {
  */
 export function StructuredTargetForm({ reading, onSubmit, onClose }: Props) {
   const quantity = reading?.kind === 'QUANTITY' ? reading : null;
-  const [comparator, setComparator] = useState<Comparator>((quantity?.comparator as Comparator | null) ?? 'GTE');
+  const [comparator, setComparator] = useState<Comparator>(quantity?.comparator ?? 'GTE');
   const [value, setValue] = useState(quantity?.value ?? '');
   const [upper, setUpper] = useState(quantity?.upper ?? '');
   const [unit, setUnit] = useState(quantity?.unit ?? '');
-  const [direction, setDirection] = useState<Direction | ''>(reading?.explicit ? ((reading.direction as Direction | null) ?? '') : '');
+  const [direction, setDirection] = useState<Direction | ''>(reading?.explicit ? (reading.direction ?? '') : '');
   const [error, setError] = useState<string | null>(null);
   const [conflict, setConflict] = useState<CellConflict | null>(null);
   const [pending, setPending] = useState(false);

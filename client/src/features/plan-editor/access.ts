@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { PlanAction } from '../../graphql/types';
+import type { PlanAction } from '../../graphql/fragments';
 
 /**
  * What the signed-in user may edit on the plan being shown, from the server's `allowedActions`.

@@ -1,36 +1,13 @@
-import { gql } from '@apollo/client';
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
 import { askReason } from '../../components/ReasonDialog';
-import {
-  ADD_INDICATOR,
-  DELETE_INDICATOR,
-  MOVE_INDICATOR,
-  PLAN,
-  RECORD_INDICATOR_ACTUAL,
-  SCORE_INDICATOR,
-  SET_INDICATOR_TARGET,
-  SET_INDICATOR_WEIGHT,
-  UPDATE_INDICATOR,
-} from '../../graphql/operations';
-import type { Indicator, StructuredTarget } from '../../graphql/types';
+import { ADD_INDICATOR, DELETE_INDICATOR, INDICATOR_SCORE, INDICATOR_TARGET_TEXT, MOVE_INDICATOR, RECORD_INDICATOR_ACTUAL, SCORE_INDICATOR, SET_INDICATOR_TARGET, SET_INDICATOR_WEIGHT, UPDATE_INDICATOR } from './indicator.graphql';
+import { PLAN } from './plan.graphql';
+import type { Indicator, StructuredTarget } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
 
 export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'remark';
-
-const SCORE_FIELDS = gql`
-  fragment IndicatorScoreFields on Indicator {
-    score
-    deduction
-  }
-`;
-
-const TARGET_TEXT = gql`
-  fragment IndicatorTargetText on Indicator {
-    targetText
-  }
-`;
 
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
@@ -73,33 +50,33 @@ export function useIndicatorActions() {
   async function write(indicator: Indicator, field: IndicatorField, text: string, expectedVersion: number, reason?: string): Promise<CellOutcome> {
     const value = blankToNull(text);
     // Score and reason travel together: take the other one as it is now, not as it was rendered.
-    const now = client.cache.readFragment<{ score: string | null; deduction: string | null }>({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: SCORE_FIELDS }) ?? indicator;
+    const now = client.cache.readFragment({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: INDICATOR_SCORE }) ?? indicator;
     const settle = (outcome: MutationOutcome<{ indicator?: Indicator | null }>) =>
       cellOutcome(outcome, {
         current: (payload) => payload.indicator,
-        theirs: (current) => fieldText(current as Indicator, field),
+        theirs: (current) => fieldText(current, field),
         overwrite: (next) => setField(indicator, field, text, next, reason),
       });
     switch (field) {
       case 'target':
-        return settle(await mutate('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: value, reason: reason ?? null, expectedVersion }));
+        return settle(await mutate(SET_INDICATOR_TARGET, { id: indicator.id, target: value, reason: reason ?? null, expectedVersion }));
       case 'actual':
-        return settle(await mutate('recordIndicatorActual', RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value, expectedVersion }));
+        return settle(await mutate(RECORD_INDICATOR_ACTUAL, { id: indicator.id, actual: value, expectedVersion }));
       case 'weight':
-        return settle(await mutate('setIndicatorWeight', SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value, expectedVersion }));
+        return settle(await mutate(SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value, expectedVersion }));
       case 'score':
-        return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: value, reason: now.deduction, expectedVersion }));
+        return settle(await mutate(SCORE_INDICATOR, { id: indicator.id, score: value, reason: now.deduction, expectedVersion }));
       case 'deduction':
         // 扣分原因 belongs to the score: in the 自评 it is recorded with it (EVALUATE), not as a draft edit.
         if (!access.draft) {
-          return settle(await mutate('scoreIndicator', SCORE_INDICATOR, { id: indicator.id, score: now.score, reason: value, expectedVersion }));
+          return settle(await mutate(SCORE_INDICATOR, { id: indicator.id, score: now.score, reason: value, expectedVersion }));
         }
         break;
       default:
         break;
     }
     const fields = { [field]: (field === 'name' || field === 'level1Label') && value === null ? '' : value };
-    return settle(await mutate('updateIndicator', UPDATE_INDICATOR, { id: indicator.id, fields, expectedVersion }));
+    return settle(await mutate(UPDATE_INDICATOR, { id: indicator.id, fields, expectedVersion }));
   }
 
   /**
@@ -114,13 +91,13 @@ export function useIndicatorActions() {
       why = asked;
     }
     return serialized(`plan:${indicator.planId}`, async () => {
-      const now = client.cache.readFragment<{ targetText: string | null }>({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: TARGET_TEXT }) ?? indicator;
+      const now = client.cache.readFragment({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: INDICATOR_TARGET_TEXT }) ?? indicator;
       const expectedVersion = version ?? shownVersion(client, 'Indicator', indicator.id, indicator.version)!;
       return cellOutcome(
-        await mutate<{ indicator?: Indicator | null }>('setIndicatorTarget', SET_INDICATOR_TARGET, { id: indicator.id, target: now.targetText, structured, reason: why ?? null, expectedVersion }),
+        await mutate(SET_INDICATOR_TARGET, { id: indicator.id, target: now.targetText, structured, reason: why ?? null, expectedVersion }),
         {
           current: (payload) => payload.indicator,
-          theirs: (current) => (current as Indicator).target?.display ?? fieldText(current as Indicator, 'target'),
+          theirs: (current) => current.target?.display ?? fieldText(current, 'target'),
           overwrite: (next) => setStructured(indicator, structured, next, why),
         },
       );
@@ -137,17 +114,17 @@ export function useIndicatorActions() {
   }
 
   async function add(planId: string, lineItemId: string | null, fields: { level1Label: string; level2Label: string; name: string }) {
-    return mutate('addIndicator', ADD_INDICATOR, { input: { planId, lineItemId, fields } }, { refetch: [PLAN] });
+    return mutate(ADD_INDICATOR, { input: { planId, lineItemId, fields } }, { refetch: [PLAN] });
   }
 
   async function move(indicator: Indicator, position: number): Promise<string | null> {
     return messageOf(
-      await mutate('moveIndicator', MOVE_INDICATOR, { input: { id: indicator.id, lineItemId: indicator.lineItemId, position } }, { refetch: [PLAN] }),
+      await mutate(MOVE_INDICATOR, { input: { id: indicator.id, lineItemId: indicator.lineItemId, position } }, { refetch: [PLAN] }),
     );
   }
 
   async function remove(indicator: Indicator): Promise<string | null> {
-    return messageOf(await mutate('deleteIndicator', DELETE_INDICATOR, { id: indicator.id }, { refetch: [PLAN] }));
+    return messageOf(await mutate(DELETE_INDICATOR, { id: indicator.id }, { refetch: [PLAN] }));
   }
 
   return { setField, setStructured, setGroupLabel, add, move, remove };

@@ -1,21 +1,13 @@
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, serialized, shownVersion, useMutate, type CellOutcome } from '../../app/mutate';
-import { PLAN_PROFILE, UPDATE_PLAN } from '../../graphql/operations';
-import type { PlanProfile, Staffing } from '../../graphql/types';
+import { PLAN_PROFILE } from '../../graphql/fragments';
+import { UPDATE_PLAN } from './plan.graphql';
+import type { PlanProfile, Staffing } from '../../graphql/fragments';
+import type { StaffingInput, UpdatePlanInput } from '../../graphql/generated/graphql';
 import { usePlanAccess } from './access';
 
-/** What updatePlan takes (UpdatePlanInput): omitted fields stay, null clears. */
-export interface UpdatePlanInput {
-  overallGoals?: string[] | null;
-  functions?: string[] | null;
-  internalUnits?: string[] | null;
-  subUnits?: string[] | null;
-  fixedAssets?: string | null;
-  staff?: Staffing | null;
-}
-
 /** Staffing as StaffingInput (no __typename from the cache). */
-export function staffInput(staff: Staffing | null | undefined): Staffing {
+export function staffInput(staff: Staffing | null | undefined): StaffingInput {
   return { authorized: staff?.authorized ?? null, actual: staff?.actual ?? null, retired: staff?.retired ?? null };
 }
 
@@ -32,21 +24,21 @@ export function usePlanUpdate(fallback: PlanProfile) {
   const planId = fallback.id;
 
   function current(): PlanProfile {
-    const cached = client.cache.readFragment<PlanProfile>({ id: client.cache.identify({ __typename: 'Plan', id: planId }), fragment: PLAN_PROFILE });
+    const cached = client.cache.readFragment({ id: client.cache.identify({ __typename: 'Plan', id: planId }), fragment: PLAN_PROFILE });
     return cached ?? fallback;
   }
 
   function update(build: (now: PlanProfile) => UpdatePlanInput, theirs: (plan: PlanProfile) => string, version?: number): Promise<CellOutcome> {
     return serialized(`plan:${planId}`, async () =>
       cellOutcome(
-        await mutate<{ plan?: PlanProfile | null }>('updatePlan', UPDATE_PLAN, {
+        await mutate(UPDATE_PLAN, {
           id: planId,
           input: build(current()),
           expectedVersion: version ?? shownVersion(client, 'Plan', planId, access.planVersion),
         }),
         {
-          current: (payload) => payload.plan as (PlanProfile & { version: number }) | null | undefined,
-          theirs: (plan) => theirs(plan as unknown as PlanProfile),
+          current: (payload) => payload.plan,
+          theirs: (plan) => theirs(plan),
           overwrite: (newer) => update(build, theirs, newer),
         },
       ),

@@ -2,8 +2,9 @@ import type { MockLink } from '@apollo/client/testing';
 import { MockedProvider } from '@apollo/client/testing/react';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CREATE_USER, DEPARTMENT_OPTIONS, UPDATE_USER, USERS } from '../../graphql/operations';
-import type { AdminUser, User } from '../../graphql/types';
+import { CREATE_USER, DEPARTMENT_OPTIONS, UPDATE_USER, USERS } from './users.graphql';
+import type { AdminUser } from './users.graphql';
+import type { User } from '../../graphql/fragments';
 import { UsersPage } from './UsersPage';
 
 afterEach(cleanup);

@@ -2,24 +2,16 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { serialized, useMutate, type MutationOutcome } from '../../app/mutate';
-import { CREATE_USER, DEPARTMENT_OPTIONS, UPDATE_USER, USERS } from '../../graphql/operations';
-import type { AdminUser, Role, User, UserError } from '../../graphql/types';
+import { CREATE_USER, DEPARTMENT_OPTIONS, UPDATE_USER, USERS } from './users.graphql';
+import type { AdminUser } from './users.graphql';
+import type { Role, User, UserError } from '../../graphql/fragments';
+import type { DepartmentOptionsQuery } from '../../graphql/generated/graphql';
 import { t } from '../../i18n/zh-CN';
 
 const PAGE = 100;
 const ROLES: Role[] = ['PLANNER', 'REVIEWER', 'EVALUATOR', 'ANALYST', 'ADMIN'];
 
-interface UsersData {
-  users: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: AdminUser[] };
-}
-interface DepartmentOption {
-  id: string;
-  name: string;
-  shortName: string | null;
-}
-interface DepartmentOptionsData {
-  departments: { nodes: DepartmentOption[] };
-}
+type DepartmentOption = DepartmentOptionsQuery['departments']['nodes'][number];
 
 /** The messages of the userErrors whose path names `field` (["input","departmentIds","0"] names departmentIds). */
 const errorAt = (errors: UserError[], field: string) =>
@@ -41,8 +33,8 @@ export function UsersPage({ me }: { me: User }) {
 }
 
 function UserAdministration({ meId }: { meId: string }) {
-  const { data, loading, fetchMore } = useQuery<UsersData>(USERS, { variables: { first: PAGE } });
-  const { data: options } = useQuery<DepartmentOptionsData>(DEPARTMENT_OPTIONS, { variables: { first: 100 } });
+  const { data, loading, fetchMore } = useQuery(USERS, { variables: { first: PAGE } });
+  const { data: options } = useQuery(DEPARTMENT_OPTIONS, { variables: { first: 100 } });
   const connection = data?.users;
   const departments = options?.departments.nodes ?? [];
 
@@ -133,7 +125,7 @@ function UserRow({ user, departments, isSelf }: { user: AdminUser; departments: 
   // Changes to one user go out one after another, so a second click sees the first one's answer.
   function update(input: Record<string, unknown>): Promise<MutationOutcome<{ user: AdminUser | null }>> {
     return serialized(`user:${user.id}`, async () => {
-      const outcome = await mutate<{ user: AdminUser | null }>('updateUser', UPDATE_USER, { id: user.id, input });
+      const outcome = await mutate(UPDATE_USER, { id: user.id, input });
       setErrors(outcome.userErrors);
       setFailure(outcome.failure);
       return outcome;
@@ -278,7 +270,7 @@ function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
     event.preventDefault();
     setBusy(true);
     setNotice(null);
-    const outcome = await mutate<{ user: AdminUser | null }>('createUser', CREATE_USER, {
+    const outcome = await mutate(CREATE_USER, {
       input: { username: fields.username.trim(), displayName: fields.displayName.trim(), password: fields.password, role: fields.role, departmentIds: fields.departmentIds },
     });
     setBusy(false);
@@ -287,7 +279,7 @@ function CreateUserForm({ departments }: { departments: DepartmentOption[] }) {
     const created = outcome.payload?.user;
     if (!created || outcome.userErrors.length || outcome.failure) return;
     // The table lists users by sign-in name: the new one takes its place there.
-    client.cache.updateQuery<UsersData>({ query: USERS, variables: { first: PAGE } }, (data) => {
+    client.cache.updateQuery({ query: USERS, variables: { first: PAGE } }, (data) => {
       if (!data || data.users.nodes.some((u) => u.id === created.id)) return data;
       const nodes = [...data.users.nodes];
       const at = nodes.findIndex((u) => u.username > created.username);
