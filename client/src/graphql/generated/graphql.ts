@@ -535,10 +535,14 @@ export type UserErrorCode =
   | 'REASON_REQUIRED'
   /** 必填 / required */
   | 'REQUIRED'
+  /** 专项层级超过上限（4 级）/ line items nested deeper than allowed */
+  | 'TOO_DEEP'
   /** 数值超出合理范围 / absurd magnitude */
   | 'TOO_LARGE'
   /** 文本过长 / text too long */
   | 'TOO_LONG'
+  /** 超过计划的指标数上限（10,000）/ more indicators than a plan may hold */
+  | 'TOO_MANY'
   /** 登录失败次数过多，请稍后再试 / too many failed sign-ins; try later */
   | 'TOO_MANY_ATTEMPTS'
   /** 小数位数过多（金额最多 6 位）/ too many decimals */
