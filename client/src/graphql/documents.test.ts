@@ -19,7 +19,7 @@ describe('GraphQL documents against schema/schema.graphql', () => {
   it.each(operations)('%s', (_name, document) => {
     expect(validate(schema, document).map((error) => error.message)).toEqual([]);
   });
-  it('graphql/documents.ts re-exports every document (the server's limits test reads it)', () => {
+  it('graphql/documents.ts re-exports every document (the server limits test reads it)', () => {
     const exported = new Set(Object.values(all));
     for (const [name, document] of documents) expect(exported.has(document), name).toBe(true);
   });
