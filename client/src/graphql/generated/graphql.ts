@@ -30,37 +30,37 @@ export type AddLineItemInput = {
 
 /** 预算类别 / budget category (a row of the budget matrix) */
 export type BudgetCategory =
-  /** 基本支出 */
+  /** 基本支出 / basic expenditure */
   | 'BASIC'
-  /** 基本支出明细（按经济分类） */
+  /** 基本支出明细（按经济分类） / basic expenditure by economic class */
   | 'BASIC_DETAIL'
-  /** 一般公共预算拨款 */
+  /** 一般公共预算拨款 / general public budget */
   | 'INCOME_GENERAL_PUBLIC'
-  /** 政府性基金拨款 */
+  /** 政府性基金拨款 / government funds */
   | 'INCOME_GOVERNMENT_FUND'
-  /** 其他资金 */
+  /** 其他资金 / other funds */
   | 'INCOME_OTHER'
-  /** 上年结转 */
+  /** 上年结转 / carried over from last year */
   | 'INCOME_PRIOR_YEAR_CARRYOVER'
-  /** 纳入专户管理的非税收入 */
+  /** 纳入专户管理的非税收入 / non-tax revenue in special accounts */
   | 'INCOME_SPECIAL_ACCOUNT_NON_TAX'
-  /** 人员经费 */
+  /** 人员经费 / personnel */
   | 'PERSONNEL'
-  /** 项目支出 */
+  /** 项目支出 / project expenditure */
   | 'PROJECT'
-  /** 公用经费 */
+  /** 公用经费 / public use */
   | 'PUBLIC_USE'
-  /** 因公出国费 */
+  /** 因公出国（境）费 / official travel abroad */
   | 'THREE_PUBLIC_OVERSEAS'
-  /** 公务接待费 */
+  /** 公务接待费 / official reception */
   | 'THREE_PUBLIC_RECEPTION'
-  /** 三公经费合计 */
+  /** 三公经费合计 / "three public" expenses, total */
   | 'THREE_PUBLIC_TOTAL'
-  /** 公务用车运维费 */
+  /** 公务用车运维费 / official vehicles, running */
   | 'THREE_PUBLIC_VEHICLE_OPS'
-  /** 公务用车购置费 */
+  /** 公务用车购置费 / official vehicles, purchase */
   | 'THREE_PUBLIC_VEHICLE_PURCHASE'
-  /** 合计 */
+  /** 合计 / total */
   | 'TOTAL';
 
 /** 比较符 / comparator */
@@ -172,9 +172,9 @@ export type EvaluatorInput = {
 export type GapStatus =
   /** 单位不可比 / units do not convert */
   | 'INCOMPARABLE'
-  /** 已达成 / met */
+  /** 达成 / met */
   | 'MET'
-  /** 需评价人员判断（文本）/ an evaluator decides */
+  /** 待评价人员判断（文本）/ an evaluator decides */
   | 'NEEDS_JUDGEMENT'
   /** 不适用 / not applicable */
   | 'NOT_APPLICABLE'
@@ -229,36 +229,36 @@ export type Level1 =
   | 'OUTPUT'
   /** 满意度指标 */
   | 'SATISFACTION'
-  /** 未识别（保留原文并标记）/ not recognised: label kept as written and flagged */
+  /** 未识别（保留原文并标记） / not recognised: label kept as written and flagged */
   | 'UNKNOWN';
 
-/** 二级指标（规范值）/ level-2 indicator category, canonical */
+/** 二级指标（规范值；COST 一级下为经济/社会/生态环境成本指标，OUTPUT_COST 为产出指标下的产出成本指标）/ level-2 indicator category, canonical */
 export type Level2 =
-  /** 生态效益 */
+  /** 生态效益指标 */
   | 'ECOLOGICAL'
-  /** 生态环境成本 */
+  /** 生态环境成本指标 */
   | 'ECOLOGICAL_COST'
-  /** 经济效益 */
+  /** 经济效益指标 */
   | 'ECONOMIC'
-  /** 经济成本 */
+  /** 经济成本指标 */
   | 'ECONOMIC_COST'
-  /** 成本指标 */
+  /** 产出成本指标 */
   | 'OUTPUT_COST'
   /** 质量指标 */
   | 'QUALITY'
   /** 数量指标 */
   | 'QUANTITY'
-  /** 服务对象满意度 */
+  /** 服务对象满意度指标 */
   | 'SERVICE_SATISFACTION'
-  /** 社会效益 */
+  /** 社会效益指标 */
   | 'SOCIAL'
-  /** 社会成本 */
+  /** 社会成本指标 */
   | 'SOCIAL_COST'
-  /** 可持续影响 */
+  /** 可持续影响指标 */
   | 'SUSTAINABILITY'
   /** 时效指标 */
   | 'TIMELINESS'
-  /** 未识别（保留原文并标记）/ not recognised: label kept as written and flagged */
+  /** 未识别（保留原文并标记） / not recognised: label kept as written and flagged */
   | 'UNKNOWN';
 
 /** 专项 / 子项的内容（修改时未给出的字段不变）/ line item fields (omitted fields unchanged on update) */
@@ -364,7 +364,7 @@ export type Role =
   | 'EVALUATOR'
   /** 编报人员：编制本部门计划（草稿）/ sets targets for their own departments while DRAFT */
   | 'PLANNER'
-  /** 审核人员：批复或退回所管部门的计划 / approves or returns plans of the departments they oversee */
+  /** 审核人员（财政/主管部门）：批复或退回所管部门的计划 / approves or returns plans of the departments they oversee */
   | 'REVIEWER';
 
 /** 满意度调查（占比原文，如 "95%"）/ satisfaction survey shares as written */
