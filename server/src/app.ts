@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/sqlite';
 import express from 'express';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
@@ -56,7 +57,7 @@ export function trustProxy(value = process.env.JIXIAO_TRUST_PROXY?.trim() ?? '')
 }
 
 /** One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. */
-export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Express; apollo: ApolloServer<Context> }> {
+export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Express; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
@@ -100,11 +101,17 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
   });
 
   const clientDist = resolve(import.meta.dirname, '../../client/dist');
+  let assetsReady = Promise.resolve();
   if (existsSync(clientDist)) {
-    app.use(express.static(clientDist));
+    // Precompressed (brotli, gzip) and cached by kind: see client-assets.ts.
+    const assets = clientAssets(clientDist);
+    assetsReady = assets.ready;
+    app.use(assets.serve);
+    // Files added to the build after start: plain, revalidated.
+    app.use(express.static(clientDist, { cacheControl: false, setHeaders: (response) => response.setHeader('Cache-Control', 'no-cache') }));
     // The analysts' GraphiQL (client/graphiql.html, a second Vite entry): /graphiql on the same port.
-    app.get('/graphiql', (_request, response) => response.sendFile(resolve(clientDist, 'graphiql.html')));
-    app.get(/^\/(?!graphql).*/, (_request, response) => response.sendFile(resolve(clientDist, 'index.html')));
+    app.get('/graphiql', (request, response, next) => assets.send('/graphiql.html', request, response, next));
+    app.get(/^\/(?!graphql).*/, (request, response, next) => assets.send('/index.html', request, response, next));
   }
-  return { app, apollo };
+  return { app, apollo, assetsReady };
 }
