@@ -5,6 +5,7 @@ import { map } from 'rxjs';
 import { t } from '../i18n/zh-CN';
 import { reportProblem } from './error-store';
 import { isUnauthenticated, requireSignIn } from './session';
+import { chineseOnly } from './text';
 
 export function createClient(uri = '/graphql'): ApolloClient {
   const errorLink = new ErrorLink(({ error }) => {
@@ -12,7 +13,7 @@ export function createClient(uri = '/graphql'): ApolloClient {
       // Not a server fault: the session ended. Ask for sign-in over the page; saves wait for it.
       requireSignIn();
     } else if (CombinedGraphQLErrors.is(error)) {
-      reportProblem({ kind: 'server', message: `${t.errors.server}：${error.errors.map((e) => e.message).join('；')}` });
+      reportProblem({ kind: 'server', message: `${t.errors.server}：${error.errors.map((e) => chineseOnly(e.message)).join('；')}` });
     } else if (ServerError.is(error)) {
       reportProblem({ kind: 'server', message: `${t.errors.server}（HTTP ${error.statusCode}）` });
     } else {

@@ -7,6 +7,7 @@ import { VERSIONS } from '../graphql/fragments';
 import type { UserError } from '../graphql/fragments';
 import { t } from '../i18n/zh-CN';
 import { isUnauthenticated, waitForSignIn } from './session';
+import { chineseOnly } from './text';
 
 /** What a mutation returns under its one root field (e.g. updateIndicator's IndicatorPayload). */
 export type PayloadOf<R> = NonNullable<R[Exclude<keyof R, '__typename'>]>;
@@ -93,7 +94,7 @@ export function useMutate() {
           const data = result.data;
           const key = data ? (Object.keys(data) as (keyof R)[]).find((k) => k !== '__typename') : undefined;
           const payload = (data && key !== undefined ? data[key] : null) as PayloadOf<R> | null;
-          const userErrors = userErrorsOf(payload);
+          const userErrors = userErrorsOf(payload).map((e) => ({ ...e, message: chineseOnly(e.message) }));
           // Refused for the plan's status or the user's rights: the plan moved on under us; re-read it
           // so the page shows the status and freezes what is frozen now.
           if (userErrors.some((e) => e.code === 'WRONG_STATUS' || e.code === 'FORBIDDEN')) void client.refetchQueries({ include: [PLAN] });
@@ -117,7 +118,7 @@ function userErrorsOf(payload: unknown): UserError[] {
 }
 
 function failureMessage(error: unknown): string {
-  if (CombinedGraphQLErrors.is(error)) return `${t.errors.failed}：${error.errors.map((e) => e.message).join('；')}`;
+  if (CombinedGraphQLErrors.is(error)) return `${t.errors.failed}：${error.errors.map((e) => chineseOnly(e.message)).join('；')}`;
   if (ServerError.is(error)) return `${t.errors.server}（HTTP ${error.statusCode}）`;
   return t.errors.network;
 }

@@ -79,6 +79,10 @@ export const zhCN = {
       DELETE: '删除计划',
     } as Record<string, string>,
     returnReason: '退回原因',
+    confirmStep: {
+      APPROVE: '批复后指标值将冻结，只能以“调整”方式修改并填写原因。确定批复该计划？',
+      START_EVALUATION: '开始自评后将填报实际完成值、支出与得分，计划不能再退回编制。确定开始自评？',
+    } as Record<string, string>,
     returnTitle: '退回计划',
     adjustReason: '调整原因',
     adjustTitle: '调整已批复的指标值',
@@ -128,6 +132,8 @@ export const zhCN = {
     network: '无法连接服务器：修改尚未保存，已输入的内容保留在单元格中。请检查网络后重试。',
     server: '服务器出错',
     failed: '保存失败',
+    notNumber: '请输入数字，如 16 或 16.5（可带单位“分”“万元”）',
+    wholeNumber: '请输入整数，如 16',
     notFound: '未找到该计划',
   },
   departments: {
@@ -168,6 +174,7 @@ export const zhCN = {
     CLOSED: '已关闭',
   } as Record<string, string>,
   planning: {
+    sectionNav: '表单导航',
     formTitle: (year: number) => `${year}年度部门整体支出绩效目标表`,
     department: '部门（单位）名称',
     region: '地区',
@@ -237,6 +244,7 @@ export const zhCN = {
     } as Record<string, string>,
   },
   indicator: {
+    difference: '差额',
     level1: '一级指标',
     level2: '二级指标',
     name: '三级指标',

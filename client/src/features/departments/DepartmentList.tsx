@@ -4,10 +4,13 @@ import { useMutate } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
 import { CREATE_DEPARTMENT, DEPARTMENTS } from './departments.graphql';
 import type { UserError } from '../../graphql/fragments';
+import { ME } from '../auth/auth.graphql';
 import { t } from '../../i18n/zh-CN';
 
 /** 部门列表: search by name (full or short) and region; each row links to the department's plans. */
 export function DepartmentList() {
+  // Only administrators create departments (the server refuses everyone else): others are not offered the form.
+  const me = useQuery(ME, { fetchPolicy: 'cache-first' }).data?.me;
   const [name, setName] = useState('');
   const [region, setRegion] = useState('');
   const filter = useDeferredValue({ name: name.trim() || undefined, region: region.trim() || undefined });
@@ -69,7 +72,7 @@ export function DepartmentList() {
           {t.departments.more}
         </button>
       )}
-      <CreateDepartment />
+      {me?.role === 'ADMIN' && <CreateDepartment />}
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { BudgetBlock } from '../plan-editor/BudgetBlock';
 import { IndicatorTable } from '../plan-editor/IndicatorTable';
 import { LineItemTree } from '../plan-editor/LineItemTree';
 import { FormHead } from '../plan-editor/PlanningView';
+import { SectionNav } from '../plan-editor/SectionNav';
 import { ChecksPanel } from './ChecksPanel';
 import { NarrativeBlock } from './NarrativeBlock';
 import { RestoreWeights, SectionWeightCell, useSectionWeights } from './SectionWeights';
@@ -17,23 +18,30 @@ export function EvaluationView({ plan }: { plan: Plan }) {
       <article className="form-sheet">
         <h1 className="form-title">{t.evaluation.formTitle(plan.year)}</h1>
         <FormHead plan={plan} />
-        <h2 className="block-title">{t.evaluation.spending}</h2>
+        <SectionNav sections={[
+          ['block-spending', t.evaluation.spending],
+          ['block-indicators', t.planning.indicators],
+          ['section-totals', t.evaluation.total],
+          ...(plan.lineItems.length > 0 ? [['block-line-items', t.evaluation.lineItemIndicators] as [string, string]] : []),
+          ['block-narrative', t.evaluation.narrative],
+        ]} />
+        <h2 className="block-title" id="block-spending">{t.evaluation.spending}</h2>
         <BudgetBlock
           planId={plan.id}
           lines={plan.budget.lines}
           stages={['fullYear', 'actual', 'carryover']}
           executionRate={rollup.executionRatePercent != null ? <CompletionBar percent={rollup.executionRatePercent} /> : '—'}
         />
-        <h2 className="block-title">{t.planning.indicators}</h2>
+        <h2 className="block-title" id="block-indicators">{t.planning.indicators}</h2>
         <IndicatorTable planId={plan.id} lineItemId={null} indicators={plan.indicators} mode="evaluation" />
         <Totals plan={plan} />
         {plan.lineItems.length > 0 && (
           <>
-            <h2 className="block-title">{t.evaluation.lineItemIndicators}</h2>
+            <h2 className="block-title" id="block-line-items">{t.evaluation.lineItemIndicators}</h2>
             <LineItemTree planId={plan.id} items={plan.lineItems} mode="evaluation" />
           </>
         )}
-        <h2 className="block-title">{t.evaluation.narrative}</h2>
+        <h2 className="block-title" id="block-narrative">{t.evaluation.narrative}</h2>
         <NarrativeBlock planId={plan.id} evaluation={plan.evaluation} />
       </article>
       <ChecksPanel checks={plan.checks} />
@@ -46,7 +54,7 @@ function Totals({ plan }: { plan: Plan }) {
   const rollup = plan.rollup;
   const weights = useSectionWeights(plan.id, plan.sectionWeights ?? []);
   return (
-    <table className="form-table totals" data-section-totals="">
+    <table className="form-table totals" id="section-totals" data-section-totals="">
       <thead>
         <tr>
           <th>{t.evaluation.section}</th>

@@ -200,7 +200,7 @@ function Evaluators({ people, readOnly, update }: { people: Evaluator[]; readOnl
               ))}
               <td className="ops">
                 {!readOnly && (
-                  <button type="button" tabIndex={-1} className="icon danger" title={t.evaluation.removeEvaluator} aria-label={`${t.evaluation.removeEvaluator} ${index + 1}`} onClick={() => void remove(index)}>✕</button>
+                  <button type="button" className="icon danger" title={t.evaluation.removeEvaluator} aria-label={`${t.evaluation.removeEvaluator} ${index + 1}`} onClick={() => void remove(index)}>✕</button>
                 )}
               </td>
             </tr>

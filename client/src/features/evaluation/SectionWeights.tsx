@@ -6,6 +6,7 @@ import { PLAN_SECTION_WEIGHTS, SET_SECTION_WEIGHTS } from './evaluation.graphql'
 import type { Level1, SectionRollup } from '../../graphql/fragments';
 import type { SectionWeight } from './evaluation.graphql';
 import { t } from '../../i18n/zh-CN';
+import { readDecimal } from '../../app/text';
 import { usePlanAccess } from '../plan-editor/access';
 
 /**
@@ -31,7 +32,9 @@ export function useSectionWeights(planId: string, weights: SectionWeight[]) {
   }
 
   async function setWeight(level1: Level1, text: string, version?: number): Promise<CellOutcome> {
-    const weight = text.trim();
+    const number = readDecimal(text);
+    if ('error' in number) return number.error;
+    const weight = number.value;
     if (!weight) return t.evaluation.weightRequired;
     const next = (current: SectionWeight[]) =>
       current.some((s) => s.level1 === level1) ? current.map((s) => (s.level1 === level1 ? { level1, weight } : s)) : [...current, { level1, weight }];

@@ -7,6 +7,7 @@ import { PLAN } from './plan.graphql';
 import { RECORD_SPENDING, REMOVE_BUDGET_LINE, SET_BUDGET_LINE } from './budget.graphql';
 import type { BudgetLine, Stage } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
+import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
 
 const NATURE: BudgetCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
@@ -42,7 +43,9 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
 
   async function write(key: RowKey, stage: Stage, text: string, version: number | null): Promise<CellOutcome> {
     const existed = lines.some((l) => sameRow(l, key));
-    const value = text.trim() === '' ? null : text.trim();
+    const number = readDecimal(text);
+    if ('error' in number) return number.error;
+    const value = number.value;
     const conflict = {
       current: (payload: { budgetLine?: BudgetLine | null }) => payload.budgetLine,
       theirs: (current: { version: number }) => (current as BudgetLine).amounts[stage] ?? '',
@@ -242,7 +245,7 @@ function BasicDetail({ planId, lines, stages, columns, amountCells }: { planId: 
           <th className="row-head detail-name">
             <EditableCell col="budget-detail-name" label={`${t.budget.detailName} ${line.name ?? ''}`} value={line.name ?? ''} readOnly={!access.draft} onCommit={(text) => rename(line, text)} />
             {access.draft && (
-              <button type="button" tabIndex={-1} className="icon danger detail-remove" title={t.budget.removeDetail} aria-label={`${t.budget.removeDetail} ${line.name ?? ''}`} onClick={() => void remove(line)}>✕</button>
+              <button type="button" className="icon danger detail-remove" title={t.budget.removeDetail} aria-label={`${t.budget.removeDetail} ${line.name ?? ''}`} onClick={() => void remove(line)}>✕</button>
             )}
             {rowErrors[line.id] && <span className="field-error" role="alert">{rowErrors[line.id]}</span>}
           </th>

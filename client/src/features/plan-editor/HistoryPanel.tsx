@@ -10,7 +10,7 @@ export function HistoryButton({ planId, indicator }: { planId: string; indicator
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" tabIndex={-1} className="history-btn" title={t.history.title(indicator.name)} aria-label={`${t.history.button} ${indicator.name}`} onClick={() => setOpen(true)}>
+      <button type="button" className="history-btn" title={t.history.title(indicator.name)} aria-label={`${t.history.button} ${indicator.name}`} onClick={() => setOpen(true)}>
         {t.history.button}
       </button>
       {open && <HistoryPanel planId={planId} objectType="Indicator" objectId={indicator.id} title={indicator.name} onClose={() => setOpen(false)} />}

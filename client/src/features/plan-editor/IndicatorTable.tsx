@@ -4,7 +4,7 @@ import { EditableCell } from '../../components/EditableCell';
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
 import { ValueBadge } from '../../components/ValueBadge';
 import { PARSE_INDICATOR_VALUE } from './indicator.graphql';
-import type { Indicator, IndicatorValue, StructuredTarget } from '../../graphql/fragments';
+import type { Gap, Indicator, IndicatorValue, StructuredTarget } from '../../graphql/fragments';
 import type { CellOutcome } from '../../app/mutate';
 import { t } from '../../i18n/zh-CN';
 import { usePlanAccess } from './access';
@@ -58,7 +58,7 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
             {evaluation && <th>{t.indicator.suggested}</th>}
             {evaluation && <th>{t.indicator.score}</th>}
             <th>{evaluation ? t.indicator.deduction : t.indicator.remark}</th>
-            {!evaluation && <th>{t.indicator.ops}</th>}
+            {!evaluation && <th className="ops-head">{t.indicator.ops}</th>}
           </tr>
         </thead>
         <tbody>
@@ -118,6 +118,7 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                     <>
                       <StatusTag status={row.gap.status} explanation={row.gap.explanation} />
                       <CompletionBar percent={row.gap.completionPercent} title={row.gap.explanation} />
+                      <GapDetail gap={row.gap} />
                       {row.gap.warnings.map((w) => (
                         <span key={w.code} className="hint" title={w.message}>⚠ {w.message}</span>
                       ))}
@@ -202,7 +203,7 @@ function ValueCell({ indicator, role, readOnly, onCommit, onStructured }: { indi
           <span className="badge badge-explicit" data-explicit="" title={t.structured.explicitTitle}>{t.structured.explicit}</span>
         )}
         {onStructured && !readOnly && (
-          <button type="button" tabIndex={-1} className="link structured-open" title={t.structured.openTitle} aria-expanded={setting} aria-label={`${t.structured.open} ${indicator.name}`} onClick={() => setSetting((open) => !open)}>
+          <button type="button" className="link structured-open" title={t.structured.openTitle} aria-expanded={setting} aria-label={`${t.structured.open} ${indicator.name}`} onClick={() => setSetting((open) => !open)}>
             {t.structured.open}
           </button>
         )}
@@ -233,9 +234,9 @@ function RowOps({ first, last, onUp, onDown, onDelete }: { first: boolean; last:
   const run = (action: () => Promise<string | null>) => async () => setError(await action());
   return (
     <span className="row-ops">
-      <button type="button" tabIndex={-1} className="icon" title={t.indicator.moveUp} aria-label={t.indicator.moveUp} disabled={first} onClick={run(onUp)}>↑</button>
-      <button type="button" tabIndex={-1} className="icon" title={t.indicator.moveDown} aria-label={t.indicator.moveDown} disabled={last} onClick={run(onDown)}>↓</button>
-      <button type="button" tabIndex={-1} className="icon danger" title={t.indicator.delete} aria-label={t.indicator.delete} onClick={run(onDelete)}>✕</button>
+      <button type="button" className="icon" title={t.indicator.moveUp} aria-label={t.indicator.moveUp} disabled={first} onClick={run(onUp)}>↑</button>
+      <button type="button" className="icon" title={t.indicator.moveDown} aria-label={t.indicator.moveDown} disabled={last} onClick={run(onDown)}>↓</button>
+      <button type="button" className="icon danger" title={t.indicator.delete} aria-label={t.indicator.delete} onClick={run(onDelete)}>✕</button>
       {error && <span className="field-error">{error}</span>}
     </span>
   );
@@ -268,5 +269,22 @@ function AddIndicator({ planId, lineItemId }: { planId: string; lineItemId: stri
       <button className="btn" type="submit">＋ {t.indicator.add}</button>
       {error && <span className="field-error" role="alert">{error}</span>}
     </form>
+  );
+}
+
+/** 差额 (with its unit and sign) and the server's explanation, as text in the row (and on paper). */
+export function GapDetail({ gap }: { gap: Pick<Gap, 'difference' | 'differenceUnit' | 'explanation'> }) {
+  if (gap.difference == null && !gap.explanation) return null;
+  return (
+    <span className="gap-detail" data-gap-detail="">
+      {gap.difference != null && (
+        <span className="gap-difference">
+          {t.indicator.difference}：{gap.difference}
+          {gap.differenceUnit ?? ''}
+        </span>
+      )}
+      {gap.difference != null && gap.explanation && '；'}
+      {gap.explanation && <span className="gap-explanation">{gap.explanation}</span>}
+    </span>
   );
 }

@@ -45,7 +45,7 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
           <tr>
             <th>序号</th>
             {FIELDS.map(([key, label]) => <th key={key}>{label}</th>)}
-            <th>{t.indicator.ops}</th>
+            <th className="ops-head">{t.indicator.ops}</th>
           </tr>
         </thead>
         <tbody>
@@ -59,9 +59,9 @@ export function KeyTasksBlock({ planId, tasks }: { planId: string; tasks: KeyTas
               ))}
               <td className="ops">
                 {access.draft && <>
-                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={index === 0} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
-                <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={index === rows.length - 1} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
-                <button type="button" tabIndex={-1} className="icon danger" aria-label={t.indicator.delete} onClick={() => void act(mutate(DELETE_KEY_TASK, { id: task.id }, { refetch: [PLAN] }).then(messageOf))}>✕</button>
+                <button type="button" className="icon" aria-label={t.indicator.moveUp} disabled={index === 0} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
+                <button type="button" className="icon" aria-label={t.indicator.moveDown} disabled={index === rows.length - 1} onClick={() => void act(mutate(MOVE_KEY_TASK, { id: task.id, position: task.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
+                <button type="button" className="icon danger" aria-label={t.indicator.delete} onClick={() => void act(mutate(DELETE_KEY_TASK, { id: task.id }, { refetch: [PLAN] }).then(messageOf))}>✕</button>
                 </>}
               </td>
             </tr>

@@ -8,6 +8,7 @@ import { RECORD_SPENDING } from './budget.graphql';
 import type { LineItem, Stage } from '../../graphql/fragments';
 import type { LineItemInput, LineItemKind, UpdateLineItemMutation } from '../../graphql/generated/graphql';
 import { t } from '../../i18n/zh-CN';
+import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
 import { IndicatorTable, type TableMode } from './IndicatorTable';
 
@@ -74,7 +75,9 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
   const act = async (run: Promise<string | null>) => setError(await run);
   // Spending returns the plan's fresh roll-up and checks; the year-start amount is a plain field.
   const saveAmount = (stage: Stage, text: string, version?: number): Promise<CellOutcome> => {
-    const value = text.trim() || null;
+    const number = readDecimal(text);
+    if ('error' in number) return Promise.resolve(number.error);
+    const value = number.value;
     if (stage === 'initial') return update({ amounts: { initial: value } }, (current) => current.amounts.initial ?? '', version);
     return serialized(`plan:${planId}`, async () =>
       cellOutcome(
@@ -141,10 +144,10 @@ function LineItemBlock({ planId, item, mode, depth, first, last }: { planId: str
       </table>
       {planning && access.draft && (
         <div className="row-ops block-ops">
-          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
-          <button type="button" tabIndex={-1} className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
-          <button type="button" tabIndex={-1} className="btn small" onClick={() => void act(mutate(ADD_LINE_ITEM, { input: { planId, parentId: item.id, fields: { name: t.lineItem.newChildName } } }, { refetch: [PLAN] }).then(messageOf))}>＋ {t.lineItem.addChild}</button>
-          <button type="button" tabIndex={-1} className="btn small danger" onClick={() => window.confirm(t.lineItem.confirmDelete) && void act(mutate(DELETE_LINE_ITEM, { id: item.id }, { refetch: [PLAN] }).then(messageOf))}>{t.lineItem.delete}</button>
+          <button type="button" className="icon" aria-label={t.indicator.moveUp} disabled={first} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position - 1 }, { refetch: [PLAN] }).then(messageOf))}>↑</button>
+          <button type="button" className="icon" aria-label={t.indicator.moveDown} disabled={last} onClick={() => void act(mutate(MOVE_LINE_ITEM, { id: item.id, parentId: item.parentId, position: item.position + 1 }, { refetch: [PLAN] }).then(messageOf))}>↓</button>
+          <button type="button" className="btn small" onClick={() => void act(mutate(ADD_LINE_ITEM, { input: { planId, parentId: item.id, fields: { name: t.lineItem.newChildName } } }, { refetch: [PLAN] }).then(messageOf))}>＋ {t.lineItem.addChild}</button>
+          <button type="button" className="btn small danger" onClick={() => window.confirm(t.lineItem.confirmDelete) && void act(mutate(DELETE_LINE_ITEM, { id: item.id }, { refetch: [PLAN] }).then(messageOf))}>{t.lineItem.delete}</button>
           {error && <span className="field-error" role="alert">{error}</span>}
         </div>
       )}

@@ -3,7 +3,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { messageOf, serialized, shownVersion, useMutate, type MutationOutcome } from '../../app/mutate';
 import { href, navigate } from '../../app/router';
 import { askReason } from '../../components/ReasonDialog';
-import { APPROVE_PLAN, CLOSE_PLAN, DELETE_PLAN, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from './plan.graphql';
+import { APPROVE_PLAN, AUDIT_LOG, CLOSE_PLAN, DELETE_PLAN, PLAN, RETURN_PLAN, START_EVALUATION, SUBMIT_PLAN } from './plan.graphql';
+import { readJson } from './HistoryPanel';
 import { DEPARTMENT } from '../departments/departments.graphql';
 import type { Plan } from './plan.graphql';
 import type { PlanAction } from '../../graphql/fragments';
@@ -41,6 +42,7 @@ export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluat
             {t.workflow.frozen[plan.status] ?? ''}
           </p>
         )}
+        {plan.status === 'DRAFT' && <ReturnNote planId={plan.id} />}
         {view === 'planning' ? <PlanningView plan={plan} /> : <EvaluationView plan={plan} />}
       </section>
     </PlanAccessContext.Provider>
@@ -68,7 +70,7 @@ const STEPS: [PlanAction, (mutate: Mutate, variables: StepVariables) => Promise<
 ];
 
 /** Only the transitions the server lists in `allowedActions`; each sends the plan version shown. */
-function Workflow({ plan }: { plan: Plan }) {
+export function Workflow({ plan }: { plan: Plan }) {
   const client = useApolloClient();
   const mutate = useMutate();
   const [busy, setBusy] = useState(false);
@@ -77,6 +79,9 @@ function Workflow({ plan }: { plan: Plan }) {
 
   async function run(action: PlanAction, step: (typeof STEPS)[number][1]): Promise<void> {
     let reason = '';
+    // 批复 freezes the targets and 开始自评 opens the self-evaluation: neither is undone by the same user.
+    const confirmation = t.workflow.confirmStep[action];
+    if (confirmation && !window.confirm(confirmation)) return;
     if (action === 'RETURN') {
       const asked = await askReason({ title: t.workflow.returnTitle, label: t.workflow.returnReason });
       if (asked === null) return;
@@ -112,5 +117,22 @@ function Workflow({ plan }: { plan: Plan }) {
       )}
       {error && <span className="field-error" role="alert">{error}</span>}
     </span>
+  );
+}
+
+/**
+ * 退回原因: a plan back in 编制中 after a review shows why, from its audit trail (the newest status change,
+ * when it was a return). The server keeps no 批复意见: 批复 takes no opinion (see the client report).
+ */
+export function ReturnNote({ planId }: { planId: string }) {
+  const { data } = useQuery(AUDIT_LOG, { variables: { planId, objectType: 'Plan', objectId: planId, field: 'status', first: 1 }, fetchPolicy: 'cache-and-network' });
+  const entry = data?.auditLog.nodes[0];
+  if (!entry?.reason || readJson(entry.before) !== 'SUBMITTED' || readJson(entry.after) !== 'DRAFT') return null;
+  return (
+    <p className="return-note" role="note" data-return-reason="">
+      <strong>{t.workflow.returnReason}：</strong>
+      {entry.reason}
+      <span className="muted">（{entry.userName}）</span>
+    </p>
   );
 }

@@ -3,6 +3,7 @@ import { EditableList } from '../../components/EditableList';
 import type { CellOutcome } from '../../app/mutate';
 import type { PlanProfile, Staffing } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
+import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
 import { staffInput, usePlanUpdate } from './plan-update';
 
@@ -20,9 +21,16 @@ const STAFF = [
 
 /** A head count as typed: null when blank, a message when not a whole number (the server checks the range). */
 export function readCount(text: string): number | null | string {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^-?\d{1,9}$/.test(trimmed) ? Number(trimmed) : t.planning.wholeNumber;
+  const count = readDecimal(text, { integer: true });
+  if ('error' in count) return t.planning.wholeNumber;
+  if (count.value === null) return null;
+  return count.value.replace(/^-/, '').length <= 9 ? Number(count.value) : t.planning.wholeNumber;
+}
+
+/** 固定资产 as typed (万元): a decimal, or the message for the cell. */
+function saveDecimal(text: string, save: (value: string | null) => Promise<CellOutcome>): Promise<CellOutcome> {
+  const number = readDecimal(text);
+  return 'error' in number ? Promise.resolve(number.error) : save(number.value);
 }
 
 /**
@@ -83,7 +91,7 @@ export function ProfileBlock({ plan }: { plan: PlanProfile }) {
               value={plan.fixedAssets ?? ''}
               placeholder="—"
               readOnly={readOnly}
-              onCommit={(text) => update(() => ({ fixedAssets: text.trim() || null }), (theirs) => theirs.fixedAssets ?? '')}
+              onCommit={(text) => saveDecimal(text, (fixedAssets) => update(() => ({ fixedAssets }), (theirs) => theirs.fixedAssets ?? ''))}
             />
           </td>
           <td colSpan={4} className="muted">{t.planning.fixedAssetsUnit}</td>

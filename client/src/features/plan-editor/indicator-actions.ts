@@ -5,6 +5,7 @@ import { ADD_INDICATOR, DELETE_INDICATOR, INDICATOR_SCORE, INDICATOR_TARGET_TEXT
 import { PLAN } from './plan.graphql';
 import type { Indicator, StructuredTarget } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
+import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
 
 export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'remark';
@@ -48,7 +49,12 @@ export function useIndicatorActions() {
   }
 
   async function write(indicator: Indicator, field: IndicatorField, text: string, expectedVersion: number, reason?: string): Promise<CellOutcome> {
-    const value = blankToNull(text);
+    let value = blankToNull(text);
+    if (field === 'weight' || field === 'score') {
+      const number = readDecimal(text);
+      if ('error' in number) return number.error;
+      value = number.value;
+    }
     // Score and reason travel together: take the other one as it is now, not as it was rendered.
     const now = client.cache.readFragment({ id: client.cache.identify({ __typename: 'Indicator', id: indicator.id }), fragment: INDICATOR_SCORE }) ?? indicator;
     const settle = (outcome: MutationOutcome<{ indicator?: Indicator | null }>) =>
