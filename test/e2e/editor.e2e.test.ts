@@ -69,10 +69,17 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
     await expect.poll(() => cell(row, 'remark').getAttribute('class')).not.toContain('cell-pending');
 
     // Workflow (the administrator may take every step): 提交 → 批复 → 开始自评 opens the actuals.
+    // 批复 and 开始自评 ask for confirmation first.
+    const confirmations: string[] = [];
+    page.on('dialog', (dialog) => {
+      confirmations.push(dialog.message());
+      void dialog.accept();
+    });
     for (const [step, status] of [['提交', '已提交'], ['批复', '已批复'], ['开始自评', '自评中']]) {
       await page.getByRole('button', { name: step, exact: true }).click();
       await expect.poll(() => page.locator('.plan-nav').textContent(), { timeout: 10_000 }).toContain(status);
     }
+    expect(confirmations.map((message) => message.includes('确定批复') || message.includes('确定开始自评'))).toEqual([true, true]);
 
     // Evaluation: type the actual, see the gap and the suggested score from the server.
     await page.getByRole('tab', { name: '绩效自评' }).click();

@@ -59,6 +59,7 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('SUBMITTED');
     expect(await r.getByRole('button', { name: '退回', exact: true }).count()).toBe(1);
     expect(await cell(r.locator('tr', { hasText: name }), 'target').getAttribute('class')).toContain('cell-readonly');
+    r.on('dialog', (dialog) => void dialog.accept()); // 批复 and 开始自评 ask for confirmation
     await r.getByRole('button', { name: '批复', exact: true }).click();
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('APPROVED');
     await r.getByRole('button', { name: '开始自评', exact: true }).click();
