@@ -198,10 +198,17 @@ export const ROLLUP = graphql(`
 export const CHECK = graphql(`
   fragment CheckFields on CheckWarning {
     code
-    path
-    indicatorId
-    lineItemId
     stage
+    location {
+      part
+      figure
+      stage
+      budgetCategory
+      budgetLineId
+      lineItemId
+      indicatorId
+      section
+    }
     expected
     found
     difference

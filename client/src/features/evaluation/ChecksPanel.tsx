@@ -12,8 +12,8 @@ export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
       ) : (
         <ul>
           {checks.map((check, index) => (
-            <li key={`${check.code}-${check.path}-${check.stage ?? ''}-${index}`}>
-              <button type="button" className="link" onClick={() => highlight(check)} title={check.path}>
+            <li key={`${check.code}-${check.stage ?? ''}-${index}`}>
+              <button type="button" className="link" onClick={() => highlight(check)}>
                 <span className="check-code">{check.stage ? `${stageLabel(check.stage)} · ` : ''}</span>
                 {check.message}
               </button>
