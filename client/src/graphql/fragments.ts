@@ -148,6 +148,8 @@ export const INDICATOR = graphql(`
     weight
     score
     deduction
+    deviationReason
+    scoreUnconfirmed
     remark
     evidence
     unknownLevelLabels
@@ -170,6 +172,11 @@ export const ROLLUP = graphql(`
     weightTotal
     suggestedScoreTotal
     scoreTotal
+    computedTotal
+    scoredWeight
+    gradeProvisional
+    gradeExplanation
+    pendingCount
     statusCounts {
       status
       count

@@ -244,6 +244,9 @@ export const zhCN = {
     } as Record<string, string>,
   },
   indicator: {
+    deviationReason: '偏差原因',
+    unconfirmed: '得分待确认',
+    unconfirmedTitle: '指标值或实际完成值在评分后有改动，请评价人员重新确认得分',
     difference: '差额',
     level1: '一级指标',
     level2: '二级指标',
@@ -331,6 +334,9 @@ export const zhCN = {
     INCOMPARABLE: '无法比较',
   } as Record<string, string>,
   evaluation: {
+    computedTotal: '折算综合得分',
+    provisional: '暂定',
+    pending: (n: number) => `待评分 ${n} 项`,
     formTitle: (year: number) => `${year}年度部门整体支出绩效自评表`,
     spending: '预算执行情况',
     executionRate: '预算执行率',

@@ -86,10 +86,17 @@ function Totals({ plan }: { plan: Plan }) {
           <td className="num">{rollup.suggestedScoreTotal}</td>
           <td className="num strong" data-total-score="">{rollup.scoredCount > 0 ? rollup.scoreTotal : '—'}</td>
         </tr>
+        <tr data-computed-total="">
+          <th className="row-head">{t.evaluation.computedTotal}</th>
+          <td colSpan={4} className="muted small">{rollup.gradeExplanation}</td>
+          <td className="num strong">{rollup.computedTotal ?? '—'}</td>
+        </tr>
         <tr>
           <th className="row-head">{t.evaluation.grade}</th>
           <td colSpan={5} className="grade">
             <strong data-grade="">{rollup.gradeLabel ?? '—'}</strong>
+            {rollup.gradeProvisional && rollup.gradeLabel && <span className="tag tag-pending" data-provisional="">{t.evaluation.provisional}</span>}
+            {rollup.pendingCount > 0 && <span className="muted" data-pending="">{t.evaluation.pending(rollup.pendingCount)}</span>}
             <span className="counts">
               {rollup.statusCounts.filter((c) => c.count > 0).map((c) => (
                 <span key={c.status} className="count">

@@ -22,7 +22,7 @@ const indicator: Indicator = {
   id: '11', version: 3, planId: '2', lineItemId: null, position: 0,
   level1: 'OUTPUT', level1Label: '产出指标', level2: 'QUANTITY', level2Label: '数量指标',
   name: '开展宣传活动次数', targetText: '≥12次', actualText: '10次', weight: '10', score: null,
-  deduction: null, remark: null, evidence: null, unknownLevelLabels: [],
+  deduction: null, deviationReason: null, scoreUnconfirmed: false, remark: null, evidence: null, unknownLevelLabels: [],
   target: null, actual: null,
   gap: {
     status: 'PARTIAL', difference: '-2', differenceUnit: '次', favourable: false, completion: '0.8333', completionPercent: '83.33%',
@@ -31,11 +31,11 @@ const indicator: Indicator = {
   },
 } as Indicator;
 
-function table(mode: 'planning' | 'evaluation', mocks: MockLink.MockedResponse[] = [], actions: PlanAction[] = ['EDIT_DRAFT', 'SUBMIT']) {
+function table(mode: 'planning' | 'evaluation', mocks: MockLink.MockedResponse[] = [], actions: PlanAction[] = ['EDIT_DRAFT', 'SUBMIT'], row: Indicator = indicator) {
   return render(
     <MockedProvider mocks={mocks}>
       <PlanAccessContext.Provider value={accessFrom({ id: '2', version: 5, status: mode === 'planning' ? 'DRAFT' : 'EVALUATING', allowedActions: actions })}>
-        <IndicatorTable planId="2" lineItemId={null} indicators={[indicator]} mode={mode} />
+        <IndicatorTable planId="2" lineItemId={null} indicators={[row]} mode={mode} />
       </PlanAccessContext.Provider>
     </MockedProvider>,
   );
@@ -74,6 +74,12 @@ describe('the indicator row', () => {
     const detail = document.querySelector('[data-gap-detail]');
     expect(detail?.textContent).toContain('差额：-2次');
     expect(detail?.textContent).toContain('实际 10 次，目标 ≥ 12 次，完成 83.33%');
+  });
+
+  it('marks a score to re-confirm and shows the 偏差原因 beside the 扣分原因', () => {
+    table('evaluation', [], ['EVALUATE'], { ...indicator, score: '8', scoreUnconfirmed: true, deviationReason: '活动因疫情延期' });
+    expect(document.querySelector('[data-unconfirmed]')?.textContent).toBe('得分待确认');
+    expect(document.querySelector('[data-deviation-reason]')?.textContent).toBe('偏差原因：活动因疫情延期');
   });
 
   it('every control (move, delete, 设定, 历史) is reachable with Tab', () => {

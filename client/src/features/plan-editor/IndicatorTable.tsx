@@ -144,11 +144,15 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                     readOnly={!access.evaluate}
                     onCommit={(text) => actions.setField(row, 'score', text)}
                   />
+                  {row.scoreUnconfirmed && <span className="hint" data-unconfirmed="" title={t.indicator.unconfirmedTitle}>{t.indicator.unconfirmed}</span>}
                 </td>
               )}
               <td>
                 {evaluation ? (
-                  <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} readOnly={!access.evaluate} onCommit={(text) => actions.setField(row, 'deduction', text)} />
+                  <>
+                    <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} readOnly={!access.evaluate} onCommit={(text) => actions.setField(row, 'deduction', text)} />
+                    {row.deviationReason && <span className="gap-detail" data-deviation-reason="">{t.indicator.deviationReason}：{row.deviationReason}</span>}
+                  </>
                 ) : (
                   <EditableCell col="remark" label={t.indicator.remark} value={row.remark ?? ''} readOnly={!access.draft} onCommit={(text) => actions.setField(row, 'remark', text)} />
                 )}
