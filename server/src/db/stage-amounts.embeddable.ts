@@ -31,6 +31,3 @@ export class StageAmounts {
   @Property({ type: 'string', nullable: true })
   statedExecutionRate: string | null = null;
 }
-
-export const STAGES = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'] as const;
-export type Stage = (typeof STAGES)[number];

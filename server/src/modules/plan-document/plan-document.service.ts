@@ -1,3 +1,4 @@
+import { STAGE_VALUES } from '@jixiao/vocabulary';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
@@ -38,7 +39,6 @@ const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
 };
 const KIND_TO_TEXT = Object.fromEntries(Object.entries(KIND_FROM_TEXT).map(([text, kind]) => [kind, text])) as Record<DocumentKind, DocumentKindText>;
 
-const STAGE_KEYS = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'] as const;
 /** Keys whose text is a name or label; every other string may be a long narrative. */
 const SHORT_KEYS = new Set(['name', 'shortName', 'region', 'source', 'level1', 'level2', 'period', 'executionRate', 'grade', 'title', 'unit', 'owner']);
 const POINT_KEYS = new Set(['weight', 'score', 'totalScore', 'maxScore']);
@@ -48,7 +48,7 @@ function isMoneyPath(path: string[]): boolean {
   const key = path[path.length - 1];
   if (key === 'fixedAssets') return true;
   const inStages = path[1] === 'budget' || path[path.length - 2] === 'amounts';
-  return inStages && (STAGE_KEYS as readonly string[]).includes(key);
+  return inStages && (STAGE_VALUES as readonly string[]).includes(key);
 }
 
 /**
@@ -112,7 +112,7 @@ function pointsNumber(value: string | null): number | null {
 
 function stagesFrom(document: StageAmountsDocument | null | undefined): StageAmounts {
   const amounts = new StageAmounts();
-  for (const stage of STAGE_KEYS) amounts[stage] = document?.[stage] == null ? null : formatDecimal(toMicros(document[stage]!));
+  for (const stage of STAGE_VALUES) amounts[stage] = document?.[stage] == null ? null : formatDecimal(toMicros(document[stage]!));
   amounts.statedExecutionRate = document?.executionRate ?? null;
   return amounts;
 }

@@ -1,15 +1,15 @@
+import { STAGE_VALUES } from '@jixiao/vocabulary';
 import type { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { checkNonNegative, checkText } from '../validation.js';
 import type { StageAmountsInput } from './plan.input.js';
 
-const MONEY_STAGES = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'] as const;
 
 /**
  * Writes the given stages onto `amounts`: omitted stages stay, null clears (null = not stated).
  * Only 调整 may be negative (调减); a negative 结余 would mean overspending and is stated as 0 on forms.
  */
 export function applyStageAmounts(amounts: StageAmounts, input: StageAmountsInput, field: string[]): void {
-  for (const stage of MONEY_STAGES) {
+  for (const stage of STAGE_VALUES) {
     const value = input[stage];
     if (value === undefined) continue;
     if (stage !== 'adjustment') checkNonNegative(value, [...field, stage]);
