@@ -58,6 +58,7 @@ const OPERATIONS: Operation[] = [
   { name: 'setIndicatorTarget (draft)', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($id: ID!) { setIndicatorTarget(id: $id, target: "不少于14次") { userErrors { code } } }', (d) => d.setIndicatorTarget)(c, { id: i.indicator }) },
   { name: 'setIndicatorWeight (draft)', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($id: ID!) { setIndicatorWeight(id: $id, weight: "5") { userErrors { code } } }', (d) => d.setIndicatorWeight)(c, { id: i.indicator }) },
   { name: 'setSectionWeights (draft)', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($p: ID!) { setSectionWeights(planId: $p, weights: null) { userErrors { code } } }', (d) => d.setSectionWeights)(c, { p: i.plan }) },
+  { name: 'setExecutionScoring (draft)', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($p: ID!) { setExecutionScoring(planId: $p, input: null) { userErrors { code } } }', (d) => d.setExecutionScoring)(c, { p: i.plan }) },
   { name: 'submitPlan', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($id: ID!) { submitPlan(id: $id) { userErrors { code } } }', (d) => d.submitPlan)(c, { id: i.plan }) },
   { name: 'createPlan', status: 'DRAFT', own: WRITERS_DRAFT, run: (c, i) => m('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2026 }) { userErrors { code } } }', (d) => d.createPlan)(c, { d: i.department }) },
   // review
@@ -71,6 +72,8 @@ const OPERATIONS: Operation[] = [
   { name: 'setIndicatorWeight (自评)', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($id: ID!) { setIndicatorWeight(id: $id, weight: "10") { userErrors { code } } }', (d) => d.setIndicatorWeight)(c, { id: i.indicator }) },
   { name: 'recordSpending', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { recordSpending(input: { planId: $p, actual: "90" }) { userErrors { code } } }', (d) => d.recordSpending)(c, { p: i.plan }) },
   { name: 'setSectionWeights (自评)', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { setSectionWeights(planId: $p, weights: null) { userErrors { code } } }', (d) => d.setSectionWeights)(c, { p: i.plan }) },
+  { name: 'setIndicatorDeviationReason', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($id: ID!) { setIndicatorDeviationReason(id: $id, reason: "两场宣讲因汛期取消") { userErrors { code } } }', (d) => d.setIndicatorDeviationReason)(c, { id: i.indicator }) },
+  { name: 'setExecutionScoring (自评)', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { setExecutionScoring(planId: $p, input: { profile: STEPWISE }) { userErrors { code } } }', (d) => d.setExecutionScoring)(c, { p: i.plan }) },
   { name: 'updateEvaluation', status: 'EVALUATING', own: EVALUATORS, run: (c, i) => m('mutation($p: ID!) { updateEvaluation(input: { planId: $p, problems: ["预算执行均衡性有待提高"] }) { userErrors { code } } }', (d) => d.updateEvaluation)(c, { p: i.plan }) },
   { name: 'closePlan', status: 'EVALUATING', own: REVIEWERS, run: (c, i) => m('mutation($id: ID!) { closePlan(id: $id) { userErrors { code } } }', (d) => d.closePlan)(c, { id: i.plan }) },
   // administration

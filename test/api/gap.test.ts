@@ -21,6 +21,7 @@ const ROLLUP = /* GraphQL */ `
   }
 `;
 const CHECK = 'checks { code path stage expected found difference message lineItemId indicatorId }';
+const CHECK_LOCATED = 'checks { code path stage expected found difference message lineItemId indicatorId location { part indicatorId } }';
 
 async function importFixture(name: 'shifeng' | 'yanfeng'): Promise<string> {
   return (await api.gql(IMPORT, { d: readFixture(name) })).importPlanDocument.plan.id;
@@ -32,7 +33,7 @@ describe('fixture 004 (雁峰 2024 self-evaluation): stated figures reproduced w
     const { plan } = await api.gql(
       `${ROLLUP} query($id: ID!) { plan(id: $id) {
         rollup { ...RollupFields }
-        ${CHECK}
+        ${CHECK_LOCATED}
         sectionWeights { level1 weight }
         indicators { id name targetText actualText target { kind display } actual { kind display } gap { status suggestedScore evaluatorScore effectiveScore scoreSource scoringMethod completionPercent explanation warnings { code } } }
       } }`,
@@ -97,7 +98,15 @@ describe('fixture 004 (雁峰 2024 self-evaluation): stated figures reproduced w
       ['SECTION_SCORE_SUM', 'evaluation.sections[1].score', '40', '50'],
       ['INDICATOR_WEIGHTS_TOTAL_100', 'indicators', '100', '90'],
       ['TOTAL_SCORE_SUM', 'evaluation.totalScore', '89', '99'],
+      // Issue 10, after the §7 findings: the stated 99 beside the computed 89 ÷ 90 × 100 = 98.89, and the
+      // 预算执行率 row's 9 of a suggested 10 whose 扣分原因 "扣1分" only repeats the deduction.
+      ['STATED_TOTAL_MISMATCH', 'evaluation.totalScore', '98.89', '99'],
+      ['SCORE_REASON_MISSING', 'indicators[0].deduction', '扣分原因', '扣1分'],
     ]);
+    expect(plan.checks[8].message).toBe(
+      '自评：填报综合得分 99 分，计算综合得分 98.89 分（已评分指标分值合计 90 分，得分 89 分，按百分制折算 89 ÷ 90 × 100 = 98.89 分，等次「优」；相差 0.11 分）',
+    );
+    expect(plan.checks[9]).toMatchObject({ indicatorId: byName['预算执行率'].id, location: { part: 'INDICATOR', indicatorId: byName['预算执行率'].id } });
     expect(plan.checks[2].message).toBe('实际支出：基本支出 225.33 万元，但人员经费 211.82 + 公用经费 13.41 = 225.23 万元（相差 0.1 万元）');
   });
 });

@@ -55,6 +55,8 @@ export interface IndicatorDocument {
   weight?: number | null;
   score?: number | null;
   deduction?: string | null;
+  /** 偏差原因, when a document states it apart from 扣分原因. */
+  deviationReason?: string | null;
   remark?: string | null;
   evidence?: string | null;
 }

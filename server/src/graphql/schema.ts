@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { DepartmentResolver } from '../modules/department/department.resolver.js';
-import { EvaluationResolver } from '../modules/evaluation/evaluation.resolver.js';
+import { EvaluationResolver, PlanExecutionScoringResolver } from '../modules/evaluation/evaluation.resolver.js';
 import { IndicatorResolver } from '../modules/indicator/indicator.resolver.js';
 import { LineItemResolver } from '../modules/line-item/line-item.resolver.js';
 import { PlanDocumentResolver } from '../modules/plan-document/plan-document.resolver.js';
@@ -18,7 +18,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The one GraphQL schema, built from the resolvers' decorators. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver],
+    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver],
     // Signed in, and of one of the roles a field names; department scope is checked in the services.
     authChecker: ({ context }: { context: Context }, roles: string[]) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role)),
     validate: false,

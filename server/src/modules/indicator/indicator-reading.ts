@@ -1,4 +1,5 @@
 import { microsOrNull, parseDecimal, type Micros } from '../../domain/decimal.js';
+import type { ExecutionProfile } from '../../domain/budget-execution.js';
 import { budgetExecutionGap, computeGap, type Gap } from '../../domain/gap.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import type { ParsedValue, Quantity, ValueContext } from '../../domain/indicator-value/types.js';
@@ -63,11 +64,16 @@ export function budgetFigures(amounts: { fullYear: string | null; actual: string
  * The gap of one indicator. The 预算执行率 row is measured on the plan's own amounts (执行数 / 全年预算数);
  * a rate written as its 实际完成值 ("99.99%") is the stated rate, checked against them.
  */
-export function indicatorGap(indicator: Indicator, { target, structured, actual }: IndicatorReading, budget: BudgetFigures): Gap {
+export function indicatorGap(
+  indicator: Indicator,
+  { target, structured, actual }: IndicatorReading,
+  budget: BudgetFigures,
+  profile?: ExecutionProfile,
+): Gap {
   const weight = microsOrNull(indicator.weight);
   if (indicator.level1 === 'BUDGET_EXECUTION') {
     const statedRate = actual?.kind === 'QUANTITY' && actual.quantity?.unit === '%' ? actual.quantity.value : null;
-    return budgetExecutionGap({ actual: budget.actual, fullYear: budget.fullYear, statedRate, weight });
+    return budgetExecutionGap({ actual: budget.actual, fullYear: budget.fullYear, statedRate, weight, profile });
   }
   return computeGap({ target, actual, weight, level1: indicator.level1, structuredTarget: structured });
 }

@@ -26,6 +26,9 @@ export class IndicatorInput {
   @Field(() => String, { nullable: true, description: '扣分原因 / deduction reason' })
   deduction?: string | null;
 
+  @Field(() => String, { nullable: true, description: '偏差原因 / deviation reason' })
+  deviationReason?: string | null;
+
   @Field(() => String, { nullable: true, description: '备注 / remark' })
   remark?: string | null;
 

@@ -21,6 +21,7 @@ import {
   moveIndicator,
   recordIndicatorActual,
   scoreIndicator,
+  setIndicatorDeviationReason,
   setIndicatorTarget,
   setIndicatorWeight,
   updateIndicator,
@@ -141,7 +142,10 @@ export class IndicatorResolver {
     return changed(em, await runMutation(em, (tx) => recordIndicatorActual(tx, id, actual, evidence, expectedVersion)));
   }
 
-  @Mutation(() => IndicatorChangePayload, { description: '评分：低于建议得分须填扣分原因；null 撤回得分 / score; below the suggestion needs a reason' })
+  @Mutation(() => IndicatorChangePayload, {
+    description:
+      '评分：与建议得分不同（高或低）须填写说明原因的扣分原因（不能只写“扣N分”或数字）；评分即确认待重新确认的得分；null 撤回得分 / score; differing from the suggestion either way needs a reason that says why; scoring confirms a score marked for re-confirmation',
+  })
   async scoreIndicator(
     @Ctx() { em }: Context,
     @Arg('id', () => ID) id: string,
@@ -150,6 +154,18 @@ export class IndicatorResolver {
     @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
   ) {
     return changed(em, await runMutation(em, (tx) => scoreIndicator(tx, id, score, reason, expectedVersion)));
+  }
+
+  @Mutation(() => IndicatorChangePayload, {
+    description: '填写偏差原因（未达成、部分达成或超出目标 50% 以上时须填写；null 清空）/ set the deviation reason; null clears it',
+  })
+  async setIndicatorDeviationReason(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String, { nullable: true, description: '偏差原因 / deviation reason' }) reason: string | null,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+  ) {
+    return changed(em, await runMutation(em, (tx) => setIndicatorDeviationReason(tx, id, reason, expectedVersion)));
   }
 
   @Mutation(() => IndicatorChangePayload, { description: '设置分值 / set the weight' })

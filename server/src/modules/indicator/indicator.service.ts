@@ -14,7 +14,10 @@ import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredT
 import { budgetFigures, indicatorGap, readIndicator } from './indicator-reading.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
 import { BudgetCategory } from '../plan/plan-enums.js';
-import { scoreBelowSuggestionNeedsReason, validateScore } from '../../domain/scoring.js';
+import { validateScore } from '../../domain/scoring.js';
+import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reasons.js';
+import { executionProfileOf } from '../evaluation/execution-scoring.js';
+import { Plan } from '../plan/plan.entity.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */
 const MAX_POINTS = toMicros('100');
@@ -46,7 +49,7 @@ export function applyIndicatorFields(indicator: Indicator, fields: IndicatorInpu
     checkText(fields.name, [...field, 'name'], { max: LONG_TEXT_MAX, required: true });
     indicator.name = fields.name!;
   }
-  const texts = { target: 'targetText', actual: 'actualText', deduction: 'deduction', remark: 'remark', evidence: 'evidence' } as const;
+  const texts = { target: 'targetText', actual: 'actualText', deduction: 'deduction', deviationReason: 'deviationReason', remark: 'remark', evidence: 'evidence' } as const;
   for (const [key, property] of Object.entries(texts) as [keyof typeof texts, (typeof texts)[keyof typeof texts]][]) {
     const value = fields[key];
     if (value === undefined) continue;
@@ -149,6 +152,7 @@ export async function setIndicatorTarget(
     setAuditReason(`调整：${reason!.trim()}`);
   }
   checkText(target, ['target'], { max: LONG_TEXT_MAX });
+  if (changedText(indicator.targetText, target) || structured) markScoreForReconfirmation(indicator);
   indicator.targetText = target;
   // A structured reading belongs to the text it was set with: a new text drops it unless restated.
   const reading = structured ? checkStructuredTarget(structured) : null;
@@ -186,6 +190,7 @@ export async function recordIndicatorActual(
   await authorizeOn(em, indicator.plan.id, 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(actual, ['actual'], { max: LONG_TEXT_MAX });
+  if (changedText(indicator.actualText, actual)) markScoreForReconfirmation(indicator);
   indicator.actualText = actual;
   if (evidence !== undefined) {
     checkText(evidence, ['evidence'], { max: LONG_TEXT_MAX });
@@ -203,14 +208,29 @@ export async function setIndicatorWeight(em: EntityManager, id: string, weight: 
   if (weight != null && indicator.score != null && toMicros(indicator.score) > toMicros(weight)) {
     throw UserInputError.of(['weight'], UserErrorCode.OUT_OF_RANGE, `分值 ${weight} 低于已评得分 ${indicator.score}，请先调整得分 (weight below the score already given)`);
   }
+  if ((weight == null ? null : toMicros(weight)) !== (indicator.weight == null ? null : toMicros(indicator.weight))) markScoreForReconfirmation(indicator);
   indicator.weight = weight;
   await em.flush();
   return indicator;
 }
 
+function changedText(before: string | null, after: string | null): boolean {
+  return (before ?? '').trim() !== (after ?? '').trim();
+}
+
 /**
- * The evaluator's 得分 (财预〔2020〕10号): 0 ≤ score ≤ weight, two decimals; a score below the
- * server's suggestion needs a 扣分原因, kept as the indicator's deduction. null withdraws the score.
+ * A manual score rests on the figures it was given against: when the actual, target or 分值 changes
+ * afterwards it is marked for re-confirmation (never silently kept); scoring again confirms it.
+ */
+function markScoreForReconfirmation(indicator: Indicator): void {
+  if (indicator.score != null) indicator.scoreUnconfirmed = true;
+}
+
+/**
+ * The evaluator's 得分 (财预〔2020〕10号): 0 ≤ score ≤ weight, two decimals. A score that differs from the
+ * server's suggestion in either direction (or, with no suggestion, falls below the 分值) needs a
+ * 扣分原因 that says why — kept as the indicator's deduction. Scoring confirms a score marked for
+ * re-confirmation; null withdraws the score.
  */
 export async function scoreIndicator(
   em: EntityManager,
@@ -225,15 +245,36 @@ export async function scoreIndicator(
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (score != null) {
     const value = toMicros(score);
-    const total = await em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL });
-    const gap = indicatorGap(indicator, readIndicator(indicator), budgetFigures(total?.amounts ?? null));
+    const [total, plan] = await Promise.all([
+      em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL }),
+      em.findOneOrFail(Plan, { id: indicator.plan.id }),
+    ]);
+    const gap = indicatorGap(indicator, readIndicator(indicator), budgetFigures(total?.amounts ?? null), executionProfileOf(plan));
     const weight = indicator.weight == null ? null : toMicros(indicator.weight);
-    const problem = validateScore(value, weight) ?? scoreBelowSuggestionNeedsReason(value, gap.suggestedScore, reason ?? indicator.deduction);
-    if (problem) throw UserInputError.of(['score'], SCORE_PROBLEM_CODES[problem.code], problem.message);
+    const invalid = validateScore(value, weight);
+    if (invalid) throw UserInputError.of(['score'], SCORE_PROBLEM_CODES[invalid.code], invalid.message);
+    const unexplained = scoreReasonProblem(value, gap.suggestedScore, weight, reason === undefined ? indicator.deduction : reason);
+    if (unexplained) throw UserInputError.of(reason ? ['reason'] : ['score'], UserErrorCode.REASON_REQUIRED, unexplained);
   }
   indicator.score = score;
+  indicator.scoreUnconfirmed = false;
   if (reason !== undefined) indicator.deduction = reason?.trim() || null;
   if (reason) setAuditReason(`扣分原因：${reason.trim()}`);
+  await em.flush();
+  return indicator;
+}
+
+/** 偏差原因: why a result is off target (未达成, 部分达成, or more than 50% beyond it). null clears it. */
+export async function setIndicatorDeviationReason(em: EntityManager, id: string, reason: string | null, expectedVersion?: number | null): Promise<Indicator> {
+  const indicator = await getIndicator(em, id);
+  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'EVALUATE');
+  checkVersion(indicator, expectedVersion);
+  checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
+  if (reason != null && reason.trim() !== '') {
+    const problem = uninformativeReason(reason);
+    if (problem) throw UserInputError.of(['reason'], UserErrorCode.REASON_REQUIRED, `偏差原因须说明原因：${problem}`);
+  }
+  indicator.deviationReason = reason?.trim() || null;
   await em.flush();
   return indicator;
 }

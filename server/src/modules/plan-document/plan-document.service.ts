@@ -218,6 +218,7 @@ function importIndicators(em: EntityManager, plan: Plan, lineItem: LineItem | nu
         actual: row.actual ?? null,
         weight: pointsText(row.weight),
         deduction: row.deduction ?? null,
+        deviationReason: row.deviationReason ?? null,
         remark: row.remark ?? null,
         evidence: row.evidence ?? null,
       },
@@ -318,6 +319,7 @@ function indicatorDocument(row: Indicator): IndicatorDocument {
     weight: pointsNumber(row.weight),
     score: pointsNumber(row.score),
     deduction: row.deduction,
+    ...(row.deviationReason == null ? {} : { deviationReason: row.deviationReason }),
     remark: row.remark,
     evidence: row.evidence,
   };

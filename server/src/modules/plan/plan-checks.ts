@@ -66,7 +66,7 @@ export function checkedPlan({ budgetLines, evaluation, childrenByParent, indicat
  * Each row's path in the exported plan document, for CheckWarning.path (kept while clients move to
  * the structured location).
  */
-function documentPaths({ budgetLines, evaluation, childrenByParent, indicatorsByLineItem }: PlanContent): RowPaths {
+export function documentPaths({ budgetLines, evaluation, childrenByParent, indicatorsByLineItem }: PlanContent): RowPaths {
   const lineItems = new Map<string, string>();
   const indicators = new Map<string, string>();
   const addIndicators = (rows: Indicator[] | undefined, path: string) =>

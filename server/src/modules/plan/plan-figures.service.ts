@@ -11,7 +11,9 @@ import { gapView, type Gap } from '../indicator/gap.type.js';
 import { budgetFigures, indicatorGap, readIndicator, type IndicatorReading } from '../indicator/indicator-reading.js';
 import type { LineItem } from '../line-item/line-item.entity.js';
 import type { CheckWarning } from './check-warning.type.js';
-import { checksOf } from './plan-checks.js';
+import { checksOf, documentPaths } from './plan-checks.js';
+import { evaluationChecks } from '../evaluation/evaluation-findings.js';
+import { executionProfileOf } from '../evaluation/execution-scoring.js';
 import { planContentOf, type PlanContent } from './plan-content.js';
 import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
@@ -53,13 +55,15 @@ export function computeFigures(content: PlanContent): PlanFigures {
   const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const budget = budgetFigures(total?.amounts ?? null);
   const readings = new Map<number, IndicatorReading>(indicators.map((indicator) => [indicator.id, readIndicator(indicator)]));
-  const gaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, readings.get(indicator.id)!, budget)]));
+  const profile = executionProfileOf(plan);
+  const gaps = new Map<number, DomainGap>(indicators.map((indicator) => [indicator.id, indicatorGap(indicator, readings.get(indicator.id)!, budget, profile)]));
   const rowsOf = (lineItemId: number | null): IndicatorRow[] =>
     (indicatorsByLineItem.get(lineItemId) ?? []).map((indicator) => ({
       level1: indicator.level1,
       weight: microsOrNull(indicator.weight),
       gap: gaps.get(indicator.id)!,
       evaluatorScore: microsOrNull(indicator.score),
+      scoreUnconfirmed: indicator.scoreUnconfirmed,
     }));
   const nodeOf = (item: LineItem): LineItemNode => ({
     id: String(item.id),
@@ -72,6 +76,7 @@ export function computeFigures(content: PlanContent): PlanFigures {
     lineItems: (childrenByParent.get(null) ?? []).map(nodeOf),
     budget,
     sectionWeights: sectionWeightsOf(plan, evaluation),
+    stated: evaluation ? { totalScore: microsOrNull(evaluation.totalScore), grade: evaluation.grade } : undefined,
   });
 
   const lineItemRollups = new Map<number, Rollup>();
@@ -86,7 +91,7 @@ export function computeFigures(content: PlanContent): PlanFigures {
     gaps: new Map(indicators.map((indicator) => [indicator.id, gapView(gaps.get(indicator.id)!, microsOrNull(indicator.score))])),
     planRollup: rollupView(planRollup),
     lineItemRollups,
-    checks: checksOf(content, readings),
+    checks: [...checksOf(content, readings), ...evaluationChecks(planRollup.statedFindings, indicators, gaps, documentPaths(content).indicator)],
   };
 }
 

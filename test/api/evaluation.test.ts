@@ -1,0 +1,177 @@
+/**
+ * Issue 10 over GraphQL on real SQLite: the grade on a sound total, 扣分原因 and 偏差原因, scores to
+ * re-confirm, and the 预算执行率 scoring profiles.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Api, openApi, readFixture } from './harness.js';
+
+let api: Api;
+beforeEach(async () => {
+  api = await openApi();
+});
+afterEach(async () => {
+  await api.close();
+});
+
+const ROW = 'id score deduction deviationReason scoreUnconfirmed gap { status suggestedScore effectiveScore warnings { code } }';
+const TOTAL = 'rollup { scoreTotal computedTotal scoredWeight pendingCount unconfirmedCount grade gradeProvisional gradeExplanation }';
+const CHANGE = `indicator { ${ROW} } plan { ${TOTAL} checks { code indicatorId expected found message } } userErrors { field code message }`;
+
+async function openEvaluation(planId: string): Promise<void> {
+  for (const step of ['submitPlan', 'approvePlan', 'startEvaluation']) {
+    const result = (await api.gql(`mutation($id: ID!) { ${step}(id: $id) { userErrors { code message } } }`, { id: planId }))[step];
+    expect(result.userErrors).toEqual([]);
+  }
+}
+
+/** A plan in 自评 with the given rows (产出指标 unless said otherwise). */
+async function evaluatingPlan(rows: { name: string; target: string; weight: string; level1?: string }[]) {
+  const department = (await api.gql('mutation { createDepartment(input: { name: "中共雁峰区委宣传部" }) { department { id } } }')).createDepartment.department.id;
+  const planId = (await api.gql('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2025 }) { plan { id } } }', { d: department })).createPlan.plan.id;
+  const ids: string[] = [];
+  for (const row of rows) {
+    const added = await api.gql('mutation($p: ID!, $f: IndicatorInput!) { addIndicator(input: { planId: $p, fields: $f }) { indicator { id } userErrors { code } } }', {
+      p: planId,
+      f: { level1Label: row.level1 ?? '产出指标', name: row.name, target: row.target, weight: row.weight },
+    });
+    ids.push(added.addIndicator.indicator.id);
+  }
+  await openEvaluation(planId);
+  return { planId, ids };
+}
+
+const actual = async (id: string, text: string) =>
+  (await api.gql(`mutation($id: ID!, $a: String) { recordIndicatorActual(id: $id, actual: $a) { ${CHANGE} } }`, { id, a: text })).recordIndicatorActual;
+const score = async (id: string, value: string | null, reason?: string | null) =>
+  (await api.gql(`mutation($id: ID!, $s: Decimal, $r: String) { scoreIndicator(id: $id, score: $s, reason: $r) { ${CHANGE} } }`, { id, s: value, r: reason })).scoreIndicator;
+const deviation = async (id: string, reason: string | null) =>
+  (await api.gql(`mutation($id: ID!, $r: String) { setIndicatorDeviationReason(id: $id, reason: $r) { ${CHANGE} } }`, { id, r: reason })).setIndicatorDeviationReason;
+
+describe('the grade on a sound total (issue 10 item 1)', () => {
+  it('the 2024 demo plan grades 优: 89 ÷ 90 × 100 = 98.89 beside the stated 99, explained', async () => {
+    const id = (await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id } } }', { d: readFixture('yanfeng') })).importPlanDocument.plan.id;
+    const { plan } = await api.gql(`query($id: ID!) { plan(id: $id) { evaluation { totalScore grade } ${TOTAL} checks { code expected found message } } }`, { id });
+    expect(plan.evaluation).toEqual({ totalScore: '99', grade: null });
+    expect(plan.rollup).toEqual({
+      scoreTotal: '89',
+      computedTotal: '98.89',
+      scoredWeight: '90',
+      pendingCount: 0,
+      unconfirmedCount: 0,
+      grade: 'EXCELLENT',
+      gradeProvisional: false,
+      gradeExplanation: '已评分指标分值合计 90 分，得分 89 分，按百分制折算 89 ÷ 90 × 100 = 98.89 分，等次「优」',
+    });
+    expect(plan.checks.find((check: any) => check.code === 'STATED_TOTAL_MISMATCH')).toMatchObject({ expected: '98.89', found: '99' });
+    expect(plan.checks.some((check: any) => check.code === 'STATED_GRADE_MISMATCH')).toBe(false); // 99 and 98.89 are both 优
+  });
+
+  it('mid-evaluation the grade is provisional with the pending count, never 差 for rows nobody has scored', async () => {
+    const { ids } = await evaluatingPlan([
+      { name: '理论宣讲', target: '不少于10次', weight: '30' },
+      { name: '中心组学习', target: '不少于12次', weight: '40' },
+      { name: '满意度', target: '≥90%', weight: '30', level1: '满意度指标' },
+    ]);
+    const first = await actual(ids[0]!, '12次');
+    expect(first.plan.rollup).toMatchObject({ scoreTotal: '30', computedTotal: '100', pendingCount: 2, grade: 'EXCELLENT', gradeProvisional: true });
+    expect(first.plan.rollup.gradeExplanation).toBe('已评分指标分值合计 30 分，得分 30 分，按百分制折算 30 ÷ 30 × 100 = 100 分，暂定等次「优」（2 个指标待评分）');
+    await actual(ids[1]!, '12次');
+    const last = await actual(ids[2]!, '85%');
+    expect(last.plan.rollup).toMatchObject({ scoreTotal: '98.33', computedTotal: '98.33', pendingCount: 0, grade: 'EXCELLENT', gradeProvisional: false });
+  });
+});
+
+describe('扣分原因 and 偏差原因 (issue 10 item 2)', () => {
+  it('a manual score that differs from the suggestion either way needs a reason that says why', async () => {
+    const { ids } = await evaluatingPlan([{ name: '理论宣讲', target: '不少于12次', weight: '10' }]);
+    const id = ids[0]!;
+    await actual(id, '10次'); // suggested 8.33
+    const before = await api.dump();
+
+    expect((await score(id, '7')).userErrors).toEqual([{ field: ['score'], code: 'REASON_REQUIRED', message: '得分 7 分低于建议得分 8.33 分，请填写扣分原因' }]);
+    expect((await score(id, '10')).userErrors).toEqual([{ field: ['score'], code: 'REASON_REQUIRED', message: '得分 10 分高于建议得分 8.33 分，请填写扣分原因' }]);
+    for (const [reason, why] of [
+      ['扣1分', '原因"扣1分"只写了扣分分数，请说明扣分的具体原因'],
+      ['1.', '原因"1."只有数字或符号，请说明具体原因'],
+      ['   ', '原因不能为空'],
+    ]) {
+      const refused = await score(id, '7', reason);
+      expect(refused.userErrors).toEqual([{ field: ['reason'], code: 'REASON_REQUIRED', message: expect.stringContaining(reason.trim() ? why! : '请填写扣分原因') }]);
+    }
+    expect(await api.dump()).toEqual(before); // refused input changes nothing
+
+    const scored = await score(id, '7', '两次宣讲未留存记录');
+    expect(scored.userErrors).toEqual([]);
+    expect(scored.indicator).toMatchObject({ score: '7', deduction: '两次宣讲未留存记录', scoreUnconfirmed: false });
+    expect((await score(id, '8.33')).userErrors).toEqual([]); // equal to the suggestion: no reason needed
+  });
+
+  it('PARTIAL, NOT_MET and overshoot need a 偏差原因, kept apart from the 扣分原因; a check lists missing ones', async () => {
+    const { planId, ids } = await evaluatingPlan([
+      { name: '理论宣讲', target: '不少于12次', weight: '10' },
+      { name: '网评转发', target: '不少于100次', weight: '10' },
+      { name: '中心组学习', target: '不少于12次', weight: '10' },
+    ]);
+    await actual(ids[0]!, '10次'); // PARTIAL
+    await actual(ids[1]!, '5967次'); // far beyond: OVERSHOOT
+    const met = await actual(ids[2]!, '12次');
+    expect(met.plan.checks.filter((check: any) => check.code === 'DEVIATION_REASON_MISSING').map((check: any) => check.indicatorId)).toEqual([ids[0], ids[1]]);
+
+    expect((await deviation(ids[0]!, '扣2分')).userErrors).toEqual([
+      { field: ['reason'], code: 'REASON_REQUIRED', message: '偏差原因须说明原因：原因"扣2分"只写了扣分分数，请说明扣分的具体原因' },
+    ]);
+    const explained = await deviation(ids[0]!, '两场宣讲因汛期取消');
+    expect(explained.indicator).toMatchObject({ deviationReason: '两场宣讲因汛期取消', deduction: null });
+    const overshoot = await deviation(ids[1]!, '年度目标按往年基数设定，偏低；下年度据实调高');
+    expect(overshoot.plan.checks.filter((check: any) => check.code === 'DEVIATION_REASON_MISSING')).toEqual([]);
+
+    // Both columns go out with the plan document and come back.
+    const exported = (await api.gql('query($id: ID!) { exportPlanDocument(planId: $id) }', { id: planId })).exportPlanDocument;
+    expect(exported.indicators[0]).toMatchObject({ deviationReason: '两场宣讲因汛期取消', deduction: null });
+  });
+
+  it('when the actual changes after a manual score, the score is marked for re-confirmation, never silently kept', async () => {
+    const { ids } = await evaluatingPlan([{ name: '理论宣讲', target: '不少于12次', weight: '10' }]);
+    const id = ids[0]!;
+    await actual(id, '10次');
+    await score(id, '7', '两次宣讲未留存记录');
+    const changed = await actual(id, '12次');
+    expect(changed.indicator).toMatchObject({ score: '7', scoreUnconfirmed: true, gap: { status: 'MET', suggestedScore: '10', effectiveScore: '7' } });
+    expect(changed.plan.rollup).toMatchObject({ unconfirmedCount: 1, gradeProvisional: true });
+    expect(changed.plan.checks.find((check: any) => check.code === 'SCORE_UNCONFIRMED')).toMatchObject({
+      indicatorId: id,
+      message: '理论宣讲：评分后实际完成值（或目标、分值）已变更，得分 7 分待重新确认，现建议得分 10 分',
+    });
+    // The same text again is no change.
+    const confirmed = await score(id, '10', null);
+    expect(confirmed.userErrors).toEqual([]);
+    expect(confirmed.indicator).toMatchObject({ score: '10', scoreUnconfirmed: false });
+    expect((await actual(id, '12次')).indicator.scoreUnconfirmed).toBe(false);
+    expect(confirmed.plan.checks.some((check: any) => check.code === 'SCORE_UNCONFIRMED')).toBe(false);
+  });
+});
+
+describe('预算执行率 scoring profiles (issue 10 item 4)', () => {
+  it('proportional by default; stepwise chosen per plan deducts per 5 points below 100%', async () => {
+    const { planId, ids } = await evaluatingPlan([{ name: '预算执行率', target: '', weight: '10', level1: '预算执行率' }]);
+    await api.gql('mutation($i: RecordSpendingInput!) { recordSpending(input: $i) { userErrors { code } } }', { i: { planId, fullYear: '100', actual: '93' } });
+    const read = async () => (await api.gql(`query($id: ID!) { plan(id: $id) { executionScoring { profile fullMarksRate stepPercent deductionPerStep description } indicators { gap { suggestedScore explanation } } } }`, { id: planId })).plan;
+
+    const proportional = await read();
+    expect(proportional.executionScoring).toEqual({ profile: 'PROPORTIONAL', fullMarksRate: null, stepPercent: null, deductionPerStep: null, description: '按比例：分值 × 预算执行率，最高为满分' });
+    expect(proportional.indicators[0].gap.suggestedScore).toBe('9.3');
+
+    const set = (input: unknown) =>
+      api.gql('mutation($p: ID!, $i: ExecutionScoringInput) { setExecutionScoring(planId: $p, input: $i) { plan { executionScoring { profile stepPercent } } userErrors { field code } } }', { p: planId, i: input });
+    expect((await set({ profile: 'STEPWISE', stepPercent: '0' })).setExecutionScoring.userErrors).toEqual([{ field: ['input', 'stepPercent'], code: 'OUT_OF_RANGE' }]);
+    expect((await set({ profile: 'STEPWISE' })).setExecutionScoring).toEqual({ plan: { executionScoring: { profile: 'STEPWISE', stepPercent: '5' } }, userErrors: [] });
+    const stepwise = await read();
+    expect(stepwise.indicators[0].gap.suggestedScore).toBe('8');
+    expect(stepwise.indicators[0].gap.explanation).toContain('低于 100% 7 个百分点');
+    // The evaluator's score is checked against the profile's suggestion: 8 needs no reason now.
+    expect((await score(ids[0]!, '8')).userErrors).toEqual([]);
+
+    await set(null);
+    expect((await read()).executionScoring.profile).toBe('PROPORTIONAL');
+  });
+});
