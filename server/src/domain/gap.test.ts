@@ -269,20 +269,20 @@ describe('computeGap — units', () => {
   });
 });
 
-describe('computeGap — 是否完成 and grades (qualitative, top of the band)', () => {
+describe('computeGap — 是否完成 and grades (qualitative: met at the top, unmet inside the band its reading falls in)', () => {
   it.each<[string, ParsedValue, ParsedValue, string | null, GapStatus, string | null, string | null]>([
     ['合规 / 合规', YES('合规'), YES('合规'), '5', 'MET', '1/1', '5'],
-    ['完成 / 未完成 → 未达成 band, 60%', YES('完成'), NO('未完成'), '5', 'NOT_MET', '0/1', '3'],
-    ['合规 / 不合规, 分值 10', YES('合规'), NO('不合规'), '10', 'NOT_MET', '0/1', '6'],
+    ['完成 / 未完成 → 差 band 0–60%, middle 30%', YES('完成'), NO('未完成'), '5', 'NOT_MET', '0/1', '1.5'],
+    ['合规 / 不合规, 分值 10', YES('合规'), NO('不合规'), '10', 'NOT_MET', '0/1', '3'],
     ['是否发生安全事故: 否 / 否', NO('否'), NO('否'), '4', 'MET', '1/1', '4'],
     ['BOOLEAN, no 分值', YES('完成'), YES('已完成'), null, 'MET', '1/1', null],
     ['良好 / 优 (rank 3 of 2)', G('良好', 'GOOD'), G('优', 'EXCELLENT'), '10', 'MET', '3/2', '10'],
     ['良好 / 良', G('良好', 'GOOD'), G('良', 'GOOD'), '10', 'MET', '1/1', '10'],
-    ['优秀 / 良好 → 部分达成, 80%', G('优秀', 'EXCELLENT'), G('良好', 'GOOD'), '10', 'PARTIAL', '2/3', '8'],
-    ['良好 / 合格 → 部分达成', G('良好', 'GOOD'), G('合格', 'FAIR'), '5', 'PARTIAL', '1/2', '4'],
-    ['良好 / 较差 → 未达成, 60%', G('良好', 'GOOD'), G('较差', 'POOR'), '5', 'NOT_MET', '0/1', '3'],
+    ['优秀 / 良好 → 部分达成, 良 band 80–90%, middle 85%', G('优秀', 'EXCELLENT'), G('良好', 'GOOD'), '10', 'PARTIAL', '2/3', '8.5'],
+    ['良好 / 合格 → 部分达成, 中 band 60–80%, middle 70%', G('良好', 'GOOD'), G('合格', 'FAIR'), '5', 'PARTIAL', '1/2', '3.5'],
+    ['良好 / 较差 → 未达成, 差 band, 30%', G('良好', 'GOOD'), G('较差', 'POOR'), '5', 'NOT_MET', '0/1', '1.5'],
     ['差 as a target is met by anything', G('差', 'POOR'), G('差', 'POOR'), '5', 'MET', '1/1', '5'],
-    ['qualitative bands round to 2 decimals: 7 × 60%', YES('完成'), NO('未完成'), '7', 'NOT_MET', '0/1', '4.2'],
+    ['qualitative bands round to 2 decimals: 7 × 30%', YES('完成'), NO('未完成'), '7', 'NOT_MET', '0/1', '2.1'],
   ])('%s', (_what, target, actual, weight, status, completion, suggested) => {
     const result = gap(target, actual, weight);
     expectGap(result, { status, completion, suggested });
@@ -292,7 +292,7 @@ describe('computeGap — 是否完成 and grades (qualitative, top of the band)'
 
   it('a failed BOOLEAN explains the band', () => {
     expect(gap(YES('合规'), NO('不合规'), '10').explanation).toBe(
-      '目标"合规"，实际"不合规"，未达成；定性指标属"未达成且效果较差 60%–0（6–0 分）"档，取上限，建议得分 6 分',
+      '目标"合规"，实际"不合规"，未达成；定性指标按实际属"差"档（分值的 60%–0，6–0 分），取档中 30%，建议得分 3 分，由评价人员在档内确定',
     );
   });
 });
@@ -448,7 +448,7 @@ describe('computeGap — end to end from the texts as written (parseIndicatorVal
     ['100%', '100%', '10', 'OUTPUT', 'MET', '1/1', '10'],
     ['95%', '96%', '10', 'OUTCOME', 'MET', '96/95', '10'],
     ['良好', '优', '10', 'OUTCOME', 'MET', '3/2', '10'],
-    ['良好', '合格', '10', 'OUTCOME', 'PARTIAL', '1/2', '8'],
+    ['良好', '合格', '10', 'OUTCOME', 'PARTIAL', '1/2', '7'], // 合格 falls in the 中 band 60–80%: its middle
     ['无直接经济效益', '/', '5', 'OUTCOME', 'NOT_APPLICABLE', null, null],
     ['按预算经费实施。', '完成', '5', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
     ['开展宣讲10次以上，开展意识形态工作督查一次。', '完成', '5', 'OUTPUT', 'NEEDS_JUDGEMENT', null, null],
@@ -488,22 +488,22 @@ describe('computeGap for the readings of docs/gap-rules.md "读数"', () => {
 
   // [指标值, 实际完成值, status, completion, suggested (分值 10)]
   it.each<[string, string, GapStatus, string | null, string | null]>([
-    // partial: 基本完成 / 部分完成 / 延期完成 against 完成 → 部分达成, 8 of 10 (top of the band)
-    ['完成', '基本完成', 'PARTIAL', null, '8'],
-    ['按时完成', '部分完成', 'PARTIAL', null, '8'],
-    ['完成', '延期完成', 'PARTIAL', null, '8'],
+    // partial: 基本完成 / 部分完成 / 延期完成 against 完成 → 部分达成, 中 band 60–80%, 7 of 10 (its middle)
+    ['完成', '基本完成', 'PARTIAL', null, '7'],
+    ['按时完成', '部分完成', 'PARTIAL', null, '7'],
+    ['完成', '延期完成', 'PARTIAL', null, '7'],
     ['基本完成', '基本完成', 'MET', '1/1', '10'],
     ['基本完成', '完成', 'MET', '1/1', '10'],
-    ['完成', '未完成', 'NOT_MET', '0/1', '6'],
+    ['完成', '未完成', 'NOT_MET', '0/1', '3'],
     // deadlines: a yes compared with the date
     ['9月底前完成', '9月20日完成', 'MET', '1/1', '10'],
-    ['9月底前完成', '10月15日完成', 'PARTIAL', null, '8'],
+    ['9月底前完成', '10月15日完成', 'PARTIAL', null, '7'],
     ['年底前完成', '12月完成', 'MET', '1/1', '10'],
-    ['6月30日前', '7月1日完成', 'PARTIAL', null, '8'],
-    ['2021年12月底前完成', '2022年1月完成', 'PARTIAL', null, '8'],
+    ['6月30日前', '7月1日完成', 'PARTIAL', null, '7'],
+    ['2021年12月底前完成', '2022年1月完成', 'PARTIAL', null, '7'],
     ['按时完成', '按时完成', 'MET', '1/1', '10'],
     ['及时', '完成', 'MET', '1/1', '10'],
-    ['按期完成', '未按期完成', 'NOT_MET', '0/1', '6'],
+    ['按期完成', '未按期完成', 'NOT_MET', '0/1', '3'],
     ['9月底前完成', '完成', 'MET', '1/1', '10'],
     // frequencies on their annual equivalent
     ['每月2次', '30次', 'MET', '5/4', '10'],
@@ -529,11 +529,11 @@ describe('computeGap for the readings of docs/gap-rules.md "读数"', () => {
     ['不少于500人', '450人次', 'PARTIAL', '9/10', '9'],
     ['≥10场', '12场次', 'MET', '6/5', '10'],
     // grade scales
-    ['满意', '基本满意', 'PARTIAL', '1/2', '8'],
+    ['满意', '基本满意', 'PARTIAL', '1/2', '7'],
     ['基本满意', '满意', 'MET', '2/1', '10'],
-    ['满意', '不满意', 'NOT_MET', '0/1', '6'],
+    ['满意', '不满意', 'NOT_MET', '0/1', '3'],
     ['较好', '好', 'MET', '3/2', '10'],
-    ['好', '一般', 'PARTIAL', '1/3', '8'],
+    ['好', '一般', 'PARTIAL', '1/3', '7'],
   ])('"%s" / "%s" → %s', (target, actual, status, completion, suggested) => {
     expectGap(read(target, actual), { status, completion, suggested });
   });
