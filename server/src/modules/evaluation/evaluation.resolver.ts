@@ -6,7 +6,7 @@ import { Plan } from '../plan/plan.entity.js';
 import { Evaluation, EvaluationSection } from './evaluation.entity.js';
 import { UpdateEvaluationInput } from './evaluation.input.js';
 import { setExecutionScoring, updateEvaluation } from './evaluation.service.js';
-import { executionProfileOf } from './execution-scoring.js';
+import { executionProfileOf } from './execution-scoring.service.js';
 import { ExecutionScoring, ExecutionScoringInput, executionScoringView } from './execution-scoring.type.js';
 
 const EvaluationPayload = Payload(Evaluation, 'evaluation', 'EvaluationPayload', '自评');

@@ -16,7 +16,7 @@ import { BudgetLine } from '../plan/budget-line.entity.js';
 import { BudgetCategory } from '../plan/plan-enums.js';
 import { validateScore } from '../../domain/scoring.js';
 import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reasons.js';
-import { executionProfileOf } from '../evaluation/execution-scoring.js';
+import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
 import { Plan } from '../plan/plan.entity.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */

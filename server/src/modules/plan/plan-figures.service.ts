@@ -12,8 +12,8 @@ import { budgetFigures, indicatorGap, readIndicator, type IndicatorReading } fro
 import type { LineItem } from '../line-item/line-item.entity.js';
 import type { CheckWarning } from './check-warning.type.js';
 import { checksOf, documentPaths } from './plan-checks.js';
-import { evaluationChecks } from '../evaluation/evaluation-findings.js';
-import { executionProfileOf } from '../evaluation/execution-scoring.js';
+import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
+import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
 import { planContentOf, type PlanContent } from './plan-content.js';
 import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
