@@ -232,6 +232,8 @@ export type IndicatorInput = {
   actual?: string | null | undefined;
   /** 扣分原因 / deduction reason */
   deduction?: string | null | undefined;
+  /** 偏差原因 / deviation reason */
+  deviationReason?: string | null | undefined;
   /** 佐证 / evidence */
   evidence?: string | null | undefined;
   /** 一级指标（原文，如 产出指标；新建时必填）/ level 1 as written, required when adding */
