@@ -1,7 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 /**
@@ -45,12 +46,27 @@ function listFiles(folder: string): string[] {
 }
 
 /** Writes `target` from `source` through `encoder`, via a temporary file (servers starting together may race). */
-async function compress(source: string, target: string, encoding: Encoding): Promise<void> {
-  if (existsSync(target) && statSync(target).mtimeMs >= statSync(source).mtimeMs) return;
+async function compress(source: string, target: string, encoding: Encoding): Promise<boolean> {
+  if (existsSync(target) && statSync(target).mtimeMs >= statSync(source).mtimeMs) return true;
   mkdirSync(dirname(target), { recursive: true });
-  const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await pipeline(createReadStream(source), ENCODERS[encoding].create(), createWriteStream(temporary));
-  renameSync(temporary, target);
+  // One process compresses a file at a time (tests start many servers at once); the others serve it plain.
+  const lock = `${target}.lock`;
+  if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 5 * 60_000) rmSync(lock, { force: true });
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+  } catch {
+    // Another process is making it: use theirs once it is there.
+    while (existsSync(lock) && Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 5 * 60_000) await sleep(200);
+    return existsSync(target);
+  }
+  try {
+    const temporary = `${target}.${process.pid}.tmp`;
+    await pipeline(createReadStream(source), ENCODERS[encoding].create(), createWriteStream(temporary));
+    renameSync(temporary, target);
+    return true;
+  } finally {
+    rmSync(lock, { force: true });
+  }
 }
 
 /**
@@ -82,7 +98,7 @@ export interface ClientAssets {
   serve(request: Request, response: Response, next: NextFunction): void;
   /** Sends one built file (by its URL path, e.g. /index.html), negotiated and with its cache policy. */
   send(urlPath: string, request: Request, response: Response, next: NextFunction): void;
-  /** Resolves when every compressible file has its .br and .gz (tests wait for it). */
+  /** Resolves when this process has made (or found) every .br and .gz it could (tests wait for it). */
   ready: Promise<void>;
 }
 
@@ -99,7 +115,9 @@ export function clientAssets(dist: string): ClientAssets {
       const target = join(cache, `${relative(dist, path)}${ENCODERS[encoding].suffix}`);
       work.push(
         compress(path, target, encoding).then(
-          () => void (file.encoded[encoding] = target),
+          (made) => {
+            if (made) file.encoded[encoding] = target;
+          },
           (error: unknown) => console.warn(`[client] could not precompress ${urlPath} (${encoding}):`, error),
         ),
       );
