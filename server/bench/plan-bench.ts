@@ -1,5 +1,5 @@
 // Benchmark: import, read (gaps, roll-ups, checks) and export of a large plan on a real SQLite file.
-//   pnpm bench            prints the figures and rewrites the server section of docs/BENCHMARKS.md
+//   pnpm --filter @jixiao/server bench:plan   prints the figures and rewrites the server section of docs/BENCHMARKS.md
 import 'reflect-metadata';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -67,7 +67,7 @@ await orm.close();
 rmSync(folder, { recursive: true, force: true });
 
 const section = `<!-- server-bench:start -->
-## Server: import, whole-plan read, export (\`pnpm bench\`)
+## Server: import, whole-plan read, export of one plan (\`pnpm --filter @jixiao/server bench:plan\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, SQLite file in WAL mode,
 through the real GraphQL schema (Apollo \`executeOperation\`, no HTTP). Median of 3 imports and 5 reads/exports.
