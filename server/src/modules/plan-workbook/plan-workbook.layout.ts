@@ -3,8 +3,9 @@
  * sheet titles, section labels, column headers (with the other wordings real forms use), and the
  * budget rows. One place, so writing and reading cannot drift apart.
  */
+import { BUDGET_CATEGORY_LABELS, LINE_ITEM_KIND_LABELS } from '@jixiao/vocabulary';
 import { normaliseText } from '../../domain/indicator-value/vocabulary.js';
-import { BUDGET_CATEGORY_LABELS, BudgetCategory } from '../plan/plan-enums.js';
+import { BudgetCategory } from '../plan/plan-enums.js';
 import { INCOME_ROWS, NATURE_ROWS } from '../plan/budget.js';
 
 /** The kinds of sheet; each is recognised by the title written in its first rows. */
@@ -115,12 +116,13 @@ export const BUDGET_ROWS: { row: BudgetKey; category: BudgetCategory; label: str
 });
 export const BUDGET_LABELS = new Map(BUDGET_ROWS.flatMap((entry) => entry.words.map((word) => [labelKey(word), entry] as const)));
 
-export const KIND_LABELS = { initial: '年初预算项目', midyear: '年中追加项目' } as const;
+/** 项目类型 as the plan document names it, with the shared labels. */
+export const KIND_LABELS = { initial: LINE_ITEM_KIND_LABELS.INITIAL, midyear: LINE_ITEM_KIND_LABELS.MIDYEAR } as const;
 export const KIND_WORDS = new Map<string, 'initial' | 'midyear'>([
-  [labelKey('年初预算项目'), 'initial'],
+  [labelKey(KIND_LABELS.initial), 'initial'],
   [labelKey('年初预算'), 'initial'],
   [labelKey('年初'), 'initial'],
-  [labelKey('年中追加项目'), 'midyear'],
+  [labelKey(KIND_LABELS.midyear), 'midyear'],
   [labelKey('年中追加'), 'midyear'],
   [labelKey('追加'), 'midyear'],
 ]);
