@@ -30,5 +30,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function passwordProblem(password: string): string | null {
   if (password.length < 8) return '密码至少 8 个字符 (at least 8 characters)';
   if (password.length > 200) return '密码最多 200 个字符 (at most 200 characters)';
+  // Nobody can type them at a sign-in form: a password holding them was pasted by mistake or forged.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(password)) return '密码不能包含不可见控制字符 (no control characters)';
   return null;
 }
