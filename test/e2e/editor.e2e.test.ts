@@ -75,7 +75,7 @@ describe.skipIf(missing.length > 0)('editor in Chromium', () => {
       confirmations.push(dialog.message());
       void dialog.accept();
     });
-    for (const [step, status] of [['提交', '已提交'], ['批复', '已批复'], ['开始自评', '自评中']]) {
+    for (const [step, status] of [['提交', '已提交审核'], ['批复', '已批复'], ['开始自评', '自评中']]) {
       await page.getByRole('button', { name: step, exact: true }).click();
       await expect.poll(() => page.locator('.plan-nav').textContent(), { timeout: 10_000 }).toContain(status);
     }
@@ -105,6 +105,6 @@ async function expectEvaluated(page: Page, name: string): Promise<void> {
   const row = page.locator('tr', { hasText: name });
   await expect.poll(() => shown(row, 'actual'), { timeout: 10_000 }).toBe('10次');
   await expect.poll(() => row.locator('[data-status]').getAttribute('data-status'), { timeout: 10_000 }).toBe('PARTIAL');
-  expect(await row.locator('[data-status]').textContent()).toBe('部分完成');
+  expect(await row.locator('[data-status]').textContent()).toBe('部分达成');
   await expect.poll(() => row.locator('td.suggested').textContent()).toBe('8.33');
 }

@@ -6,12 +6,12 @@ afterEach(cleanup);
 
 describe('StatusTag', () => {
   it.each([
-    ['MET', '已完成', 'tag-met'],
-    ['PARTIAL', '部分完成', 'tag-partial'],
-    ['NOT_MET', '未完成', 'tag-not-met'],
+    ['MET', '达成', 'tag-met'],
+    ['PARTIAL', '部分达成', 'tag-partial'],
+    ['NOT_MET', '未达成', 'tag-not-met'],
     ['PENDING', '待填报', 'tag-pending'],
-    ['NEEDS_JUDGEMENT', '待评价人判断', 'tag-needs-judgement'],
-    ['INCOMPARABLE', '无法比较', 'tag-incomparable'],
+    ['NEEDS_JUDGEMENT', '待评价人员判断', 'tag-needs-judgement'],
+    ['INCOMPARABLE', '单位不可比', 'tag-incomparable'],
     ['NOT_APPLICABLE', '不适用', 'tag-not-applicable'],
   ] as const)('%s reads %s in its own colour', (status, label, className) => {
     render(<StatusTag status={status} explanation="实际 10 次 < 目标 12 次" />);

@@ -1,4 +1,19 @@
 /** Every string the UI shows. Simplified Chinese first; the users' own words from the forms. */
+import {
+  BUDGET_CATEGORY_LABELS,
+  GAP_STATUS_LABELS,
+  LEVEL1_LABELS,
+  LEVEL2_LABELS,
+  LEVEL2_OF,
+  LINE_ITEM_KIND_LABELS,
+  PLAN_STATUS_LABELS,
+  ROLE_LABELS,
+} from '@jixiao/vocabulary';
+
+// Labels of the domain's own words (statuses, roles, levels, categories) come from the shared vocabulary,
+// so the schema's descriptions and the UI say the same thing.
+const NEW_ROW_LEVEL1 = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST'] as const;
+
 export const zhCN = {
   app: {
     title: '预算绩效目标管理',
@@ -57,13 +72,7 @@ export const zhCN = {
     more: '加载更多',
     self: '（本人）',
   },
-  roles: {
-    PLANNER: '编报人员',
-    REVIEWER: '审核人员',
-    EVALUATOR: '评价人员',
-    ANALYST: '分析人员',
-    ADMIN: '系统管理员',
-  } as Record<string, string>,
+  roles: ROLE_LABELS as Record<string, string>,
   conflict: {
     changed: '已被他人修改：当前值 ',
     keepTheirs: '采用对方的值',
@@ -166,13 +175,7 @@ export const zhCN = {
     deletePlan: '删除计划',
     confirmDelete: '确定删除该年度计划及其全部内容？',
   },
-  status: {
-    DRAFT: '编制中',
-    SUBMITTED: '已提交',
-    APPROVED: '已批复',
-    EVALUATING: '自评中',
-    CLOSED: '已关闭',
-  } as Record<string, string>,
+  status: PLAN_STATUS_LABELS as Record<string, string>,
   planning: {
     sectionNav: '表单导航',
     formTitle: (year: number) => `${year}年度部门整体支出绩效目标表`,
@@ -225,23 +228,8 @@ export const zhCN = {
     confirmRemoveDetail: '确定删除该明细行（改为未填报）？',
     collapse: '收起',
     ops: '操作',
-    categories: {
-      TOTAL: '合计',
-      BASIC: '基本支出',
-      PERSONNEL: '其中：人员经费',
-      PUBLIC_USE: '公用经费',
-      PROJECT: '项目支出',
-      INCOME_GENERAL_PUBLIC: '一般公共预算拨款',
-      INCOME_GOVERNMENT_FUND: '政府性基金拨款',
-      INCOME_OTHER: '其他资金',
-      INCOME_PRIOR_YEAR_CARRYOVER: '上年结转',
-      INCOME_SPECIAL_ACCOUNT_NON_TAX: '纳入专户管理的非税收入',
-      THREE_PUBLIC_TOTAL: '三公经费合计',
-      THREE_PUBLIC_RECEPTION: '公务接待费',
-      THREE_PUBLIC_VEHICLE_OPS: '公务用车运维费',
-      THREE_PUBLIC_VEHICLE_PURCHASE: '公务用车购置费',
-      THREE_PUBLIC_OVERSEAS: '因公出国费',
-    } as Record<string, string>,
+    // The budget table indents 人员经费 under 基本支出 as the paper form does.
+    categories: { ...BUDGET_CATEGORY_LABELS, PERSONNEL: `其中：${BUDGET_CATEGORY_LABELS.PERSONNEL}` } as Record<string, string>,
   },
   indicator: {
     deviationReason: '偏差原因',
@@ -294,19 +282,15 @@ export const zhCN = {
     valueRequired: '请填写数值',
     upperRequired: '区间须填写上限',
   },
+  // A new indicator's 一级/二级 choices, named as on the official forms (预算执行率 is a scored section, not a free row).
   levels: {
-    level1: ['产出指标', '效益指标', '满意度指标', '成本指标'],
-    level2: {
-      产出指标: ['数量指标', '质量指标', '时效指标', '成本指标'],
-      效益指标: ['经济效益', '社会效益', '生态效益', '可持续影响'],
-      满意度指标: ['服务对象满意度'],
-      成本指标: ['经济成本', '社会成本', '生态环境成本'],
-    } as Record<string, string[]>,
+    level1: NEW_ROW_LEVEL1.map((level1) => LEVEL1_LABELS[level1]),
+    level2: Object.fromEntries(NEW_ROW_LEVEL1.map((level1) => [LEVEL1_LABELS[level1], LEVEL2_OF[level1].map((level2) => LEVEL2_LABELS[level2])])) as Record<string, string[]>,
   },
   lineItem: {
     name: '项目名称',
     kind: '项目类型',
-    kinds: { INITIAL: '年初预算项目', MIDYEAR: '年中追加项目' } as Record<string, string>,
+    kinds: LINE_ITEM_KIND_LABELS as Record<string, string>,
     period: '项目实施期',
     use: '资金主要用途',
     periodGoal: '实施期绩效目标',
@@ -324,15 +308,7 @@ export const zhCN = {
     children: '支出方向 / 子项',
     none: '暂无专项',
   },
-  gap: {
-    PENDING: '待填报',
-    MET: '已完成',
-    PARTIAL: '部分完成',
-    NOT_MET: '未完成',
-    NOT_APPLICABLE: '不适用',
-    NEEDS_JUDGEMENT: '待评价人判断',
-    INCOMPARABLE: '无法比较',
-  } as Record<string, string>,
+  gap: GAP_STATUS_LABELS as Record<string, string>,
   evaluation: {
     computedTotal: '折算综合得分',
     provisional: '暂定',
