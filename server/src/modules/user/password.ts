@@ -1,3 +1,4 @@
+import { hasForbiddenCharacters } from '../validation.js';
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 function scrypt(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
@@ -30,8 +31,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 export function passwordProblem(password: string): string | null {
   if (password.length < 8) return '密码至少 8 个字符 (at least 8 characters)';
   if (password.length > 200) return '密码最多 200 个字符 (at most 200 characters)';
-  // Nobody can type them at a sign-in form: a password holding them was pasted by mistake or forged.
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(password)) return '密码不能包含不可见控制字符 (no control characters)';
+  // The same characters every stored text refuses: nobody can type them at a sign-in form.
+  if (hasForbiddenCharacters(password)) return '密码不能包含不可见控制字符 (no control characters)';
   return null;
 }
