@@ -28,8 +28,11 @@ const signIn = await graphql('mutation($u: String!, $p: String!) { signIn(userna
 });
 const token = signIn.data.signIn.token;
 if (!token) throw new Error(`sign-in failed: ${JSON.stringify(signIn.data.signIn.userErrors)}`);
-const body = await graphql('{ plans { totalCount nodes { year department { name } rollup { scoreTotal gradeLabel } checks { code } } } }', {}, token);
+const body = await graphql('{ plans { totalCount nodes { year department { name } rollup { computedTotal scoredCount gradeLabel gradeProvisional } checks { code } } } }', {}, token);
 for (const plan of body.data.plans.nodes) {
-  console.log(`  ${plan.year} ${plan.department.name}: 得分 ${plan.rollup.scoreTotal} ${plan.rollup.gradeLabel ?? ''} · 勾稽提示 ${plan.checks.length} 条`);
+  const { computedTotal, scoredCount, gradeLabel, gradeProvisional } = plan.rollup;
+  // A plan nobody has scored yet has no total: say so rather than print 0.
+  const score = scoredCount > 0 && computedTotal != null ? `综合得分 ${computedTotal} ${gradeLabel ?? ''}${gradeProvisional ? '（暂定）' : ''}` : '未评分';
+  console.log(`  ${plan.year} ${plan.department.name}: ${score} · 勾稽提示 ${plan.checks.length} 条`);
 }
 console.log(`smoke: ${base} answers with ${body.data.plans.totalCount} plans`);
