@@ -175,3 +175,24 @@ describe('预算执行率 scoring profiles (issue 10 item 4)', () => {
     expect((await read()).executionScoring.profile).toBe('PROPORTIONAL');
   });
 });
+
+describe('the status of imported documents (issue 10 item 6)', () => {
+  it('a self-evaluation lands in the status its content implies, recorded as an import; evaluators score it at once', async () => {
+    const imported = await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id status indicators { id name } } userErrors { code } } }', { d: readFixture('yanfeng') });
+    const plan = imported.importPlanDocument.plan;
+    expect(plan.status).toBe('EVALUATING'); // 004 states 99 but no 评价等次: not finished
+    const audit = await api.gql('query($p: ID!) { auditLog(planId: $p, first: 100) { nodes { objectType field reason } } }', { p: plan.id });
+    expect(audit.auditLog.nodes.find((entry: any) => entry.objectType === 'PlanImport')).toMatchObject({ field: 'IMPORTED', reason: '自评文件，状态按内容设为自评中' });
+    const id = plan.indicators.find((row: any) => row.name === '组织中心组学习').id;
+    expect((await score(id, '10', null)).userErrors).toEqual([]);
+
+    const finished = readFixture('yanfeng');
+    finished.year = 2023;
+    finished.evaluation.grade = '优';
+    const closed = await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { status } userErrors { code } } }', { d: finished });
+    expect(closed.importPlanDocument.plan.status).toBe('CLOSED'); // total, grade and every weighted row scored
+
+    const targets = await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { status } } }', { d: readFixture('shifeng') });
+    expect(targets.importPlanDocument.plan.status).toBe('DRAFT');
+  });
+});

@@ -468,7 +468,8 @@ describe('hostile input', () => {
     tokens.admin = await api.addUser('admin', 'ADMIN');
     const importDocument = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id department { id } } userErrors { code message } } }';
     const shifeng = (await api.gql(importDocument, { d: readFixture('shifeng') }, tokens.admin)).importPlanDocument;
-    const yanfeng = (await api.gql(importDocument, { d: readFixture('yanfeng') }, tokens.admin)).importPlanDocument;
+    // As a target table, so the plan stays a DRAFT the admin can add rows to (a self-evaluation lands in 自评).
+    const yanfeng = (await api.gql(importDocument, { d: { ...readFixture('yanfeng'), kind: 'target_table' } }, tokens.admin)).importPlanDocument;
     expect(shifeng.userErrors).toEqual([]);
     expect(yanfeng.userErrors).toEqual([]);
     tokens.planner = await api.addUser('planner', 'PLANNER', [Number(shifeng.plan.department.id)]);

@@ -23,7 +23,8 @@ import { LineItem, LineItemKind } from '../line-item/line-item.entity.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
 import { INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS, budgetView } from '../plan/budget.js';
 import { KeyTask } from '../plan/key-task.entity.js';
-import { BudgetCategory, DocumentKind } from '../plan/plan-enums.js';
+import { BudgetCategory, DocumentKind, PlanStatus } from '../plan/plan-enums.js';
+import { IMPORTED_STATUS_LABELS, importedStatus } from '../../domain/imported-status.js';
 import { Plan } from '../plan/plan.entity.js';
 import { loadPlanContent, type PlanContent } from '../plan/plan-content.js';
 import { deletePlanContent } from '../plan/plan.service.js';
@@ -186,8 +187,12 @@ export async function importPlanDocument(
   importIndicators(em, plan, null, document.indicators, ['document', 'indicators']);
   (document.lineItems ?? []).forEach((item, position) => importLineItem(em, plan!, null, item, position, ['document', 'lineItems', String(position)]));
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
+  // A self-evaluation lands in the status its content implies (domain/imported-status.ts); the import entry says so.
+  const status = importedStatus(document);
+  if (status) plan.status = PlanStatus[status];
   await withoutRowAudit(() => em.flush());
-  await recordPlanImport(em, { plan, document, created, replaced, reason });
+  const statusNote = status ? `自评文件，状态按内容设为${IMPORTED_STATUS_LABELS[status]}` : null;
+  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null });
   return { plan, created, departmentCreated };
 }
 
