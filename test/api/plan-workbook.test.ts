@@ -22,8 +22,8 @@ const PREVIEW = /* GraphQL */ `
   }
 `;
 const IMPORT = /* GraphQL */ `
-  mutation ImportWorkbook($planId: ID, $department: String, $year: Int, $file: String!, $expectedVersion: Int) {
-    importPlanWorkbook(planId: $planId, department: $department, year: $year, file: $file, expectedVersion: $expectedVersion) {
+  mutation ImportWorkbook($planId: ID, $department: String, $year: Int, $file: String!, $expectedVersion: Int, $reason: String) {
+    importPlanWorkbook(planId: $planId, department: $department, year: $year, file: $file, expectedVersion: $expectedVersion, reason: $reason) {
       plan { id version }
       preview { canImport changes { kind subject name field before after } problems { sheet row column message code } }
       userErrors { field code message }
@@ -79,7 +79,8 @@ describe('plan workbook: export → import gives back the same plan', () => {
     expect(preview.changes).toEqual([]);
     expect(preview.canImport).toBe(true);
 
-    const result = (await api.gql(IMPORT, { planId: plan.id, file, expectedVersion: plan.version })).importPlanWorkbook;
+    // The imported self-evaluation is in 自评 (issue 10 item 6): replacing it needs a reason.
+    const result = (await api.gql(IMPORT, { planId: plan.id, file, expectedVersion: plan.version, reason: '按工作簿更正' })).importPlanWorkbook;
     expect(result.userErrors).toEqual([]);
     expect(result.plan.id).toBe(plan.id);
     const exported = (await api.gql(EXPORT_DOCUMENT, { planId: plan.id })).exportPlanDocument;
@@ -184,7 +185,7 @@ describe('plan workbook: a planner\'s edits', () => {
       { kind: 'REMOVED', subject: 'INDICATOR', location: '部门整体指标', name: '区直部门级乡镇街道', field: null, before: '≥90%', after: null, reading: null, sheet: null, row: null },
     ]);
 
-    const result = (await api.gql(IMPORT, { planId: plan.id, file, expectedVersion: plan.version })).importPlanWorkbook;
+    const result = (await api.gql(IMPORT, { planId: plan.id, file, expectedVersion: plan.version, reason: '按工作簿更正' })).importPlanWorkbook;
     expect(result.userErrors).toEqual([]);
     expect(result.plan.version).toBeGreaterThan(plan.version);
     const exported = (await api.gql(EXPORT_DOCUMENT, { planId: plan.id })).exportPlanDocument;

@@ -187,13 +187,22 @@ export async function importPlanDocument(
   importIndicators(em, plan, null, document.indicators, ['document', 'indicators']);
   (document.lineItems ?? []).forEach((item, position) => importLineItem(em, plan!, null, item, position, ['document', 'lineItems', String(position)]));
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
-  // A self-evaluation lands in the status its content implies (domain/imported-status.ts); the import entry says so.
-  const status = importedStatus(document);
-  if (status) plan.status = PlanStatus[status];
+  const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
-  const statusNote = status ? `自评文件，状态按内容设为${IMPORTED_STATUS_LABELS[status]}` : null;
   await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null });
   return { plan, created, departmentCreated };
+}
+
+/**
+ * A self-evaluation imported by an administrator lands in the status its content implies
+ * (domain/imported-status.ts, issue 10 item 6); returns the note the import's audit entry carries.
+ * A planner's workbook into their own draft (`as` EDIT_DRAFT) never moves the workflow.
+ */
+function applyImportedStatus(plan: Plan, document: PlanDocument, as: PlanAction): string | null {
+  const status = as === 'IMPORT' ? importedStatus(document) : null;
+  if (!status) return null;
+  plan.status = PlanStatus[status];
+  return `自评文件，状态按内容设为${IMPORTED_STATUS_LABELS[status]}`;
 }
 
 function importBudget(em: EntityManager, plan: Plan, budget: BudgetDocument | null | undefined): void {

@@ -165,8 +165,9 @@ export class PlanWorkbookResolver {
     @Ctx() { em }: Context,
     @Args(() => PlanWorkbookArgs) args: PlanWorkbookArgs,
     @Arg('expectedVersion', () => Int, { nullable: true, description: '预览时计划的版本号；已被他人修改时返回 CONFLICT / the plan version the preview showed' }) expectedVersion: number | null,
+    @Arg('reason', () => String, { nullable: true, description: '原因：管理员替换已批复（或其后）的计划时必填（REASON_REQUIRED），记入审计 / why; required when an administrator replaces an approved (or later) plan' }) reason: string | null,
   ): Promise<ImportPlanWorkbookPayload> {
-    const { result, userErrors } = await runMutation(em, (tx) => importPlanWorkbook(tx, args, args.file, expectedVersion ?? null));
+    const { result, userErrors } = await runMutation(em, (tx) => importPlanWorkbook(tx, args, args.file, expectedVersion ?? null, reason ?? null));
     return { plan: userErrors.length ? null : (result?.plan ?? null), preview: shaped(result), userErrors };
   }
 }

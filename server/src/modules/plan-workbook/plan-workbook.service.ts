@@ -208,7 +208,7 @@ export async function previewPlanWorkbook(em: EntityManager, target: WorkbookTar
  * validation, same replacement, same audit trail). Any problem refuses the whole file: the preview
  * comes back as the error's `current`, nothing written.
  */
-export async function importPlanWorkbook(em: EntityManager, target: WorkbookTarget, file: string, expectedVersion: number | null): Promise<PlanWorkbookPreview> {
+export async function importPlanWorkbook(em: EntityManager, target: WorkbookTarget, file: string, expectedVersion: number | null, reason: string | null = null): Promise<PlanWorkbookPreview> {
   const { preview, document, locations, action } = await analyse(em, target, file);
   const refuse = (errors: UserError[]) => {
     const error = new UserInputError(errors);
@@ -226,7 +226,7 @@ export async function importPlanWorkbook(em: EntityManager, target: WorkbookTarg
   }
   let imported: Plan;
   try {
-    imported = (await importPlanDocument(em, document, action)).plan;
+    imported = (await importPlanDocument(em, document, action, { reason })).plan;
   } catch (error) {
     if (!(error instanceof UserInputError)) throw error;
     preview.problems = error.errors.map((userError) => placed(userError, locations));
