@@ -11,6 +11,7 @@ import { BudgetLineResolver, KeyTaskResolver } from '../modules/plan/plan-rows.r
 import { PlanResolver } from '../modules/plan/plan.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
+import { AnalysisResolver, IndicatorPathResolver } from '../modules/analysis/analysis.resolver.js';
 import type { Context } from './context.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
@@ -18,7 +19,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The one GraphQL schema, built from the resolvers' decorators. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver],
+    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver, AnalysisResolver, IndicatorPathResolver],
     // Signed in, and of one of the roles a field names; department scope is checked in the services.
     authChecker: ({ context }: { context: Context }, roles: string[]) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role)),
     validate: false,

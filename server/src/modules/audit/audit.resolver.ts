@@ -3,11 +3,17 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
+import { batchLoad } from '../../graphql/context.js';
+import { Department } from '../department/department.entity.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { LineItem } from '../line-item/line-item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { assertCanRead } from '../user/access.js';
 import { Role } from '../user/user.entity.js';
 import { parseId } from '../validation.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { findAuditEntries, loadDepartments, loadIndicators, loadLineItems, loadPlans } from './audit-entries.service.js';
+import { AuditEntryFilter } from './audit.input.js';
 import { importSummary, PLAN_IMPORT, PlanImportSummary, unzipDocument } from './plan-import.js';
 
 const AuditEntryConnection = Connection(AuditEntry, 'AuditEntry', '审计记录 / audit trail');
@@ -43,6 +49,42 @@ export class AuditResolver {
     const visible = id == null && actor?.role !== Role.ADMIN ? { $and: [filter, { objectType: { $ne: 'User' } }] } : filter;
     const [items, total] = await em.findAndCount(AuditEntry, visible, { orderBy: { id: 'desc' }, limit, offset });
     return toPage(items, total, offset);
+  }
+
+  @Query(() => AuditEntryConnection, {
+    description:
+      '跨计划的修改记录（新的在前）：按年度、计划、对象类型、字段、操作人、时间筛选，或只看批复后的目标调整；每条记录可取所涉对象（指标及其计划、部门）；游标按记录编号分页，仅含可查看的计划（部门等计划外记录仅管理员和分析人员，用户记录仅管理员）/ the audit trail across plans, newest first, filtered; each entry reaches the object it concerns; keyset cursors; scoped like auditLog',
+  })
+  auditEntries(
+    @Ctx() { em, actor }: Context,
+    @Arg('filter', () => AuditEntryFilter, { nullable: true, description: '筛选 / filter' }) filter: AuditEntryFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: '每页数量（1–100，默认 50）/ page size, default 50' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: '从该游标之后开始 / start after this cursor' }) after: string | null,
+  ) {
+    return findAuditEntries(em, actor!, filter, first, after);
+  }
+
+  @FieldResolver(() => Plan, { nullable: true, description: '所属计划（已删除则为空）/ the plan, null when deleted or none' })
+  plan(@Root() entry: AuditEntry, @Ctx() { em }: Context): Promise<Plan | undefined> | null {
+    return entry.planId == null ? null : batchLoad(em, 'audit-plan', entry.planId, (ids) => loadPlans(em, ids));
+  }
+
+  @FieldResolver(() => Indicator, { nullable: true, description: '所涉指标（对象类型为 Indicator 且仍存在时）/ the indicator, when the entry concerns one that still exists' })
+  indicator(@Root() entry: AuditEntry, @Ctx() { em }: Context): Promise<Indicator | undefined> | null {
+    return entry.objectType === 'Indicator' ? batchLoad(em, 'audit-indicator', entry.objectId, (ids) => loadIndicators(em, ids)) : null;
+  }
+
+  @FieldResolver(() => LineItem, { nullable: true, description: '所涉专项（对象类型为 LineItem 且仍存在时）/ the line item, when the entry concerns one that still exists' })
+  lineItem(@Root() entry: AuditEntry, @Ctx() { em }: Context): Promise<LineItem | undefined> | null {
+    return entry.objectType === 'LineItem' ? batchLoad(em, 'audit-line-item', entry.objectId, (ids) => loadLineItems(em, ids)) : null;
+  }
+
+  @FieldResolver(() => Department, { nullable: true, description: '所涉部门：计划的部门，或对象本身是部门时该部门 / the department: the plan\'s, or the object itself' })
+  async department(@Root() entry: AuditEntry, @Ctx() { em }: Context): Promise<Department | null> {
+    if (entry.objectType === 'Department') return (await batchLoad(em, 'audit-department', entry.objectId, (ids) => loadDepartments(em, ids))) ?? null;
+    if (entry.planId == null) return null;
+    const plan = await batchLoad(em, 'audit-plan', entry.planId, (ids) => loadPlans(em, ids));
+    return plan ? (plan.department as Department) : null;
   }
 
   @FieldResolver(() => PlanImportSummary, { nullable: true, description: '导入记录的摘要（文件哈希、行数、被替换的内容），其他记录为空 / for a plan import: hash, counts, what it replaced; null otherwise' })

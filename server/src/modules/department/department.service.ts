@@ -12,10 +12,17 @@ import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } f
  * Case-insensitive for ASCII, like LIKE. The text is checked first (TOO_LONG, INVALID as a user error).
  */
 export function containsText<T extends object>(column: string, text: string, field: string[]): FilterQuery<T> {
-  checkSearchText(text, field);
-  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-  return { [raw((alias: string) => `${alias}.${column} like ? escape '\\'`, [pattern])]: [] } as FilterQuery<T>;
+  const pattern = containsPattern(text, field);
+  return { [raw((alias: string) => `${alias}.${column} like ? ${LIKE_ESCAPE}`, [pattern])]: [] } as FilterQuery<T>;
 }
+
+/** The pattern containsText binds, for hand-written SQL: `column like ? ${LIKE_ESCAPE}` (checked first, like containsText). */
+export function containsPattern(text: string, field: string[]): string {
+  checkSearchText(text, field);
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+export const LIKE_ESCAPE = "escape '\\'";
 
 export function departmentFilterQuery(filter: DepartmentFilter | null | undefined): FilterQuery<Department> {
   const query: FilterQuery<Department>[] = [];

@@ -1,0 +1,170 @@
+import { EVALUATION_GRADE_LABELS, EVALUATION_GRADE_VALUES, type EvaluationGrade } from '@jixiao/vocabulary';
+import type { EntityManager, Knex } from '@mikro-orm/sqlite';
+import { formatDecimal, formatFixed, ratio, ratioToMicros, roundMicros } from '../../domain/decimal.js';
+import { GAP_STATUSES, type GapStatus } from '../../domain/gap.js';
+import { formatPercent } from '../../domain/scoring.js';
+import { Department } from '../department/department.entity.js';
+import { CATEGORY_ORDER } from '../plan/budget.js';
+import { BUDGET_CATEGORY_LABELS, type BudgetCategory } from '../plan/plan-enums.js';
+import type { Actor } from '../user/access.js';
+import { applyPlanScope, filterError } from './analysis-filter.js';
+import type { PlanScopeFilter, PlanStatsGroup } from './analysis.input.js';
+import type { BudgetSum, PlanStats } from './plan-stats.type.js';
+
+/**
+ * planStats (issue 11 item 3): every figure is summed by the database (GROUP BY over the stored columns),
+ * money as INTEGER micro-units summed exactly — `cast(sum(x) as text)`, read as BigInt: a sum past 2^53
+ * would lose digits as a JS number, and PostgreSQL returns bigint sums as strings anyway.
+ */
+const GROUP_COLUMNS: Record<PlanStatsGroup, { column: string; alias: string }> = {
+  DEPARTMENT: { column: 'd.id', alias: 'g_department' },
+  YEAR: { column: 'p.year', alias: 'g_year' },
+  REGION: { column: 'd.region', alias: 'g_region' },
+};
+
+const STAGES = [
+  ['initial', 'initial'],
+  ['adjustment', 'adjustment'],
+  ['full_year', 'fullYear'],
+  ['actual', 'actual'],
+  ['carryover', 'carryover'],
+] as const;
+
+type Row = Record<string, unknown>;
+
+const exactSum = (knex: Knex, expression: string, alias: string) => knex.raw(`cast(sum(${expression}) as text) as ${alias}`);
+const bigOrNull = (value: unknown): bigint | null => (value === null || value === undefined ? null : BigInt(String(value).replace(/\.0+$/, '')));
+const decimalOrNull = (value: unknown): string | null => {
+  const micros = bigOrNull(value);
+  return micros === null ? null : formatDecimal(micros);
+};
+
+function groupsOf(groupBy: PlanStatsGroup[]): PlanStatsGroup[] {
+  const unique = [...new Set(groupBy)];
+  if (unique.length !== groupBy.length) throw filterError(['groupBy'], 'DUPLICATE', '分组维度重复 (a group is listed twice)');
+  return unique;
+}
+
+export async function planStats(em: EntityManager, actor: Actor, filter: PlanScopeFilter | null | undefined, groupBy: PlanStatsGroup[]): Promise<PlanStats[]> {
+  const groups = groupsOf(groupBy);
+  const knex = em.getKnex();
+  applyPlanScope(knex('plan as p'), actor, filter); // refuse a bad filter before any SQL runs
+  const from = (table: string, join?: (query: Knex.QueryBuilder) => Knex.QueryBuilder) => {
+    let query = knex(table);
+    if (join) query = join(query);
+    query = query.join('department as d', 'd.id', 'p.department_id');
+    applyPlanScope(query, actor, filter);
+    for (const group of groups) query.select(`${GROUP_COLUMNS[group].column} as ${GROUP_COLUMNS[group].alias}`).groupBy(GROUP_COLUMNS[group].column);
+    return query;
+  };
+  const viaPlan = (alias: string) => (query: Knex.QueryBuilder) => query.join('plan as p', 'p.id', `${alias}.plan_id`);
+
+  const [plans, budget, statuses, grades, checks] = (await Promise.all([
+    from('plan as p')
+      .count({ plans: '*' })
+      .count({ scored: 'p.rollup_computed_total' })
+      .select(exactSum(knex, 'p.rollup_computed_total', 'score_total')),
+    from('budget_line as b', viaPlan('b'))
+      .select('b.category')
+      .groupBy('b.category')
+      .countDistinct({ plans: 'b.plan_id' })
+      .select(
+        ...STAGES.map(([column]) => exactSum(knex, `b.${column}`, `s_${column}`)),
+        exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.actual end', 'rate_actual'),
+        exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.full_year end', 'rate_full_year'),
+      ),
+    from('indicator as i', viaPlan('i'))
+      .select('i.gap_status')
+      .groupBy('i.gap_status')
+      .count({ n: '*' })
+      .select(knex.raw("sum(case when i.reading_kind = 'TEXT' then 1 else 0 end) as text_targets")),
+    from('plan as p').select('p.rollup_grade', 'p.rollup_grade_provisional').whereNotNull('p.rollup_grade').groupBy('p.rollup_grade', 'p.rollup_grade_provisional').count({ n: '*' }),
+    from('plan_check_count as c', viaPlan('c')).select('c.code').groupBy('c.code').select(exactSum(knex, 'c.count', 'n')).countDistinct({ plans: 'c.plan_id' }),
+  ])) as Row[][];
+
+  const keyOf = (row: Row) => JSON.stringify(groups.map((group) => row[GROUP_COLUMNS[group].alias] ?? null));
+  const stats = new Map<string, PlanStats & { rate: { actual: bigint; fullYear: bigint } | null; statusMap: Map<GapStatus, number> }>();
+  for (const row of plans) {
+    const department = groups.includes('DEPARTMENT') ? Number(row.g_department) : null;
+    const planCount = Number(row.plans);
+    const scored = Number(row.scored);
+    const scoreTotal = bigOrNull(row.score_total);
+    stats.set(keyOf(row), {
+      departmentId: department === null ? null : String(department),
+      department: null,
+      year: groups.includes('YEAR') ? Number(row.g_year) : null,
+      region: groups.includes('REGION') ? ((row.g_region as string | null) ?? null) : null,
+      planCount,
+      budget: [],
+      executionRate: null,
+      executionRatePercent: null,
+      indicatorCount: 0,
+      statusCounts: [],
+      textTargetCount: 0,
+      textTargetShare: null,
+      scoredPlanCount: scored,
+      scoreTotal: scoreTotal === null ? null : formatDecimal(scoreTotal),
+      // Σ totals ÷ plans, rounded half up at the 2nd decimal (as scores are shown).
+      averageScore: scoreTotal === null || scored === 0 ? null : formatFixed(roundMicros(ratioToMicros(ratio(scoreTotal, BigInt(scored))!), 2), 2),
+      gradeCounts: EVALUATION_GRADE_VALUES.map((grade) => ({ grade, label: EVALUATION_GRADE_LABELS[grade], count: 0, provisionalCount: 0 })),
+      checkCounts: [],
+      rate: null,
+      statusMap: new Map(),
+    });
+  }
+  const budgetRows = budget
+    .map((row) => ({ row, order: CATEGORY_ORDER.indexOf(row.category as BudgetCategory) }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ row }) => row);
+  for (const row of budgetRows) {
+    const group = stats.get(keyOf(row));
+    if (!group) continue;
+    const category = row.category as BudgetCategory;
+    const sum = Object.fromEntries(STAGES.map(([column, field]) => [field, decimalOrNull(row[`s_${column}`])])) as Pick<BudgetSum, 'initial' | 'adjustment' | 'fullYear' | 'actual' | 'carryover'>;
+    group.budget.push({ category, label: BUDGET_CATEGORY_LABELS[category], ...sum, planCount: Number(row.plans) });
+    if (category === 'TOTAL') {
+      const actual = bigOrNull(row.rate_actual);
+      const fullYear = bigOrNull(row.rate_full_year);
+      const rate = actual !== null && fullYear !== null ? ratio(actual, fullYear) : null;
+      group.executionRate = rate && formatDecimal(ratioToMicros(rate));
+      group.executionRatePercent = rate && formatPercent(rate);
+    }
+  }
+  for (const row of statuses) {
+    const group = stats.get(keyOf(row));
+    if (!group) continue;
+    const count = Number(row.n);
+    group.indicatorCount += count;
+    group.textTargetCount += Number(row.text_targets ?? 0);
+    const status = (row.gap_status as GapStatus | null) ?? 'PENDING';
+    group.statusMap.set(status, (group.statusMap.get(status) ?? 0) + count);
+  }
+  for (const row of grades) {
+    const group = stats.get(keyOf(row));
+    const entry = group?.gradeCounts.find((grade) => grade.grade === (row.rollup_grade as EvaluationGrade));
+    if (!entry) continue;
+    entry.count += Number(row.n);
+    if (row.rollup_grade_provisional === true || Number(row.rollup_grade_provisional) === 1) entry.provisionalCount += Number(row.n);
+  }
+  for (const row of checks) {
+    stats.get(keyOf(row))?.checkCounts.push({ code: String(row.code), count: Number(bigOrNull(row.n) ?? 0n), planCount: Number(row.plans) });
+  }
+
+  const departmentIds = [...stats.values()].map((group) => group.departmentId).filter((id): id is string => id !== null);
+  const departments = departmentIds.length ? new Map((await em.find(Department, { id: { $in: departmentIds.map(Number) } })).map((department) => [String(department.id), department])) : new Map();
+  const result: PlanStats[] = [...stats.values()].map(({ rate: _rate, statusMap, ...group }) => ({
+    ...group,
+    department: group.departmentId ? (departments.get(group.departmentId) ?? null) : null,
+    statusCounts: GAP_STATUSES.map((status) => ({ status, count: statusMap.get(status) ?? 0 })),
+    textTargetShare: group.indicatorCount ? formatDecimal(ratioToMicros(ratio(BigInt(group.textTargetCount), BigInt(group.indicatorCount))!)) : null,
+    checkCounts: group.checkCounts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
+  }));
+  // Years ascending, then region, then department name: a stable order for tables and charts.
+  return result.sort(
+    (a, b) =>
+      (a.year ?? 0) - (b.year ?? 0) ||
+      (a.region ?? '').localeCompare(b.region ?? '', 'zh-CN') ||
+      (a.department?.name ?? '').localeCompare(b.department?.name ?? '', 'zh-CN') ||
+      Number(a.departmentId ?? 0) - Number(b.departmentId ?? 0),
+  );
+}
