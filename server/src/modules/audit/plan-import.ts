@@ -114,12 +114,22 @@ export async function replacedPlan(
   return { status: plan.status, counts, document };
 }
 
-/** Writes the import's one entry; call it after the import's flush, in its transaction. */
+/**
+ * Writes the import's one entry; call it after the import's writes, in its transaction. `counts`: the rows
+ * the import wrote, when the caller knows them (the bulk import does); otherwise they are counted.
+ */
 export async function recordPlanImport(
   em: EntityManager,
-  { plan, document, created, replaced, reason }: { plan: Plan; document: { source: string | null; kind: string }; created: boolean; replaced: ReplacedPlan | null; reason: string | null | undefined },
+  {
+    plan,
+    document,
+    created,
+    replaced,
+    reason,
+    counts,
+  }: { plan: Plan; document: { source: string | null; kind: string }; created: boolean; replaced: ReplacedPlan | null; reason: string | null | undefined; counts?: PlanContentCounts },
 ): Promise<void> {
-  const summary = { documentHash: documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts: await countPlanContent(em, plan.id) };
+  const summary = { documentHash: documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts: counts ?? (await countPlanContent(em, plan.id)) };
   await insertAuditRows(em, [
     {
       objectType: PLAN_IMPORT,

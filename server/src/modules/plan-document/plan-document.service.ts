@@ -1,4 +1,5 @@
 import { STAGE_VALUES } from '@jixiao/vocabulary';
+import type { EntityClass, EntityData, EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
@@ -180,16 +181,21 @@ export async function importPlanDocument(
     achievements: document.achievements ?? null,
     fixedAssets: document.budget?.fixedAssets == null ? null : formatDecimal(toMicros(document.budget.fixedAssets)),
   });
-  importBudget(em, plan, document.budget);
-  (document.keyTasks ?? []).forEach((task, position) => {
-    em.create(KeyTask, { plan: plan!, position, item: task.item ?? null, owner: task.owner ?? null, goal: task.goal ?? null });
-  });
-  importIndicators(em, plan, null, document.indicators, ['document', 'indicators']);
-  (document.lineItems ?? []).forEach((item, position) => importLineItem(em, plan!, null, item, position, ['document', 'lineItems', String(position)]));
+  // Every row is built (and validated) before anything is written; refused input changes nothing.
+  const rows = planRows(document);
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
-  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null });
+  await insertPlanRows(em, plan.id, rows);
+  const counts = {
+    indicators: rows.indicators.length,
+    lineItems: rows.lineItemLevels.reduce((sum, level) => sum + level.length, 0),
+    budgetLines: rows.budgetLines.length,
+    keyTasks: rows.keyTasks.length,
+    evaluations: document.evaluation ? 1 : 0,
+    evaluationSections: document.evaluation?.sections?.length ?? 0,
+  };
+  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts });
   return { plan, created, departmentCreated };
 }
 
@@ -205,23 +211,50 @@ function applyImportedStatus(plan: Plan, document: PlanDocument, as: PlanAction)
   return `自评文件，状态按内容设为${IMPORTED_STATUS_LABELS[status]}`;
 }
 
-function importBudget(em: EntityManager, plan: Plan, budget: BudgetDocument | null | undefined): void {
-  if (!budget) return;
-  let position = 0;
+/**
+ * A plan's rows as the bulk insert writes them (issue 12: an import is a few multi-row INSERTs, not an
+ * entity per row): entity property names, the parent line item by reference until its id is known.
+ */
+interface LineItemRow {
+  data: EntityData<LineItem>;
+  parent: LineItemRow | null;
+  id?: number;
+}
+interface PlanRows {
+  budgetLines: EntityData<BudgetLine>[];
+  keyTasks: EntityData<KeyTask>[];
+  /** Line items by depth: the 专项 first, then their 子项, … (a parent's id is known before its children go in). */
+  lineItemLevels: LineItemRow[][];
+  indicators: { data: EntityData<Indicator>; owner: LineItemRow | null }[];
+}
+
+function planRows(document: PlanDocument): PlanRows {
+  const rows: PlanRows = { budgetLines: budgetRows(document.budget), keyTasks: [], lineItemLevels: [], indicators: [] };
+  (document.keyTasks ?? []).forEach((task, position) => rows.keyTasks.push({ position, item: task.item ?? null, owner: task.owner ?? null, goal: task.goal ?? null }));
+  indicatorRows(rows, null, document.indicators, ['document', 'indicators']);
+  (document.lineItems ?? []).forEach((item, position) => lineItemRows(rows, null, 0, item, position, ['document', 'lineItems', String(position)]));
+  return rows;
+}
+
+function budgetRows(budget: BudgetDocument | null | undefined): EntityData<BudgetLine>[] {
+  const rows: EntityData<BudgetLine>[] = [];
+  if (!budget) return rows;
   const add = (category: BudgetCategory, stages: StageAmountsDocument | null | undefined, name: string | null = null) => {
     if (!stages) return;
-    em.create(BudgetLine, { plan, category, name, position: position++, amounts: stagesFrom(stages) });
+    rows.push({ category, name, position: rows.length, amounts: stagesFrom(stages) });
   };
   for (const [key, category] of Object.entries(NATURE_ROWS)) add(category, budget[key as keyof typeof NATURE_ROWS]);
   for (const [key, category] of Object.entries(INCOME_ROWS)) add(category, budget.income?.[key as keyof typeof INCOME_ROWS]);
   // A detail row with no amounts is still a stated row: its name is kept.
   for (const detail of budget.basicDetail ?? []) add(BudgetCategory.BASIC_DETAIL, detail.amounts ?? {}, detail.name);
   for (const [key, category] of Object.entries(THREE_PUBLIC_ROWS)) add(category, budget.threePublic?.[key as keyof typeof THREE_PUBLIC_ROWS]);
+  return rows;
 }
 
-function importIndicators(em: EntityManager, plan: Plan, lineItem: LineItem | null, indicators: IndicatorDocument[] | null | undefined, path: string[]): void {
+function indicatorRows(rows: PlanRows, owner: LineItemRow | null, indicators: IndicatorDocument[] | null | undefined, path: string[]): void {
   (indicators ?? []).forEach((row, position) => {
-    const indicator = em.create(Indicator, { plan, lineItem, position, level1: 'UNKNOWN', level1Label: row.level1, name: row.name });
+    // The same checks as an edit: applyIndicatorFields validates and sets the canonical levels.
+    const indicator = { position, level1: 'UNKNOWN', level1Label: row.level1, name: row.name } as Indicator;
     applyIndicatorFields(
       indicator,
       {
@@ -240,24 +273,60 @@ function importIndicators(em: EntityManager, plan: Plan, lineItem: LineItem | nu
     );
     // A document states the evaluator's 得分 as it was given; the checks report what does not add up.
     indicator.score = pointsText(row.score);
+    rows.indicators.push({ data: indicator as EntityData<Indicator>, owner });
   });
 }
 
-function importLineItem(em: EntityManager, plan: Plan, parent: LineItem | null, row: LineItemDocument, position: number, path: string[]): void {
-  const item = em.create(LineItem, {
-    plan,
+function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number, row: LineItemDocument, position: number, path: string[]): void {
+  const item: LineItemRow = {
     parent,
-    position,
-    name: row.name,
-    kind: row.kind === 'initial' ? LineItemKind.INITIAL : row.kind === 'midyear' ? LineItemKind.MIDYEAR : null,
-    amounts: stagesFrom(row.amounts),
-    period: row.period ?? null,
-    periodGoal: row.periodGoal ?? null,
-    annualGoal: row.annualGoal ?? null,
-    use: row.use ?? null,
-  });
-  importIndicators(em, plan, item, row.indicators, [...path, 'indicators']);
-  (row.children ?? []).forEach((child, index) => importLineItem(em, plan, item, child, index, [...path, 'children', String(index)]));
+    data: {
+      position,
+      name: row.name,
+      kind: row.kind === 'initial' ? LineItemKind.INITIAL : row.kind === 'midyear' ? LineItemKind.MIDYEAR : null,
+      amounts: stagesFrom(row.amounts),
+      period: row.period ?? null,
+      periodGoal: row.periodGoal ?? null,
+      annualGoal: row.annualGoal ?? null,
+      use: row.use ?? null,
+    },
+  };
+  (rows.lineItemLevels[depth] ??= []).push(item);
+  indicatorRows(rows, item, row.indicators, [...path, 'indicators']);
+  (row.children ?? []).forEach((child, index) => lineItemRows(rows, item, depth + 1, child, index, [...path, 'children', String(index)]));
+}
+
+/** Rows per INSERT statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 500;
+
+/** Inserts rows given by entity property names (an embedded `amounts` is spread into its columns); the new ids in order. */
+async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, data: EntityData<T>[]): Promise<number[]> {
+  const ids: number[] = [];
+  const flat = data.map(({ amounts, ...row }: Record<string, unknown>) =>
+    amounts ? { ...row, ...Object.fromEntries(Object.entries(amounts).map(([stage, value]) => [`amounts_${stage}`, value])) } : row,
+  );
+  for (let start = 0; start < flat.length; start += INSERT_CHUNK) {
+    // The driver's multi-row INSERT … RETURNING id (em.insertMany keeps only the last id): ids in row order.
+    const result = await em.getDriver().nativeInsertMany<T>(entity.name, flat.slice(start, start + INSERT_CHUNK) as EntityDictionary<T>[], { ctx: em.getTransactionContext() });
+    ids.push(...(result.rows ?? []).map((row) => Number(row.id)));
+  }
+  return ids;
+}
+
+/**
+ * Writes a plan's rows with multi-row INSERTs in the caller's transaction: budget rows and key tasks,
+ * the line items a level at a time (their ids come back in order), then every indicator. No entity
+ * is created, so nothing enters the identity map and the audit subscriber sees none of it (the import
+ * is recorded as one entry).
+ */
+async function insertPlanRows(em: EntityManager, planId: number, rows: PlanRows): Promise<void> {
+  await insertChunked(em, BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
+  await insertChunked(em, KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
+  for (const level of rows.lineItemLevels) {
+    const ids = await insertChunked(em, LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
+    level.forEach((item, index) => (item.id = ids[index]));
+  }
+  await insertChunked(em, Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
 }
 
 function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDocument): void {

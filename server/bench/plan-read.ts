@@ -1,0 +1,55 @@
+// The whole-plan read of the 5,020-indicator bench plan (issue 12), through the real schema (Apollo
+// executeOperation, no HTTP): the median of a few runs, for profiling the read path.
+//   pnpm --filter @jixiao/server exec tsx bench/plan-read.ts        (READ_RUNS=5, READ_QUERY=texts|editor)
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { contextFor, createApolloServer } from '../src/app.js';
+import { openDatabase } from '../src/db/orm.js';
+import { withAuditScope } from '../src/modules/audit/audit-scope.js';
+import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
+import { type Actor, bindActor } from '../src/modules/user/access.js';
+import { Role } from '../src/modules/user/user.entity.js';
+import { bigPlanDocument, loadVocabulary } from './province/generate.js';
+
+const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
+const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
+const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
+export const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
+  budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
+  indicators { ${INDICATOR_FIELDS} }
+  lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
+export const WHOLE_PLAN_EDITOR = `query($id: ID!) { plan(id: $id) { id rollup { scoreTotal grade statusCounts { status count } } checks { code message }
+  indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } }
+  lineItems { id name rollup { scoreTotal } children { id name rollup { scoreTotal } indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } } } } } }`;
+
+const folder = mkdtempSync(join(tmpdir(), 'jixiao-read-'));
+const orm = await openDatabase(join(folder, 'read.sqlite'));
+const { plan } = await withAuditScope({ userId: null, userName: 'bench' }, () =>
+  orm.em.fork().transactional((em) => {
+    bindActor(em as EntityManager, ADMIN);
+    return importPlanDocument(em as EntityManager, bigPlanDocument(loadVocabulary()));
+  }),
+);
+const server = await createApolloServer();
+const query = process.env.READ_QUERY === 'editor' ? WHOLE_PLAN_EDITOR : WHOLE_PLAN_TEXTS;
+const samples: number[] = [];
+let bytes = 0;
+const cpu = process.cpuUsage();
+for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
+  const start = performance.now();
+  const response = await server.executeOperation({ query, variables: { id: plan.id } }, { contextValue: contextFor(orm, ADMIN) });
+  const body = response.body.kind === 'single' ? response.body.singleResult : null;
+  if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
+  bytes = JSON.stringify(body).length;
+  samples.push(performance.now() - start);
+}
+const used = process.cpuUsage(cpu);
+samples.sort((a, b) => a - b);
+console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, samples: samples.map(Math.round) }));
+await orm.close();
+rmSync(folder, { recursive: true, force: true });
+process.exit(0);

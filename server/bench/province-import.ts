@@ -1,0 +1,57 @@
+// The province import alone (issue 12): `importPlanDocument` per department, one transaction each, into a
+// fresh SQLite file, against the raw writer for the same documents. For quick measurements of the import path.
+//   BENCH_DEPARTMENTS=200 pnpm --filter @jixiao/server exec tsx bench/province-import.ts   (SKIP_RAW=1: the app alone)
+// Prints wall and CPU time of the process: on a shared machine the CPU time is the steadier figure.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { openDatabase } from '../src/db/orm.js';
+import { withAuditScope } from '../src/modules/audit/audit-scope.js';
+import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
+import { type Actor, bindActor } from '../src/modules/user/access.js';
+import { Role } from '../src/modules/user/user.entity.js';
+import { departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
+
+const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 200);
+const SEED = Number(process.env.BENCH_SEED ?? 12);
+const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
+const vocabulary = loadVocabulary();
+const folder = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
+const documents = Array.from({ length: DEPARTMENTS }, (_, index) => departmentDocument(index, vocabulary, SEED));
+
+const orm = await openDatabase(join(folder, 'imported.sqlite'));
+const cpuBefore = process.cpuUsage();
+const begin = performance.now();
+for (const document of documents) {
+  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
+    orm.em.fork().transactional(async (em) => {
+      bindActor(em as EntityManager, ADMIN);
+      await importPlanDocument(em as EntityManager, document);
+    }),
+  );
+}
+const ms = performance.now() - begin;
+const cpu = process.cpuUsage(cpuBefore);
+await orm.close();
+const sample = join(folder, 'raw.sqlite');
+await (await openDatabase(sample)).close();
+const rawCpuBefore = process.cpuUsage();
+const raw = process.env.SKIP_RAW ? { indicators: 0, ms: 0 } : await writeRaw(sample, documents);
+console.log(
+  JSON.stringify({
+    departments: DEPARTMENTS,
+    indicators: raw.indicators,
+    appMs: Math.round(ms),
+    appCpuMs: Math.round((cpu.user + cpu.system) / 1000),
+    perDepartmentMs: +(ms / DEPARTMENTS).toFixed(2),
+    extrapolated4800s: +((ms / DEPARTMENTS) * 4.8).toFixed(1),
+    rawMs: Math.round(raw.ms),
+    rawCpuMs: Math.round(((c) => (c.user + c.system) / 1000)(process.cpuUsage(rawCpuBefore))),
+    rawPerDepartmentMs: +(raw.ms / DEPARTMENTS).toFixed(2),
+  }),
+);
+rmSync(folder, { recursive: true, force: true });
+process.exit(0);
