@@ -12,9 +12,9 @@ export function ChecksPanel({ checks }: { checks: CheckWarning[] }) {
       ) : (
         <ul>
           {checks.map((check, index) => (
-            <li key={`${check.code}-${check.stage ?? ''}-${index}`}>
+            <li key={`${check.code}-${check.location.stage ?? ''}-${index}`}>
               <button type="button" className="link" onClick={() => highlight(check)}>
-                <span className="check-code">{check.stage ? `${stageLabel(check.stage)} · ` : ''}</span>
+                <span className="check-code">{check.location.stage ? `${stageLabel(check.location.stage)} · ` : ''}</span>
                 {check.message}
               </button>
             </li>

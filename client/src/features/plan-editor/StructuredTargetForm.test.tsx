@@ -109,4 +109,24 @@ describe('StructuredTargetForm (设定)', () => {
     fireEvent.click(screen.getByRole('button', { name: '清除设定' }));
     expect(onSubmit).toHaveBeenCalledWith(null);
   });
+  it('reads numbers as the cells do: "16分", full-width "１６", "1,200"; anything else gets a message at the field', async () => {
+    const onSubmit = vi.fn().mockResolvedValue(null);
+    render(<StructuredTargetForm reading={null} onSubmit={onSubmit} onClose={vi.fn()} />);
+    fireEvent.change(field('比较符'), { target: { value: 'RANGE' } });
+    fireEvent.change(field('下限'), { target: { value: '十六' } });
+    fireEvent.change(field('上限'), { target: { value: '1,200' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设定' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(field('下限').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('alert').textContent).toBe('请输入数字，如 16 或 16.5（可带单位“分”“万元”）');
+    fireEvent.change(field('下限'), { target: { value: '１６' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设定' }));
+    expect(onSubmit).toHaveBeenLastCalledWith({ comparator: 'RANGE', value: '16', upper: '1200', unit: null, direction: null });
+    cleanup();
+    render(<StructuredTargetForm reading={null} onSubmit={onSubmit} onClose={vi.fn()} />);
+    fireEvent.change(field('数值'), { target: { value: '16分' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存设定' }));
+    expect(onSubmit).toHaveBeenLastCalledWith({ comparator: 'GTE', value: '16', upper: null, unit: null, direction: null });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+  });
 });

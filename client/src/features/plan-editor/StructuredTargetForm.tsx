@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { isConflict, type CellConflict, type CellOutcome } from '../../app/mutate';
+import { readDecimal } from '../../app/text';
 import type { Comparator, Direction, IndicatorValue, StructuredTarget } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 
@@ -26,6 +27,7 @@ export function StructuredTargetForm({ reading, onSubmit, onClose }: Props) {
   const [unit, setUnit] = useState(quantity?.unit ?? '');
   const [direction, setDirection] = useState<Direction | ''>(reading?.explicit ? (reading.direction ?? '') : '');
   const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ value: string | null; upper: string | null }>({ value: null, upper: null });
   const [conflict, setConflict] = useState<CellConflict | null>(null);
   const [pending, setPending] = useState(false);
   const range = comparator === 'RANGE';
@@ -45,7 +47,12 @@ export function StructuredTargetForm({ reading, onSubmit, onClose }: Props) {
     event.preventDefault();
     if (!value.trim()) return setError(t.structured.valueRequired);
     if (range && !upper.trim()) return setError(t.structured.upperRequired);
-    void settle(onSubmit({ comparator, value: value.trim(), upper: range ? upper.trim() : null, unit: unit.trim() || null, direction: direction || null }));
+    // Numbers as the indicator cells read them: "16分", full-width "１６", "1,200".
+    const lower = readDecimal(value);
+    const top = range ? readDecimal(upper) : { value: null };
+    setFieldErrors({ value: 'error' in lower ? lower.error : null, upper: 'error' in top ? top.error : null });
+    if ('error' in lower || 'error' in top) return;
+    void settle(onSubmit({ comparator, value: lower.value!, upper: range ? top.value : null, unit: unit.trim() || null, direction: direction || null }));
   }
 
   return (
@@ -58,12 +65,28 @@ export function StructuredTargetForm({ reading, onSubmit, onClose }: Props) {
       </label>
       <label>
         <span>{range ? t.structured.lower : t.structured.value}</span>
-        <input aria-label={range ? t.structured.lower : t.structured.value} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />
+        <input
+          aria-label={range ? t.structured.lower : t.structured.value}
+          inputMode="decimal"
+          value={value}
+          aria-invalid={fieldErrors.value ? true : undefined}
+          aria-describedby={fieldErrors.value ? 'structured-value-error' : undefined}
+          onChange={(e) => setValue(e.target.value)}
+        />
+        {fieldErrors.value && <span id="structured-value-error" className="field-error" role="alert">{fieldErrors.value}</span>}
       </label>
       {range && (
         <label>
           <span>{t.structured.upper}</span>
-          <input aria-label={t.structured.upper} inputMode="decimal" value={upper} onChange={(e) => setUpper(e.target.value)} />
+          <input
+            aria-label={t.structured.upper}
+            inputMode="decimal"
+            value={upper}
+            aria-invalid={fieldErrors.upper ? true : undefined}
+            aria-describedby={fieldErrors.upper ? 'structured-upper-error' : undefined}
+            onChange={(e) => setUpper(e.target.value)}
+          />
+          {fieldErrors.upper && <span id="structured-upper-error" className="field-error" role="alert">{fieldErrors.upper}</span>}
         </label>
       )}
       <label>
