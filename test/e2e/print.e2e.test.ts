@@ -50,6 +50,7 @@ describe.skipIf(missing.length > 0)('print (A4 landscape, the form only)', () =>
     expect(layout.visibleButtons).toEqual([]);
     expect(layout.overflowing).toEqual([]);
     expect(layout.widest).toBeLessThanOrEqual(PAGE_WIDTH);
+    expect(layout.cutCells).toBe(0);
     if (view === 'evaluation') expect(layout.gapDetails).toBeGreaterThan(0);
     const pdf = await page.pdf({ preferCSSPageSize: true, path: join(artifacts, `print-${view}.pdf`) });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
