@@ -5,6 +5,7 @@ import { Migration20261124020000Trust } from './Migration20261124020000Trust.js'
 import { Migration20261124030000AuditAppendOnly } from './Migration20261124030000AuditAppendOnly.js';
 import { Migration20261201200000PlanImportAudit } from './Migration20261201200000PlanImportAudit.js';
 import { Migration20261201100000Evaluation } from './Migration20261201100000Evaluation.js';
+import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
 export const migrationsList: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124030000AuditAppendOnly', class: Migration20261124030000AuditAppendOnly },
   { name: 'Migration20261201100000Evaluation', class: Migration20261201100000Evaluation },
   { name: 'Migration20261201200000PlanImportAudit', class: Migration20261201200000PlanImportAudit },
+  { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
 ];

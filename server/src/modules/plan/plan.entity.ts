@@ -1,5 +1,6 @@
 import {
   Collection,
+  DateTimeType,
   Entity,
   Enum,
   ManyToOne,
@@ -42,7 +43,7 @@ export class Staffing {
 @Entity()
 @Unique({ properties: ['department', 'year'] })
 @ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
-export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring'> {
+export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring' | 'approvalOpinion' | 'approvalOpinionBy' | 'approvalOpinionAt'> {
   @ManyToOne(() => Department, { deleteRule: 'restrict' })
   department!: Rel<Department>;
 
@@ -109,6 +110,19 @@ export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source'
   /** 预算执行率 scoring profile (issue 10 item 4); null means proportional (财预〔2020〕10号). */
   @Property({ type: 'json', nullable: true })
   executionScoring: ExecutionScoringSetting | null = null;
+
+  /** 批复意见: what the reviewer wrote when approving (recorded by the workflow, audited like every plan field). */
+  @Field(() => String, { nullable: true, description: '批复意见（审核人员批复时填写）/ the reviewer\'s opinion given with the approval' })
+  @Property({ type: 'text', nullable: true })
+  approvalOpinion: string | null = null;
+
+  @Field(() => String, { nullable: true, description: '批复人 / who approved' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  approvalOpinionBy: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: '批复时间 / when it was approved' })
+  @Property({ type: DateTimeType, nullable: true })
+  approvalOpinionAt: Date | null = null;
 
   @OneToMany(() => KeyTask, (task) => task.plan, { orderBy: { position: 'asc' } })
   keyTasks = new Collection<KeyTask>(this);

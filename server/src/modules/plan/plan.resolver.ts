@@ -103,9 +103,14 @@ export class PlanResolver {
     return { plan: result, userErrors };
   }
 
-  @Mutation(() => PlanPayload, { description: '批复（已提交 → 已批复），目标冻结 / approve; targets are frozen' })
-  async approvePlan(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
-    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'APPROVE', { expectedVersion }));
+  @Mutation(() => PlanPayload, { description: '批复（已提交 → 已批复），目标冻结；可填写批复意见 / approve, with an optional opinion; targets are frozen' })
+  async approvePlan(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Arg('opinion', () => String, { nullable: true, description: '批复意见，记入计划与审计 / the approval opinion, kept on the plan and audited' }) opinion: string | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'APPROVE', { expectedVersion, opinion }));
     return { plan: result, userErrors };
   }
 

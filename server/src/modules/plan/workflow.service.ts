@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { setAuditReason } from '../audit/audit-scope.js';
+import { currentAuditScope, setAuditReason } from '../audit/audit-scope.js';
 import { authorize, type PlanAction } from '../user/access.js';
 import { checkText, checkVersion, LONG_TEXT_MAX } from '../validation.js';
 import { PlanStatus } from './plan-enums.js';
@@ -17,19 +17,28 @@ const TRANSITIONS = {
 
 export type Transition = keyof typeof TRANSITIONS;
 
-/** Moves a plan along the workflow; who may, and from where, is the access rules' business. Returning needs a reason. */
+/**
+ * Moves a plan along the workflow; who may, and from where, is the access rules' business. Returning needs
+ * a reason; 批复 keeps the reviewer's 批复意见 (optional text) with who and when on the plan.
+ */
 export async function transition(
   em: EntityManager,
   id: string,
   action: Transition,
-  { reason, expectedVersion }: { reason?: string | null; expectedVersion?: number | null } = {},
+  { reason, expectedVersion, opinion }: { reason?: string | null; expectedVersion?: number | null; opinion?: string | null } = {},
 ): Promise<Plan> {
   const plan = await getPlan(em, id, ['id']);
   authorize(em, action, plan);
   checkVersion(plan, expectedVersion);
   if (action === 'RETURN') checkText(reason, ['reason'], { max: LONG_TEXT_MAX, required: true });
+  if (action === 'APPROVE') checkText(opinion, ['opinion'], { max: LONG_TEXT_MAX });
   if (reason) setAuditReason(reason);
   plan.status = TRANSITIONS[action];
+  if (action === 'APPROVE') {
+    plan.approvalOpinion = opinion?.trim() || null;
+    plan.approvalOpinionBy = currentAuditScope().userName;
+    plan.approvalOpinionAt = new Date();
+  }
   await em.flush();
   return plan;
 }
