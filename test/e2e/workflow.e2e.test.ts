@@ -59,8 +59,12 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('SUBMITTED');
     expect(await r.getByRole('button', { name: '退回', exact: true }).count()).toBe(1);
     expect(await cell(r.locator('tr', { hasText: name }), 'target').getAttribute('class')).toContain('cell-readonly');
-    r.on('dialog', (dialog) => void dialog.accept()); // 批复 and 开始自评 ask for confirmation
+    r.on('dialog', (dialog) => void dialog.accept()); // 开始自评 asks for confirmation
     await r.getByRole('button', { name: '批复', exact: true }).click();
+    // 批复 asks its confirmation in the dialog that takes the 批复意见.
+    const approval = r.getByRole('dialog', { name: '批复计划' });
+    await approval.getByRole('textbox', { name: '批复意见' }).fill('同意，请年中报送执行进度');
+    await approval.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('APPROVED');
     await r.getByRole('button', { name: '开始自评', exact: true }).click();
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('EVALUATING');
@@ -70,6 +74,7 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     // Planner: the approved target changes only as a 调整 with a reason; 历史 shows who, what and why.
     await p.reload();
     await expect.poll(() => planStatus(p), { timeout: 10_000 }).toBe('EVALUATING');
+    expect(await p.locator('[data-approval-opinion]').textContent()).toContain('批复意见：同意，请年中报送执行进度');
     expect(await cell(row, 'weight').getAttribute('class')).toContain('cell-readonly');
     await typeInto(p, cell(row, 'target'), '不少于15次');
     const dialog = p.getByRole('dialog', { name: '调整已批复的指标值' });

@@ -1,11 +1,15 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { t } from '../i18n/zh-CN';
 
-/** A question for a reason (退回原因, 调整原因): one at a time, answered in a dialog over the page. */
+/** A question for a reason (退回原因, 调整原因, 批复意见): one at a time, answered in a dialog over the page. */
 interface ReasonRequest {
   title: string;
   label: string;
   hint?: string;
+  /** Text the answer starts from (批复意见: 同意). */
+  initial?: string;
+  /** An empty answer is accepted (resolves to ''), e.g. an optional 批复意见. */
+  optional?: boolean;
   resolve: (reason: string | null) => void;
 }
 
@@ -43,11 +47,11 @@ export function ReasonDialogHost() {
 }
 
 function ReasonDialog({ request }: { request: ReasonRequest }) {
-  const [text, setText] = useState('');
+  const [text, setText] = useState(request.initial ?? '');
   const [error, setError] = useState<string | null>(null);
   function submit(event: FormEvent): void {
     event.preventDefault();
-    if (!text.trim()) {
+    if (!text.trim() && !request.optional) {
       setError(t.workflow.reasonRequired);
       return;
     }

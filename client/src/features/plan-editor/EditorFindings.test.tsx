@@ -10,7 +10,8 @@ import { DEPARTMENTS } from '../departments/departments.graphql';
 import { accessFrom, PlanAccessContext } from './access';
 import { IndicatorTable } from './IndicatorTable';
 import { SET_INDICATOR_WEIGHT } from './indicator.graphql';
-import { ReturnNote, Workflow } from './PlanPage';
+import { ReasonDialogHost } from '../../components/ReasonDialog';
+import { ApprovalNote, ReturnNote, Workflow } from './PlanPage';
 import { APPROVE_PLAN, AUDIT_LOG, type Plan } from './plan.graphql';
 
 afterEach(() => {
@@ -94,21 +95,40 @@ describe('the indicator row', () => {
 const plan = { id: '2', version: 7, status: 'SUBMITTED', allowedActions: ['APPROVE', 'RETURN'], department: { id: '1', name: '区委宣传部', shortName: null, region: null } } as unknown as Plan;
 
 describe('workflow steps that cannot be undone ask first', () => {
-  it('批复: cancelled → nothing sent; confirmed → approvePlan with the version shown', async () => {
-    const result = vi.fn(() => ({ data: { approvePlan: { __typename: 'PlanPayload', plan: { __typename: 'Plan', id: '2', version: 8, status: 'APPROVED', allowedActions: ['ADJUST_TARGET'] }, userErrors: [] } } }));
-    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+  it('批复 asks for the 批复意见 in its confirmation: cancelled → nothing sent; confirmed → approvePlan with the opinion and the version shown', async () => {
+    const approved = { __typename: 'Plan', id: '2', version: 8, status: 'APPROVED', allowedActions: ['ADJUST_TARGET'], approvalOpinion: '同意，年中报送执行进度', approvalOpinionBy: '审核员', approvalOpinionAt: '2026-12-01T08:00:00Z' };
+    const result = vi.fn(() => ({ data: { approvePlan: { __typename: 'PlanPayload', plan: approved, userErrors: [] } } }));
+    const confirm = vi.spyOn(window, 'confirm');
     render(
-      <MockedProvider mocks={[{ request: { query: APPROVE_PLAN, variables: { id: '2', expectedVersion: 7 } }, result }]}>
-        <Workflow plan={plan} />
+      <MockedProvider mocks={[{ request: { query: APPROVE_PLAN, variables: { id: '2', expectedVersion: 7, opinion: '同意，年中报送执行进度' } }, result }]}>
+        <div>
+          <ReasonDialogHost />
+          <Workflow plan={plan} />
+        </div>
       </MockedProvider>,
     );
     fireEvent.click(screen.getByRole('button', { name: '批复' }));
-    expect(confirm).toHaveBeenCalledTimes(1);
-    expect(confirm.mock.calls[0]![0]).toContain('确定批复');
+    const dialog = await screen.findByRole('dialog', { name: '批复计划' });
+    expect(dialog.textContent).toContain('确定批复');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: '批复意见' }).value).toBe('同意');
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
     await new Promise((r) => setTimeout(r, 20));
     expect(result).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: '批复' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: '批复意见' }), { target: { value: ' 同意，年中报送执行进度 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
     await waitFor(() => expect(result).toHaveBeenCalledTimes(1));
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('the planner sees the 批复意见 with who gave it and when', () => {
+    render(<ApprovalNote plan={{ approvalOpinion: '同意，年中报送执行进度', approvalOpinionBy: '审核员', approvalOpinionAt: '2026-12-01T08:00:00Z' }} />);
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('批复意见：同意，年中报送执行进度');
+    expect(note.textContent).toContain('审核员');
+    cleanup();
+    render(<ApprovalNote plan={{ approvalOpinion: null, approvalOpinionBy: null, approvalOpinionAt: null }} />);
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
 

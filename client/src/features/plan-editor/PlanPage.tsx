@@ -43,6 +43,7 @@ export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluat
           </p>
         )}
         {plan.status === 'DRAFT' && <ReturnNote planId={plan.id} />}
+        <ApprovalNote plan={plan} />
         {view === 'planning' ? <PlanningView plan={plan} /> : <EvaluationView plan={plan} />}
       </section>
     </PlanAccessContext.Provider>
@@ -58,13 +59,13 @@ export function PlanStatusTag({ status }: { status: string }) {
 }
 
 type Mutate = ReturnType<typeof useMutate>;
-type StepVariables = { id: string; expectedVersion: number; reason: string };
+type StepVariables = { id: string; expectedVersion: number; reason: string; opinion: string };
 
 /** The workflow steps in the order the buttons show them, each with its mutation. */
 const STEPS: [PlanAction, (mutate: Mutate, variables: StepVariables) => Promise<MutationOutcome>][] = [
   ['SUBMIT', (mutate, { id, expectedVersion }) => mutate(SUBMIT_PLAN, { id, expectedVersion })],
   ['RETURN', (mutate, variables) => mutate(RETURN_PLAN, variables)],
-  ['APPROVE', (mutate, { id, expectedVersion }) => mutate(APPROVE_PLAN, { id, expectedVersion })],
+  ['APPROVE', (mutate, { id, expectedVersion, opinion }) => mutate(APPROVE_PLAN, { id, expectedVersion, opinion: opinion || null })],
   ['START_EVALUATION', (mutate, { id, expectedVersion }) => mutate(START_EVALUATION, { id, expectedVersion })],
   ['CLOSE', (mutate, { id, expectedVersion }) => mutate(CLOSE_PLAN, { id, expectedVersion })],
 ];
@@ -79,9 +80,15 @@ export function Workflow({ plan }: { plan: Plan }) {
 
   async function run(action: PlanAction, step: (typeof STEPS)[number][1]): Promise<void> {
     let reason = '';
+    let opinion = '';
     // 批复 freezes the targets and 开始自评 opens the self-evaluation: neither is undone by the same user.
+    // 批复 asks its confirmation in the dialog that takes the 批复意见.
     const confirmation = t.workflow.confirmStep[action];
-    if (confirmation && !window.confirm(confirmation)) return;
+    if (action === 'APPROVE') {
+      const asked = await askReason({ title: t.workflow.approveTitle, label: t.workflow.approvalOpinion, hint: confirmation, initial: t.workflow.approvalOpinionDefault, optional: true });
+      if (asked === null) return;
+      opinion = asked;
+    } else if (confirmation && !window.confirm(confirmation)) return;
     if (action === 'RETURN') {
       const asked = await askReason({ title: t.workflow.returnTitle, label: t.workflow.returnReason });
       if (asked === null) return;
@@ -89,7 +96,7 @@ export function Workflow({ plan }: { plan: Plan }) {
     }
     setBusy(true);
     // After any save still on its way: the step expects the plan version the page then shows.
-    const outcome = await serialized(`plan:${plan.id}`, () => step(mutate, { id: plan.id, expectedVersion: shownVersion(client, 'Plan', plan.id, plan.version), reason }));
+    const outcome = await serialized(`plan:${plan.id}`, () => step(mutate, { id: plan.id, expectedVersion: shownVersion(client, 'Plan', plan.id, plan.version), reason, opinion }));
     setBusy(false);
     // A CONFLICT carries the current plan, already in the cache: the page now shows its real state.
     setError(outcome.userErrors.some((e) => e.code === 'CONFLICT') ? t.workflow.conflict : messageOf(outcome));
@@ -120,9 +127,22 @@ export function Workflow({ plan }: { plan: Plan }) {
   );
 }
 
+/** 批复意见: what the reviewer wrote with the 批复, who and when; shown to everyone who reads the plan. */
+export function ApprovalNote({ plan }: { plan: Pick<Plan, 'approvalOpinion' | 'approvalOpinionBy' | 'approvalOpinionAt'> }) {
+  if (!plan.approvalOpinion) return null;
+  const date = plan.approvalOpinionAt ? new Date(plan.approvalOpinionAt as string).toLocaleDateString('zh-CN') : '';
+  return (
+    <p className="return-note approval-note" role="note" data-approval-opinion="">
+      <strong>{t.workflow.approvalOpinion}：</strong>
+      {plan.approvalOpinion}
+      {plan.approvalOpinionBy && <span className="muted">{t.workflow.approvedBy(plan.approvalOpinionBy, date)}</span>}
+    </p>
+  );
+}
+
 /**
  * 退回原因: a plan back in 编制中 after a review shows why, from its audit trail (the newest status change,
- * when it was a return). The server keeps no 批复意见: 批复 takes no opinion (see the client report).
+ * when it was a return). The 批复意见 is kept on the plan itself (ApprovalNote).
  */
 export function ReturnNote({ planId }: { planId: string }) {
   const { data } = useQuery(AUDIT_LOG, { variables: { planId, objectType: 'Plan', objectId: planId, field: 'status', first: 1 }, fetchPolicy: 'cache-and-network' });

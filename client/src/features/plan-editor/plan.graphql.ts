@@ -14,6 +14,9 @@ export const PLAN = graphql(`
       year
       status
       allowedActions
+      approvalOpinion
+      approvalOpinionBy
+      approvalOpinionAt
       documentKind
       statedDepartmentName
       statedRegion
@@ -82,6 +85,9 @@ export const WORKFLOW_PAYLOAD = graphql(`
   fragment WorkflowPayload on PlanPayload {
     plan {
       ...PlanState
+      approvalOpinion
+      approvalOpinionBy
+      approvalOpinionAt
     }
     userErrors {
       ...UserErrorFields
@@ -106,8 +112,8 @@ export const RETURN_PLAN = graphql(`
 `);
 
 export const APPROVE_PLAN = graphql(`
-  mutation ApprovePlan($id: ID!, $expectedVersion: Int) {
-    approvePlan(id: $id, expectedVersion: $expectedVersion) {
+  mutation ApprovePlan($id: ID!, $expectedVersion: Int, $opinion: String) {
+    approvePlan(id: $id, expectedVersion: $expectedVersion, opinion: $opinion) {
       ...WorkflowPayload
     }
   }
