@@ -317,6 +317,24 @@ describe('plan workbook: access', () => {
     const submitted = (await own.gql(IMPORT, { planId: shifeng.id, file })).importPlanWorkbook;
     expect(submitted.userErrors).toEqual([expect.objectContaining({ code: 'WRONG_STATUS' })]);
   });
+
+  it('an administrator replacing an approved plan by a workbook gives a reason (REASON_REQUIRED otherwise), recorded with the import', async () => {
+    const plan = await importFixture(api, 'shifeng');
+    for (const step of ['submitPlan', 'approvePlan']) await api.gql(`mutation($id: ID!) { ${step}(id: $id) { userErrors { code } } }`, { id: plan.id });
+    const workbook = await load(await exportWorkbook(api, plan.id));
+    const sheet = workbook.getWorksheet('部门整体支出绩效目标表')!;
+    sheet.getCell('D5').value = 180.5;
+    const file = await save(workbook);
+    const REASONED = 'mutation($planId: ID, $file: String!, $reason: String) { importPlanWorkbook(planId: $planId, file: $file, reason: $reason) { plan { id } userErrors { field code } } }';
+    const before = await api.dump();
+    const unexplained = (await api.gql(REASONED, { planId: plan.id, file })).importPlanWorkbook;
+    expect(unexplained.userErrors).toEqual([{ field: ['file', 'reason'], code: 'REASON_REQUIRED' }]);
+    expect(await api.dump()).toEqual(before);
+    const explained = (await api.gql(REASONED, { planId: plan.id, file, reason: '财政批复后更正基本支出' })).importPlanWorkbook;
+    expect(explained.userErrors).toEqual([]);
+    const trail = (await api.gql('query($p: ID!) { auditLog(planId: $p, field: "IMPORTED") { nodes { reason } } }', { p: plan.id })).auditLog.nodes;
+    expect(trail.map((entry: { reason: string }) => entry.reason)).toContain('财政批复后更正基本支出');
+  });
 });
 
 describe('plan workbook: GET /export/plans/:id.xlsx', () => {

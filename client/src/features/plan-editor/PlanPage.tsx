@@ -10,6 +10,7 @@ import type { Plan } from './plan.graphql';
 import type { PlanAction } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { EvaluationView } from '../evaluation/EvaluationView';
+import { WorkbookActions } from '../plan-workbook/WorkbookActions';
 import { accessFrom, PlanAccessContext } from './access';
 import { PlanningView } from './PlanningView';
 
@@ -28,6 +29,7 @@ export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluat
           <span className="plan-year">{plan.year}</span>
           <PlanStatusTag status={plan.status} />
           <Workflow plan={plan} />
+          <WorkbookActions plan={plan} />
           <span className="tabs" role="tablist">
             <a role="tab" aria-selected={view === 'planning'} className={view === 'planning' ? 'tab active' : 'tab'} href={href({ name: 'plan', id, view: 'planning' })}>
               {t.plans.planning}
