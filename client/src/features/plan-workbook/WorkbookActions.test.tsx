@@ -7,7 +7,7 @@ import { WorkbookActions } from './WorkbookActions';
 
 afterEach(cleanup);
 
-const preview: WorkbookPreview = {
+const preview = {
   __typename: 'PlanWorkbookPreview',
   plan: { __typename: 'Plan', id: '2', version: 7, status: 'DRAFT' },
   canImport: true,
@@ -17,7 +17,7 @@ const preview: WorkbookPreview = {
   problems: [],
   warnings: ['年初预算合计 267.5915 ≠ 基本支出 + 项目支出'],
   notices: [],
-};
+} as unknown as WorkbookPreview;
 
 /** A transport whose steps the test releases one by one: read, upload progress, the server's reply. */
 function controlledTransport() {
