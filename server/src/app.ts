@@ -10,6 +10,7 @@ import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
+import { analysisExport } from './modules/analysis/analysis-export.route.js';
 import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
@@ -86,6 +87,11 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
     response.json({ ok: true });
   });
   app.get('/export/plans/:id.xlsx', planWorkbookDownload(orm));
+  // Analysts' tables (issue 11 item 7): any indicators or planStats question, streamed.
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(`/export/indicators.${format}`, analysisExport(orm, 'indicators', format));
+    app.get(`/export/plan-stats.${format}`, analysisExport(orm, 'plan-stats', format));
+  }
 
   // A body that is too large or not JSON gets a GraphQL-shaped error, never an HTML page or a stack.
   app.use('/graphql', (error: { status?: number; type?: string }, _request: express.Request, response: express.Response, _next: express.NextFunction) => {

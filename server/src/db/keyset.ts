@@ -73,6 +73,7 @@ export async function readKeysetPage<Row extends Record<string, unknown>>(
   keys: SortKey[],
   window: KeysetWindowLike,
   knex: import('@mikro-orm/sqlite').Knex,
+  { count = true }: { count?: boolean } = {},
 ): Promise<{ rows: (Row & { key: KeyValue[] })[]; hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }> {
   const bounded = (query: Builder) => {
     for (const [values, side] of [
@@ -90,7 +91,7 @@ export async function readKeysetPage<Row extends Record<string, unknown>>(
     .select(keys.map((key, index) => knex.raw(`${key.sql} as k${index}`)))
     .orderByRaw(orderByClause(keys, window.backward))
     .limit(window.size + 1);
-  const [found, [{ n }]] = await Promise.all([query as Promise<Record<string, unknown>[]>, base().count({ n: '*' }) as Promise<{ n: number | string }[]>]);
+  const [found, [{ n }]] = await Promise.all([query as Promise<Record<string, unknown>[]>, count ? (base().count({ n: '*' }) as Promise<{ n: number | string }[]>) : Promise.resolve([{ n: -1 }])]);
   const more = found.length > window.size;
   const page = found.slice(0, window.size);
   if (window.backward) page.reverse();
@@ -98,7 +99,7 @@ export async function readKeysetPage<Row extends Record<string, unknown>>(
   // The other side of the cursor the page started from: is anything there (still)?
   const start = window.backward ? window.before : window.after;
   let beyond = false;
-  if (start) {
+  if (start && count) {
     // Rows at or before `after` (forward), at or after `before` (backward): not strictly beyond it.
     const predicate = keysetPredicate(keys, start, window.backward ? 'before' : 'after');
     beyond = ((await base().whereRaw(`not ${predicate.sql}`, predicate.bindings).select(knex.raw('1 as one')).limit(1)) as unknown[]).length > 0;

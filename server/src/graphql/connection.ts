@@ -136,13 +136,13 @@ export function decodeKeysetCursor(cursor: string, ordering: string, arity: numb
 }
 
 /** Checks the page arguments: one of first/last (1..100; first defaults to `defaultSize`), cursors of this ordering. */
-export function keysetWindow(args: PageArgs, ordering: string, arity: number, defaultSize = 20): KeysetWindow {
+export function keysetWindow(args: PageArgs, ordering: string, arity: number, defaultSize = 20, maxSize: number = MAX_PAGE_SIZE): KeysetWindow {
   if (args.first != null && args.last != null) throw badPage('first 与 last 只能给一个 (give first or last, not both)', 'last');
   const backward = args.last != null;
   const size = backward ? args.last! : (args.first ?? defaultSize);
   const argumentName = backward ? 'last' : 'first';
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badPage(`${argumentName} 须在 1 到 ${MAX_PAGE_SIZE} 之间 (${argumentName} must be 1..${MAX_PAGE_SIZE})`, argumentName);
+  if (!Number.isInteger(size) || size < 1 || size > maxSize) {
+    throw badPage(`${argumentName} 须在 1 到 ${maxSize} 之间 (${argumentName} must be 1..${maxSize})`, argumentName);
   }
   return {
     size,

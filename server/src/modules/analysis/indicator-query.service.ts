@@ -47,6 +47,12 @@ export function indicatorQuery(knex: Knex, actor: Actor, filter: IndicatorFilter
   };
 }
 
+export function checkOrdering(order: IndicatorOrder | null | undefined): void {
+  if (!STORED_FIGURES && (order?.field === 'SCORE_LOST' || order?.field === 'COMPLETION')) {
+    throw filterError(['orderBy', 'field'], 'INVALID', '失分与完成率排序尚不可用（待存储的计算结果上线）(not available until the stored figures are in)');
+  }
+}
+
 export interface IndicatorPageRow {
   id: number;
   key: (number | string)[];
@@ -59,16 +65,14 @@ export async function indicatorRows(
   filter: IndicatorFilter | null | undefined,
   order: IndicatorOrder | null | undefined,
   page: PageArgs,
-  defaultSize = 20,
+  { defaultSize = 20, columns = ['i.id as id'], count = true, maxSize }: { defaultSize?: number; columns?: string[]; count?: boolean; maxSize?: number } = {},
 ) {
-  if (!STORED_FIGURES && (order?.field === 'SCORE_LOST' || order?.field === 'COMPLETION')) {
-    throw filterError(['orderBy', 'field'], 'INVALID', '失分与完成率排序尚不可用（待存储的计算结果上线）(not available until the stored figures are in)');
-  }
+  checkOrdering(order);
   const keys = indicatorSortKeys(order?.field ?? 'ID', order?.direction ?? 'ASC');
   const ordering = orderingName(order);
-  const window = keysetWindow(page, ordering, keys.length, defaultSize);
+  const window = keysetWindow(page, ordering, keys.length, defaultSize, maxSize);
   const knex = em.getKnex();
-  const result = await readKeysetPage<{ id: number }>(indicatorQuery(knex, actor, filter), ['i.id as id'], keys, window, knex);
+  const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(indicatorQuery(knex, actor, filter), columns, keys, window, knex, { count });
   return { ...result, ordering };
 }
 
