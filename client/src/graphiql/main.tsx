@@ -3,6 +3,7 @@ import './graphiql.css';
 import { GraphiQL, type GraphiQLProps } from 'graphiql';
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { EXAMPLE_QUERIES } from './examples';
 
 /**
  * The analysts' query tool at /graphiql: GraphiQL 4 (CodeMirror 5, every file bundled by Vite, its
@@ -78,7 +79,8 @@ function App() {
         </p>
       )}
       <div className="jixiao-graphiql-main">
-        <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY}>
+        {/* The first tab is the overview; the analysts' saved questions (docs/ANALYST.md) follow, one tab each. */}
+        <GraphiQL fetcher={fetcher} defaultQuery={DEFAULT_QUERY} defaultTabs={[{ query: DEFAULT_QUERY }, ...EXAMPLE_QUERIES.map((query) => ({ query }))]}>
           <GraphiQL.Logo>
             <a className="jixiao-graphiql-home" href="/">
               绩效

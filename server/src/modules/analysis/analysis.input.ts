@@ -2,7 +2,11 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import type { Level1, Level2 } from '../../domain/indicator-hierarchy.js';
 import { enumOf } from '../../graphql/enum.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
+import type { EvaluationGrade, GapStatus } from '@jixiao/vocabulary';
+import { EvaluationGradeValues } from '../evaluation/rollup.type.js';
+import { GapStatusValues } from '../indicator/gap.type.js';
 import { Level1Values, Level2Values } from '../indicator/indicator-enums.js';
+import { ConfidenceValues, ValueKindValues } from '../indicator/indicator-value.type.js';
 import { PlanStatus } from '../plan/plan-enums.js';
 
 export const INDICATOR_ORDER_FIELDS = ['ID', 'YEAR', 'DEPARTMENT', 'SCORE_LOST', 'COMPLETION'] as const;
@@ -71,6 +75,12 @@ export class PlanScopeFilter {
 
   @Field(() => [PlanStatus], { nullable: true, description: '计划状态 / plan statuses' })
   planStatuses?: PlanStatus[] | null;
+
+  @Field(() => DecimalRange, { nullable: true, description: '计划的预算执行率区间（比值，如 { max: "0.9" } 为不高于 90%）/ the plan\'s execution rate, a ratio range' })
+  executionRate?: DecimalRange | null;
+
+  @Field(() => [EvaluationGradeValues], { nullable: true, description: '计划的评价等次（按综合得分）/ the plan\'s grade' })
+  grades?: EvaluationGrade[] | null;
 }
 
 @InputType({ description: '跨计划指标筛选（各条件同时满足）/ a cross-plan indicator filter; all conditions hold' })
@@ -80,6 +90,21 @@ export class IndicatorFilter extends PlanScopeFilter {
 
   @Field(() => [Level2Values], { nullable: true, description: '二级指标 / level 2' })
   level2?: Level2[] | null;
+
+  @Field(() => [GapStatusValues], { nullable: true, description: '差距状态 / gap statuses' })
+  gapStatuses?: GapStatus[] | null;
+
+  @Field(() => [ValueKindValues], { nullable: true, description: '指标值的识别类型（TEXT 为无法量化的文本目标）/ how the target reads; TEXT is a vague target' })
+  targetKinds?: string[] | null;
+
+  @Field(() => [ConfidenceValues], { nullable: true, description: '指标值识别的把握程度 / how sure the target\'s reading is' })
+  targetConfidences?: string[] | null;
+
+  @Field(() => DecimalRange, { nullable: true, description: '完成率区间（比值，未封顶）/ completion ratio range, uncapped' })
+  completion?: DecimalRange | null;
+
+  @Field(() => DecimalRange, { nullable: true, description: '失分区间（分值 − 计入得分）/ points lost range' })
+  scoreLost?: DecimalRange | null;
 
   @Field(() => Boolean, { nullable: true, description: '是否有指标值 / whether a target is written' })
   hasTarget?: boolean | null;
