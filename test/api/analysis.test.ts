@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
+import { STORED_FIGURES } from '../../server/src/modules/analysis/stored-figures.js';
 
 const IMPORT = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id department { id } } userErrors { code message } } }';
 
@@ -161,6 +162,37 @@ describe('indicators across plans', () => {
     await api.gql('mutation($id: ID!) { deleteIndicator(id: $id) { userErrors { code } } }', { id: added.addIndicator.indicator.id });
   });
 
+  it.skipIf(!STORED_FIGURES)('filters and orders by the stored figures: gap status, target kind, score lost, completion', async () => {
+    const count = async (filter: Record<string, unknown>) => (await list({ f: filter })).totalCount;
+    // 雁峰 2024: 3 rows 达成 (合规, ≥90%, 预算执行率), 8 text targets an evaluator judges; 石峰 2021 has no actuals.
+    expect(await count({ years: [2024], gapStatuses: ['MET'] })).toBe(3);
+    expect(await count({ years: [2024], gapStatuses: ['NEEDS_JUDGEMENT'] })).toBe(8);
+    expect(await count({ gapStatuses: ['PENDING'] })).toBe(54);
+    expect(await count({ gapStatuses: ['NOT_MET', 'PARTIAL'] })).toBe(0);
+    expect(await count({ targetKinds: ['TEXT'] })).toBe(10);
+    expect(await count({ years: [2021], targetKinds: ['QUANTITY'], targetConfidences: ['HIGH', 'MEDIUM', 'LOW'] })).toBe(34);
+    // The one row that lost points: 预算执行率, 9 of 10 (the evaluator docked a point at 99.99%).
+    const lost = await list({ first: 100, f: { scoreLost: { min: '0.000001' } } });
+    expect(lost.nodes.map((node: any) => [node.name, node.weight])).toEqual([['预算执行率', '10']]);
+    const scored = await api.gql('{ indicators(first: 3, orderBy: { field: SCORE_LOST, direction: DESC }) { nodes { name gap { scoreLost effectiveScore } } } }');
+    expect(scored.indicators.nodes[0]).toEqual({ name: '预算执行率', gap: { scoreLost: '1', effectiveScore: '9' } });
+    expect(scored.indicators.nodes[1].gap.scoreLost).toBe('0');
+    // Rows without a score lost (no 分值 or no score) come last in both directions.
+    const ascending = (await list({ first: 100, o: { field: 'SCORE_LOST', direction: 'ASC' } })).nodes;
+    expect(ascending.slice(0, 11).every((node: any) => node.plan.year === 2024 && node.weight !== null)).toBe(true);
+    expect(ascending[11].plan.year).toBe(2021);
+    expect((await list({ f: { completion: { min: '1' } } })).totalCount).toBe(3);
+    // Keyset paging through a nullable key gives every row once.
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: any = await list({ first: 4, after, o: { field: 'COMPLETION', direction: 'DESC' } });
+      seen.push(...page.nodes.map((node: any) => node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(65);
+  });
+
   it('shows a planner only the plans of their own department', async () => {
     const planner = api.as({ id: 9, name: '石峰编报', role: 'PLANNER', departmentIds: [Number(shifeng.department)] });
     const mine = await list({ first: 100 }, planner);
@@ -181,6 +213,9 @@ const PLAN_STATS = `query($f: PlanScopeFilter, $g: [PlanStatsGroup!]) {
     departmentId department { name } year region planCount
     budget { category label initial adjustment fullYear actual carryover planCount }
     executionRate executionRatePercent indicatorCount
+    statusCounts { status count } textTargetCount textTargetShare
+    scoredPlanCount scoreTotal averageScore gradeCounts { grade label count provisionalCount }
+    checkCounts { code count planCount }
   }
 }`;
 
@@ -207,6 +242,36 @@ describe('planStats', () => {
     expect(total.executionRate).toBe('1');
     expect(total.executionRatePercent).toBe('100%');
     expect(total.budget.map((line: any) => line.category).indexOf('TOTAL')).toBe(0);
+  });
+
+  it.skipIf(!STORED_FIGURES)('counts statuses, vague targets, grades and checks from the stored figures, exactly', async () => {
+    const [total] = (await api.gql(PLAN_STATS, {})).planStats;
+    const statuses = Object.fromEntries(total.statusCounts.map((row: any) => [row.status, row.count]));
+    expect(statuses).toEqual({ PENDING: 54, MET: 3, PARTIAL: 0, NOT_MET: 0, NOT_APPLICABLE: 0, NEEDS_JUDGEMENT: 8, INCOMPARABLE: 0 });
+    // 3 text targets in 2021, 7 in 2024, of 65: 10 / 65 = 0.153846…
+    expect(total.textTargetCount).toBe(10);
+    expect(total.textTargetShare).toBe('0.153846');
+    // Only 2024 is scored: rows weigh 90 and score 89, so 89 ÷ 90 × 100 = 98.89 → 优 (README).
+    expect(total).toMatchObject({ scoredPlanCount: 1, scoreTotal: '98.89', averageScore: '98.89' });
+    expect(total.gradeCounts).toEqual([
+      { grade: 'EXCELLENT', label: '优', count: 1, provisionalCount: 0 },
+      { grade: 'GOOD', label: '良', count: 0, provisionalCount: 0 },
+      { grade: 'FAIR', label: '中', count: 0, provisionalCount: 0 },
+      { grade: 'POOR', label: '差', count: 0, provisionalCount: 0 },
+    ]);
+    // DOMAIN.md §7: 合计 ≠ 基本 + 项目 in 002 (initial) and in 004 (full year and actual).
+    expect(total.checkCounts.find((row: any) => row.code === 'TOTAL_NATURE_SUM')).toEqual({ code: 'TOTAL_NATURE_SUM', count: 3, planCount: 2 });
+    expect(total.checkCounts.find((row: any) => row.code === 'STATED_TOTAL_MISMATCH')).toEqual({ code: 'STATED_TOTAL_MISMATCH', count: 1, planCount: 1 });
+    const codes = total.checkCounts.map((row: any) => row.code);
+    expect(codes).toEqual([...codes].sort());
+    // Filters on the plans' own figures.
+    const rate = async (range: Record<string, string>) => (await api.gql(PLAN_STATS, { f: { executionRate: range } })).planStats[0].planCount;
+    expect(await rate({ max: '0.9' })).toBe(0);
+    expect(await rate({ min: '1' })).toBe(1);
+    expect((await api.gql(PLAN_STATS, { f: { grades: ['EXCELLENT'] } })).planStats[0]).toMatchObject({ planCount: 1, indicatorCount: 11 });
+    // Without groups there is always the one total row, empty or not.
+    expect((await api.gql(PLAN_STATS, { f: { grades: ['POOR'] } })).planStats).toMatchObject([{ planCount: 0, indicatorCount: 0, budget: [], executionRate: null, averageScore: null }]);
+    expect((await api.gql(PLAN_STATS, { f: { grades: ['POOR'] }, g: ['YEAR'] })).planStats).toEqual([]);
   });
 
   it('groups by department, year and region', async () => {

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
 import { graphqlBlocks } from '../../client/src/graphiql/examples.js';
+import { STORED_FIGURES } from '../../server/src/modules/analysis/stored-figures.js';
 
 const GUIDE = resolve(import.meta.dirname, '../../docs/ANALYST.md');
 const EMPTY_ON_DEMO = '演示数据中为空';
@@ -32,6 +33,16 @@ function examples(markdown: string): { query: string; answer: string | null; end
   });
 }
 
+/** JSON indented by two, each object or list on one line when that line stays short: answers a person can read. */
+function compactJson(value: unknown, indent = ''): string {
+  const flat = JSON.stringify(value);
+  if (flat.length + indent.length <= 110 || value === null || typeof value !== 'object') return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) return `[\n${value.map((item) => `${inner}${compactJson(item, inner)}`).join(',\n')}\n${indent}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(([key, item]) => `${inner}${JSON.stringify(key)}: ${compactJson(item, inner)}`);
+  return `{\n${entries.join(',\n')}\n${indent}}`;
+}
+
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (Array.isArray(value)) return value.length === 0;
@@ -44,15 +55,17 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-describe('docs/ANALYST.md', () => {
+describe.skipIf(!STORED_FIGURES)('docs/ANALYST.md', () => {
   let api: Api;
   const markdown = readFileSync(GUIDE, 'utf8');
   const blocks = examples(markdown);
 
   beforeAll(async () => {
     api = await openApi();
+    // Imported as `pnpm cli seed` does: by the system, not by a signed-in person.
+    const system = api.as({ id: 0, name: '系统', role: 'ADMIN', departmentIds: [] });
     for (const fixture of ['shifeng', 'yanfeng'] as const) {
-      const { importPlanDocument } = await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { userErrors { message } } }', { d: readFixture(fixture) });
+      const { importPlanDocument } = await system.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { userErrors { message } } }', { d: readFixture(fixture) });
       expect(importPlanDocument.userErrors).toEqual([]);
     }
   });
@@ -77,7 +90,7 @@ describe('docs/ANALYST.md', () => {
       expect(reply.errors, block.query).toBeUndefined();
       const empty = isEmpty(reply.data);
       expect(empty, `${block.query}\nanswered nothing`).toBe(block.query.includes(EMPTY_ON_DEMO));
-      const answer = `${JSON.stringify(reply.data, null, 2)}\n`;
+      const answer = `${compactJson(reply.data)}\n`;
       if (process.env.UPDATE_ANALYST_DOC) {
         rewritten = `${rewritten.slice(0, block.answerStart)}${block.answer === null ? '\n答案（演示数据）：\n\n' : ''}\`\`\`json\n${answer}\`\`\`\n${rewritten.slice(block.answerEnd)}`;
       } else {

@@ -1,6 +1,6 @@
 import { EVALUATION_GRADE_LABELS, EVALUATION_GRADE_VALUES, type EvaluationGrade } from '@jixiao/vocabulary';
 import type { EntityManager, Knex } from '@mikro-orm/sqlite';
-import { formatDecimal, formatFixed, ratio, ratioToMicros, roundMicros } from '../../domain/decimal.js';
+import { formatDecimal, formatFixed, ratio, ratioToMicros } from '../../domain/decimal.js';
 import { GAP_STATUSES, type GapStatus } from '../../domain/gap.js';
 import { formatPercent } from '../../domain/scoring.js';
 import { Department } from '../department/department.entity.js';
@@ -113,7 +113,7 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
       scoredPlanCount: scored,
       scoreTotal: scoreTotal === null ? null : formatDecimal(scoreTotal),
       // Σ totals ÷ plans, rounded half up at the 2nd decimal (as scores are shown).
-      averageScore: scoreTotal === null || scored === 0 ? null : formatFixed(roundMicros(ratioToMicros(ratio(scoreTotal, BigInt(scored))!), 2), 2),
+      averageScore: scoreTotal === null || scored === 0 ? null : formatFixed(ratioToMicros(ratio(scoreTotal, BigInt(scored) * 1_000_000n)!), 2),
       gradeCounts: EVALUATION_GRADE_VALUES.map((grade) => ({ grade, label: EVALUATION_GRADE_LABELS[grade], count: 0, provisionalCount: 0 })),
       checkCounts: [],
       rate: null,

@@ -77,6 +77,9 @@ export class Gap {
   @Field(() => DecimalScalar, { nullable: true, description: '计入总分的得分（评价人员优先）/ the score that counts (the evaluator\'s wins)' })
   effectiveScore!: string | null;
 
+  @Field(() => DecimalScalar, { nullable: true, description: '失分 = 分值 − 计入得分（无分值或无得分时为空）/ points lost: weight − the score that counts; null without either' })
+  scoreLost!: string | null;
+
   @Field(() => ScoreSourceValues, { nullable: true, description: '计入得分的来源 / source of the counted score' })
   scoreSource!: 'EVALUATOR' | 'SUGGESTED' | null;
 
@@ -92,7 +95,8 @@ export class Gap {
 
 const decimalOrNull = (value: Micros | null): string | null => (value === null ? null : formatDecimal(value));
 
-export function gapView(gap: DomainGap, evaluatorScore: Micros | null): Gap {
+/** The API's gap; with the row's 分值 it also says the points lost (分值 − the score that counts). */
+export function gapView(gap: DomainGap, evaluatorScore: Micros | null, weight: Micros | null = null): Gap {
   const counted = effectiveScore(evaluatorScore, gap.suggestedScore);
   return {
     status: gap.status,
@@ -104,6 +108,7 @@ export function gapView(gap: DomainGap, evaluatorScore: Micros | null): Gap {
     suggestedScore: decimalOrNull(gap.suggestedScore),
     evaluatorScore: decimalOrNull(evaluatorScore),
     effectiveScore: decimalOrNull(counted.score),
+    scoreLost: weight !== null && counted.score !== null ? formatDecimal(weight - counted.score) : null,
     scoreSource: counted.source,
     scoringMethod: gap.scoringMethod,
     explanation: gap.explanation,
