@@ -4,6 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/orm.js';
+import { dumpTables } from './harness.js';
+import { freshDatabase } from './test-db.js';
 import type { Role } from '../../server/src/modules/user/user.entity.js';
 import { createUser } from '../../server/src/modules/user/user.service.js';
 
@@ -32,9 +34,13 @@ export interface HttpApi {
 
 export const PASSWORD = 'correct horse battery';
 
-/** The real HTTP app (express, CSRF prevention, limits, headers) on an ephemeral port, over an in-memory database. */
+/**
+ * The real HTTP app (express, CSRF prevention, limits, headers) on an ephemeral port, over an in-memory
+ * database (or a fresh PostgreSQL database when JIXIAO_TEST_DB names a server).
+ */
 export async function openHttpApi(): Promise<HttpApi> {
-  const orm = await openDatabase(':memory:');
+  const fresh = await freshDatabase();
+  const orm = await openDatabase(fresh.dbName);
   const { app, apollo } = await createHttpApp(orm);
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -82,20 +88,13 @@ export async function openHttpApi(): Promise<HttpApi> {
       if (!data.signIn.token) throw new Error(`sign-in failed: ${JSON.stringify(data.signIn.userErrors)}`);
       return data.signIn.token as string;
     },
-    async dump() {
-      const connection = orm.em.getConnection();
-      const tables = (await connection.execute(
-        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('mikro_orm_migrations', 'session', 'audit_entry') order by name",
-      )) as { name: string }[];
-      const dump: Record<string, unknown[]> = {};
-      for (const { name } of tables) dump[name] = await connection.execute(`select * from \`${name}\` order by rowid`);
-      return dump;
-    },
+    dump: () => dumpTables(orm, ['session', 'audit_entry']),
     async close() {
       server.closeAllConnections();
       server.close();
       await apollo.stop();
       await orm.close();
+      await fresh.drop();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
+import { isPostgres } from '../../server/src/db/orm.js';
 
 let api: Api;
 let departmentId: string;
@@ -185,12 +186,18 @@ describe('the budget matrix', () => {
     expect((await api.gql(REMOVE, { id: wages.id, v: wages.version + 1 })).removeBudgetLine).toEqual({ deletedId: wages.id, userErrors: [] });
   });
 
-  it('stores money exactly: sums in SQLite are integer micro-units, never floats', async () => {
+  it('stores money exactly: sums in SQLite are integer micro-units, never floats (bigint and numeric on PostgreSQL)', async () => {
     const { plan } = await createPlan({ departmentId, year: 2025 });
     await api.gql(SET_BUDGET, { input: { planId: plan.id, category: 'BASIC', amounts: { initial: '0.1' } } });
     await api.gql(SET_BUDGET, { input: { planId: plan.id, category: 'PROJECT', amounts: { initial: '0.2' } } });
-    const [row] = await api.orm.em.getConnection().execute('select sum(initial) as total, typeof(sum(initial)) as type from budget_line');
-    expect(row).toEqual({ total: 300000, type: 'integer' });
+    const connection = api.orm.em.getConnection();
+    if (isPostgres(api.orm)) {
+      const [row] = await connection.execute('select sum(initial) as total, pg_typeof(sum(initial))::text as type, pg_typeof(initial)::text as "column" from budget_line group by 3');
+      expect(row).toEqual({ total: '300000', type: 'numeric', column: 'bigint' });
+    } else {
+      const [row] = await connection.execute('select sum(initial) as total, typeof(sum(initial)) as type from budget_line');
+      expect(row).toEqual({ total: 300000, type: 'integer' });
+    }
   });
 
   const refused: [string, Record<string, unknown>, string, string[]][] = [

@@ -1,8 +1,10 @@
 import { type EntityProperty, type Platform, Type } from '@mikro-orm/core';
+import { PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import { formatDecimal, toMicros } from '../domain/decimal.js';
 
 /**
- * An exact decimal (万元 or 分) held in SQLite as an INTEGER count of micro-units.
+ * An exact decimal (万元 or 分) held in SQLite as an INTEGER count of micro-units (a bigint on
+ * PostgreSQL, whose integer is 32 bits: 2,147 万元 in micro-units).
  * SQLite has no decimal type: a NUMERIC column would store 177.59151 as a binary float (STACK.md §6).
  * In code the value is the canonical decimal string ("267.5915"), validated at the API edge.
  */
@@ -23,7 +25,7 @@ export class DecimalType extends Type<string | null | undefined, number | null> 
     return 'string';
   }
 
-  override getColumnType(_prop: EntityProperty, _platform: Platform): string {
-    return 'integer';
+  override getColumnType(_prop: EntityProperty, platform: Platform): string {
+    return platform instanceof PostgreSqlPlatform ? 'bigint' : 'integer';
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { isPostgres } from '../../db/dialect.js';
 import { currentAuditScope } from './audit-scope.js';
 
 /** One entry of the trail as a service states it; who, when and why come from the audit scope. */
@@ -23,7 +24,8 @@ export interface AuditRow {
 export async function insertAuditRows(em: EntityManager, entries: AuditRow[]): Promise<void> {
   if (!entries.length) return;
   const { userId, userName, reason } = currentAuditScope();
-  const at = Date.now();
+  // SQLite keeps MikroORM's datetimes as epoch milliseconds; PostgreSQL's timestamptz takes a Date.
+  const at = isPostgres(em) ? new Date() : Date.now();
   const rows = entries.map((entry) => [
     at,
     userId,

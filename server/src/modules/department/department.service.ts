@@ -9,14 +9,19 @@ import type { CreateDepartmentInput, DepartmentFilter, UpdateDepartmentInput } f
 /**
  * `column` contains `text`, literally: `%`, `_` and the escape character itself are escaped, and the
  * LIKE names its escape character (SQLite has none by default; PostgreSQL's default is the same `\`).
- * Case-insensitive for ASCII, like LIKE. The text is checked first (TOO_LONG, INVALID as a user error).
+ * Case-insensitive on both databases: both sides go through lower(), because SQLite's LIKE ignores
+ * ASCII case and PostgreSQL's does not (PostgreSQL's lower() also folds non-ASCII letters; Chinese has
+ * no case). The text is checked first (TOO_LONG, INVALID as a user error).
  */
 export function containsText<T extends object>(column: string, text: string, field: string[]): FilterQuery<T> {
   const pattern = containsPattern(text, field);
-  return { [raw((alias: string) => `${alias}.${column} like ? ${LIKE_ESCAPE}`, [pattern])]: [] } as FilterQuery<T>;
+  return { [raw((alias: string) => `lower(${alias}.${column}) like lower(?) ${LIKE_ESCAPE}`, [pattern])]: [] } as FilterQuery<T>;
 }
 
-/** The pattern containsText binds, for hand-written SQL: `column like ? ${LIKE_ESCAPE}` (checked first, like containsText). */
+/**
+ * The pattern containsText binds, for hand-written SQL: `lower(column) like lower(?) ${LIKE_ESCAPE}`
+ * (lower() on both sides: PostgreSQL's LIKE is case-sensitive, SQLite's ignores ASCII case). Checked first, like containsText.
+ */
 export function containsPattern(text: string, field: string[]): string {
   checkSearchText(text, field);
   return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

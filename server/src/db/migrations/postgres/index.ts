@@ -1,0 +1,11 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { PgMigration20261201200000Baseline } from './PgMigration20261201200000Baseline.js';
+
+/**
+ * Every PostgreSQL migration, in order. The SQLite ones are in ../index.ts; both lists end at the schema
+ * the entities describe (test/api/database.test.ts checks each). A new SQLite migration gets its
+ * PostgreSQL twin here, named after it (PgMigration<same timestamp><Name>).
+ */
+export const postgresMigrationsList: MigrationObject[] = [
+  { name: 'PgMigration20261201200000Baseline', class: PgMigration20261201200000Baseline },
+];
