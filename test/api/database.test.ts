@@ -2,13 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase, openFromEntities } from '../../server/src/db/orm.js';
+import { FOREIGN_KEY_INDEXES } from '../../server/src/db/migrations/postgres/PgMigration20261201200000Baseline.js';
+import { databasePath, openDatabase, openFromEntities } from '../../server/src/db/orm.js';
 import { openApi, readFixture } from './harness.js';
+import { createTestDatabase, TEST_POSTGRES } from './test-db.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-db-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe('the SQLite database', () => {
+// On a PostgreSQL run (JIXIAO_TEST_DB) these SQLite checks would only repeat the SQLite run.
+describe.skipIf(TEST_POSTGRES)('the SQLite database', () => {
   it('starts fresh, then starts again on the existing file with its data', async () => {
     const file = join(folder, 'nested', 'jixiao.sqlite');
     const first = await openApi(file);
@@ -68,4 +71,81 @@ describe('the SQLite database', () => {
     expect(await first.execute('select writer from busy_probe order by rowid')).toEqual([{ writer: 'a' }, { writer: 'b' }]);
     await Promise.all([a.close(), b.close()]);
   }, 20_000);
+});
+
+describe.runIf(TEST_POSTGRES)('the PostgreSQL database (JIXIAO_TEST_DB)', () => {
+  it('JIXIAO_DB=postgres://… or postgresql://… selects PostgreSQL, unchanged; anything else is a SQLite file', () => {
+    const saved = process.env.JIXIAO_DB;
+    try {
+      for (const url of ['postgres://u:p@127.0.0.1:5432/jixiao', 'postgresql://u@db.example/jixiao?sslmode=require']) {
+        process.env.JIXIAO_DB = url;
+        expect(databasePath()).toBe(url);
+      }
+      process.env.JIXIAO_DB = 'data/postgres.sqlite';
+      expect(databasePath()).toMatch(/\/data\/postgres\.sqlite$/);
+    } finally {
+      if (saved === undefined) delete process.env.JIXIAO_DB;
+      else process.env.JIXIAO_DB = saved;
+    }
+  });
+
+  it('starts fresh, then starts again on the existing database with its data', async () => {
+    const database = await createTestDatabase(TEST_POSTGRES, { migrated: false });
+    try {
+      const first = await openApi(database.url);
+      await first.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d) { userErrors { code } } }', { d: readFixture('shifeng') });
+      await first.close();
+      const second = await openApi(database.url);
+      expect((await second.gql('{ plans { totalCount } }')).plans.totalCount).toBe(1);
+      await second.close();
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('after the PostgreSQL migrations, the tables are exactly what the entities describe, plus an index on each foreign key', async () => {
+    type Orm = Awaited<ReturnType<typeof openDatabase>>;
+    const shape = async (orm: Orm) => {
+      const sql = (text: string) => orm.em.getConnection().execute(text) as Promise<Record<string, unknown>[]>;
+      const tables: Record<string, { columns: unknown[]; indexes: Record<string, unknown>; constraints: Record<string, unknown> }> = {};
+      const names = await sql("select table_name as name from information_schema.tables where table_schema = current_schema() and table_name not like 'mikro_orm_%' order by 1");
+      for (const { name } of names) tables[name as string] = { columns: [], indexes: {}, constraints: {} };
+      // Columns by name (a migration appends columns where a fresh table would interleave them).
+      for (const column of await sql(
+        "select table_name, column_name, data_type, character_maximum_length, is_nullable, column_default from information_schema.columns where table_schema = current_schema() and table_name not like 'mikro_orm_%' order by table_name, column_name",
+      )) {
+        const { table_name, ...rest } = column;
+        tables[table_name as string].columns.push(rest);
+      }
+      for (const { tablename, indexname, indexdef } of await sql("select tablename, indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename not like 'mikro_orm_%'")) {
+        tables[tablename as string].indexes[indexname as string] = indexdef;
+      }
+      for (const { table, name, definition } of await sql(
+        "select conrelid::regclass::text as table, conname as name, pg_get_constraintdef(oid) as definition from pg_constraint where connamespace = current_schema()::regnamespace and conrelid::regclass::text not like 'mikro_orm_%'",
+      )) {
+        tables[(table as string).replace(/"/g, '')].constraints[name as string] = definition;
+      }
+      return tables;
+    };
+    const [migratedDb, generatedDb] = [await createTestDatabase(), await createTestDatabase(TEST_POSTGRES, { migrated: false })];
+    const migrated = await openDatabase(migratedDb.url);
+    const generated = await openFromEntities(generatedDb.url);
+    try {
+      const [fromMigrations, fromEntities] = [await shape(migrated), await shape(generated)];
+      for (const [table, columns] of FOREIGN_KEY_INDEXES) {
+        const name = `${table}_${columns.join('_')}_index`;
+        expect(fromMigrations[table].indexes[name], name).toBeDefined();
+        delete fromMigrations[table].indexes[name];
+      }
+      expect(Object.keys(fromEntities).length).toBeGreaterThanOrEqual(12);
+      expect(fromMigrations).toEqual(fromEntities);
+      // The audit trail's append-only triggers.
+      const triggers = await migrated.em.getConnection().execute("select tgname from pg_trigger where tgrelid = 'audit_entry'::regclass and not tgisinternal order by 1");
+      expect(triggers.map((row: { tgname: string }) => row.tgname)).toEqual(['audit_entry_no_delete', 'audit_entry_no_truncate', 'audit_entry_no_update']);
+      await expect(migrated.em.getConnection().execute('truncate audit_entry')).rejects.toThrow(/append-only/);
+    } finally {
+      await Promise.all([migrated.close(), generated.close()]);
+      await Promise.all([migratedDb.drop(), generatedDb.drop()]);
+    }
+  });
 });

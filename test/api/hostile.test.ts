@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphqlSchema } from '../../server/src/graphql/schema.js';
 import { readFixture } from './harness.js';
 import { type HttpApi, type HttpReply, openHttpApi } from './http-harness.js';
+import { TEST_POSTGRES } from './test-db.js';
 
 const SEED = 0x6a697869; // "jixi"
 const CONCURRENCY = 8;
@@ -518,7 +519,7 @@ describe('hostile input', () => {
   });
   afterAll(() => api?.close());
 
-  it('survives 1,000+ generated hostile requests: no 500, a typed error each time, the database unchanged', { timeout: 120_000 }, async () => {
+  it('survives 1,000+ generated hostile requests: no 500, a typed error each time, the database unchanged', { timeout: TEST_POSTGRES ? 300_000 : 120_000 }, async () => {
     const schema = await graphqlSchema();
     const specs = mutationSpecs(schema);
     expect(specs.length).toBeGreaterThan(25);

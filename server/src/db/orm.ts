@@ -9,6 +9,7 @@ import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { postgresMigrationsList } from './migrations/postgres/index.js';
+import { onPostgresServer } from './postgres-admin.js';
 
 /** A PostgreSQL connection URL (`postgres://user:pass@host:5432/db` or `postgresql://…`), as opposed to a SQLite file. */
 export function isPostgresUrl(dbName: string): boolean {
@@ -90,9 +91,24 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
   }
-  await orm.getMigrator().up();
+  if (postgres) {
+    // Several app servers may start at once on one database: one migrates, the others wait, then find nothing to do.
+    await onPostgresServer(dbName, async (sql) => {
+      await sql('select pg_advisory_lock(?)', [MIGRATION_LOCK]);
+      try {
+        await orm.getMigrator().up();
+      } finally {
+        await sql('select pg_advisory_unlock(?)', [MIGRATION_LOCK]);
+      }
+    });
+  } else {
+    await orm.getMigrator().up();
+  }
   return orm;
 }
+
+/** The advisory lock key that serialises migrations on one PostgreSQL database ("jixiao" in ASCII, in a 64-bit key). */
+const MIGRATION_LOCK = 0x6a6978696130;
 
 /**
  * A database built straight from the entities, bypassing migrations: to write and check migrations.
