@@ -87,7 +87,7 @@ export function applyPlanScope(query: Builder, actor: Actor, filter: PlanScopeFi
   if (plans) query.whereIn('p.id', plans);
   if (filter.region != null) {
     const pattern = asFilterError(() => containsPattern(filter.region!, [argument, 'region']));
-    query.whereRaw(`d.region like ? ${LIKE_ESCAPE}`, [pattern]);
+    query.whereRaw(`lower(d.region) like lower(?) ${LIKE_ESCAPE}`, [pattern]);
   }
   if (filter.planStatuses) query.whereIn('p.status', filter.planStatuses);
   const rate = microsRange(filter.executionRate, [argument, 'executionRate']);
@@ -132,6 +132,6 @@ export function applyIndicatorFilter(query: Builder, actor: Actor, filter: Indic
   whereRange(query, 'i.score_lost', scoreLost);
   if (filter.text != null) {
     const pattern = asFilterError(() => containsPattern(filter.text!, [argument, 'text']));
-    query.whereRaw(`(i.name like ? ${LIKE_ESCAPE} or i.target_text like ? ${LIKE_ESCAPE} or i.actual_text like ? ${LIKE_ESCAPE})`, [pattern, pattern, pattern]);
+    query.whereRaw(`(lower(i.name) like lower(?) ${LIKE_ESCAPE} or lower(i.target_text) like lower(?) ${LIKE_ESCAPE} or lower(i.actual_text) like lower(?) ${LIKE_ESCAPE})`, [pattern, pattern, pattern]);
   }
 }
