@@ -196,3 +196,70 @@ describe('the status of imported documents (issue 10 item 6)', () => {
     expect(targets.importPlanDocument.plan.status).toBe('DRAFT');
   });
 });
+
+describe('sections in the editor (issue 10 item 7)', () => {
+  const SECTIONS = 'sectionWeights { level1 weight } rollup { sections { level1 label sectionWeight indicatorWeight score count } warnings { code } }';
+  const sectionsOf = async (planId: string) => (await api.gql(`query($id: ID!) { plan(id: $id) { ${SECTIONS} } }`, { id: planId })).plan;
+
+  it('a plan built on the 部门整体 framework is weighted 决策 20 / 过程 20 / 产出 40 / 效益 20; changing a row\'s 一级 moves it', async () => {
+    const department = (await api.gql('mutation { createDepartment(input: { name: "中共雁峰区委宣传部" }) { department { id } } }')).createDepartment.department.id;
+    const planId = (await api.gql('mutation($d: ID!) { createPlan(input: { departmentId: $d, year: 2025 }) { plan { id } } }', { d: department })).createPlan.plan.id;
+    const add = async (level1Label: string, level2Label: string | null, name: string, weight: string) =>
+      (
+        await api.gql('mutation($p: ID!, $f: IndicatorInput!) { addIndicator(input: { planId: $p, fields: $f }) { indicator { id level1 level2 unknownLevelLabels } userErrors { code } } }', {
+          p: planId,
+          f: { level1Label, level2Label, name, target: '≥90%', weight },
+        })
+      ).addIndicator;
+    const decision = await add('决策', '绩效目标', '绩效目标合理性', '20');
+    expect(decision).toEqual({ indicator: { id: expect.any(String), level1: 'DECISION', level2: null, unknownLevelLabels: [] }, userErrors: [] });
+    await add('过程', '预算执行', '资金使用合规性', '20');
+    await add('产出指标', '数量指标', '组织中心组学习', '40');
+    const outcome = await add('效益指标', '社会效益指标', '群众知晓率', '20');
+
+    const framework = await sectionsOf(planId);
+    expect(framework.sectionWeights).toEqual([
+      { level1: 'DECISION', weight: '20' },
+      { level1: 'PROCESS', weight: '20' },
+      { level1: 'OUTPUT', weight: '40' },
+      { level1: 'OUTCOME', weight: '20' },
+    ]);
+    expect(framework.rollup.sections.map((section: any) => [section.label, section.sectionWeight, section.indicatorWeight, section.count])).toEqual([
+      ['决策', '20', '20', 1],
+      ['过程', '20', '20', 1],
+      ['产出指标', '40', '40', 1],
+      ['效益指标', '20', '20', 1],
+    ]);
+    expect(framework.rollup.warnings).toEqual([]);
+
+    // The editor changes the row's 一级: the server moves it to that section.
+    const moved = await api.gql('mutation($id: ID!, $f: IndicatorInput!) { updateIndicator(id: $id, fields: $f) { indicator { level1 level1Label level2 } userErrors { code } } }', {
+      id: outcome.indicator.id,
+      f: { level1Label: '过程', level2Label: null },
+    });
+    expect(moved.updateIndicator).toEqual({ indicator: { level1: 'PROCESS', level1Label: '过程', level2: null }, userErrors: [] });
+    const after = await sectionsOf(planId);
+    expect(after.rollup.sections.map((section: any) => [section.level1, section.indicatorWeight, section.count])).toEqual([
+      ['DECISION', '20', 1],
+      ['PROCESS', '40', 2],
+      ['OUTPUT', '40', 1],
+      ['OUTCOME', '0', 0],
+    ]);
+    expect(after.rollup.warnings.map((warning: any) => warning.code)).toEqual(['SECTION_WEIGHT_MISMATCH', 'SECTION_WEIGHT_MISMATCH']);
+  });
+
+  it('the 预算执行率 row added in the editor is scored from the plan\'s spending', async () => {
+    const { planId, ids } = await evaluatingPlan([
+      { name: '预算执行率', target: '100%', weight: '10', level1: '预算执行率' },
+      { name: '组织中心组学习', target: '不少于12次', weight: '90' },
+    ]);
+    await api.gql('mutation($i: RecordSpendingInput!) { recordSpending(input: $i) { userErrors { code } } }', { i: { planId, fullYear: '120', actual: '96.5' } });
+    const scored = await score(ids[0]!, '16.08');
+    expect(scored.userErrors.map((error: any) => error.code)).toEqual(['OUT_OF_RANGE']); // above the row's 分值 10
+    const given = await score(ids[0]!, '8.04');
+    expect(given.userErrors).toEqual([]);
+    expect(given.indicator.gap).toMatchObject({ status: 'PARTIAL', suggestedScore: '8.04', effectiveScore: '8.04' });
+    const { plan } = await api.gql(`query($id: ID!) { plan(id: $id) { ${SECTIONS} } }`, { id: planId });
+    expect(plan.rollup.sections.find((section: any) => section.level1 === 'BUDGET_EXECUTION')).toMatchObject({ label: '预算执行率', sectionWeight: '10', indicatorWeight: '10', score: '8.04', count: 1 });
+  });
+});

@@ -11,8 +11,13 @@
  */
 import { valuesObject } from './values.js';
 
-/** 一级指标. UNKNOWN: a label the hierarchy does not know, kept as written and flagged. */
-export const LEVEL1_VALUES = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'UNKNOWN'] as const;
+/**
+ * 一级指标. UNKNOWN: a label the hierarchy does not know, kept as written and flagged.
+ * DECISION 决策, INPUT 投入 and PROCESS 过程 are the sections of the 部门整体 evaluation framework
+ * (财预〔2020〕10号 附件: 决策/过程/产出/效益; the earlier 部门整体 common framework, 财预〔2013〕53号:
+ * 投入/过程/产出/效果), usable beside 产出/效益/满意度/成本 (issue 10 item 7).
+ */
+export const LEVEL1_VALUES = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'DECISION', 'INPUT', 'PROCESS', 'UNKNOWN'] as const;
 export type Level1 = (typeof LEVEL1_VALUES)[number];
 export const Level1 = valuesObject(LEVEL1_VALUES);
 
@@ -22,7 +27,13 @@ export const LEVEL1_LABELS: Record<Exclude<Level1, 'UNKNOWN'>, string> = {
   SATISFACTION: '满意度指标',
   COST: '成本指标',
   BUDGET_EXECUTION: '预算执行率',
+  DECISION: '决策',
+  INPUT: '投入',
+  PROCESS: '过程',
 };
+
+/** The 一级 of the 部门整体 evaluation framework that are not also 自评表 sections. */
+export const FRAMEWORK_LEVEL1: readonly Exclude<Level1, 'UNKNOWN'>[] = ['DECISION', 'INPUT', 'PROCESS'];
 
 /** 二级指标. */
 export const LEVEL2_VALUES = [
@@ -81,6 +92,10 @@ export const LEVEL2_OF: Record<Exclude<Level1, 'UNKNOWN'>, Exclude<Level2, 'UNKN
   SATISFACTION: ['SERVICE_SATISFACTION'],
   COST: ['ECONOMIC_COST', 'SOCIAL_COST', 'ECOLOGICAL_COST'],
   BUDGET_EXECUTION: [],
+  // The framework's 二级 (项目立项, 预算配置, 预算执行, 资产管理 …) are kept as written, not canonicalised.
+  DECISION: [],
+  INPUT: [],
+  PROCESS: [],
 };
 
 export const UNKNOWN_LEVEL_LABEL = '未识别（保留原文并标记）';

@@ -12,7 +12,8 @@ import {
 
 // Labels of the domain's own words (statuses, roles, levels, categories) come from the shared vocabulary,
 // so the schema's descriptions and the UI say the same thing.
-const NEW_ROW_LEVEL1 = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST'] as const;
+// 预算执行率 is a scored row of its own (issue 10 item 7); 决策/投入/过程 are the 部门整体 framework's sections.
+const NEW_ROW_LEVEL1 = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'DECISION', 'INPUT', 'PROCESS'] as const;
 
 export const zhCN = {
   app: {
@@ -354,6 +355,9 @@ export const zhCN = {
   gap: GAP_STATUS_LABELS as Record<string, string>,
   evaluation: {
     computedTotal: '折算综合得分',
+    statedTotal: '自评表填报',
+    statedScore: (score: string) => `综合得分 ${score} 分`,
+    statedGrade: (grade: string) => `等次「${grade}」`,
     provisional: '暂定',
     pending: (n: number) => `待评分 ${n} 项`,
     formTitle: (year: number) => `${year}年度部门整体支出绩效自评表`,

@@ -27,6 +27,13 @@ describe('canonicalLevels', () => {
     ['效益指标', null, 'OUTCOME', null],
     ['满意度指标', null, 'SATISFACTION', null],
     ['预算执行率', null, 'BUDGET_EXECUTION', null],
+    // the 部门整体 framework (issue 10 item 7): its 二级 are kept as written, not canonicalised or flagged
+    ['决策', '项目立项', 'DECISION', null],
+    ['决策指标', '绩效目标', 'DECISION', null],
+    ['投入', '预算配置', 'INPUT', null],
+    ['过程', '预算执行', 'PROCESS', null],
+    ['过程指标', '数量指标', 'PROCESS', null],
+    ['效果', null, 'OUTCOME', null],
     [' 产出指标 ', '', 'OUTPUT', null],
   ])('%s / %s → %s / %s', (label1, label2, level1, level2) => {
     const read = canonicalLevels(label1, label2);

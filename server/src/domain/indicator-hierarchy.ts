@@ -3,10 +3,10 @@
  * real forms use for them. Labels are kept as written; the canonical value is what the engine reads.
  */
 
-import { LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 } from '@jixiao/vocabulary';
+import { FRAMEWORK_LEVEL1, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 } from '@jixiao/vocabulary';
 
 // The values and the official names are the shared vocabulary's (one place for server and client).
-export { LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 };
+export { FRAMEWORK_LEVEL1, LEVEL1_LABELS, LEVEL2_LABELS, LEVEL2_PARENT, type Level1, type Level2 };
 
 const LEVEL1_ALIASES: Record<string, Exclude<Level1, 'UNKNOWN'>> = {
   产出指标: 'OUTPUT',
@@ -19,6 +19,15 @@ const LEVEL1_ALIASES: Record<string, Exclude<Level1, 'UNKNOWN'>> = {
   成本: 'COST',
   预算执行率: 'BUDGET_EXECUTION',
   预算执行: 'BUDGET_EXECUTION',
+  // The 部门整体 framework (财预〔2020〕10号 决策/过程/产出/效益; 财预〔2013〕53号 投入/过程/产出/效果).
+  决策: 'DECISION',
+  决策指标: 'DECISION',
+  投入: 'INPUT',
+  投入指标: 'INPUT',
+  过程: 'PROCESS',
+  过程指标: 'PROCESS',
+  效果: 'OUTCOME',
+  效果指标: 'OUTCOME',
 };
 
 /** 二级 aliases that belong under one level1 only. */
@@ -80,6 +89,8 @@ export function canonicalLevels(level1Label: string, level2Label: string | null 
   if (!written1) unknownLabels.push(level1Label);
 
   const label2 = level2Label == null ? '' : normaliseLabel(level2Label);
+  // Under 决策/投入/过程 the 二级 (项目立项, 预算执行 …) has no canonical value: kept as written, not flagged.
+  if (written1 && FRAMEWORK_LEVEL1.includes(written1)) return { level1: written1, level2: null, unknownLabels };
   const level2 = label2 ? readLevel2(label2, written1) : null;
   if (level2 === 'UNKNOWN') unknownLabels.push(level2Label!);
 

@@ -107,6 +107,9 @@ describe('rollupIndicators — fixture 004', () => {
       OUTCOME: { weight: n('30'), suggestedScore: 0n, score: n('30'), count: 3 },
       SATISFACTION: { weight: n('10'), suggestedScore: n('10'), score: n('10'), count: 1 },
       COST: { weight: 0n, suggestedScore: 0n, score: 0n, count: 0 },
+      DECISION: { weight: 0n, suggestedScore: 0n, score: 0n, count: 0 },
+      INPUT: { weight: 0n, suggestedScore: 0n, score: 0n, count: 0 },
+      PROCESS: { weight: 0n, suggestedScore: 0n, score: 0n, count: 0 },
       UNKNOWN: { weight: 0n, suggestedScore: 0n, score: 0n, count: 0 },
     });
   });
@@ -117,7 +120,7 @@ describe('rollupIndicators — effective scores and counts', () => {
     const rollup = rollupIndicators([]);
     expect(rollup).toMatchObject({ count: 0, weightTotal: 0n, suggestedScoreTotal: 0n, scoreTotal: 0n, scoredCount: 0 });
     expect(rollup.countsByStatus).toEqual(NO_COUNTS);
-    expect(Object.keys(rollup.sections).sort()).toEqual(['BUDGET_EXECUTION', 'COST', 'OUTCOME', 'OUTPUT', 'SATISFACTION', 'UNKNOWN']);
+    expect(Object.keys(rollup.sections).sort()).toEqual(['BUDGET_EXECUTION', 'COST', 'DECISION', 'INPUT', 'OUTCOME', 'OUTPUT', 'PROCESS', 'SATISFACTION', 'UNKNOWN']);
   });
 
   it('suggestions count until the evaluator scores; unweighted and unscored rows add nothing', () => {

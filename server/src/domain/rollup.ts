@@ -29,6 +29,7 @@ import {
   effectiveScore,
   reduceRatio,
   sectionTotals,
+  sectionWeightsForRows,
   weightWarnings,
   type ScoredRow,
   type SectionTotal,
@@ -71,7 +72,7 @@ export interface IndicatorRollup {
   total: EvaluationTotal;
 }
 
-const LEVEL1_VALUES: readonly Level1[] = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'UNKNOWN'];
+const LEVEL1_VALUES: readonly Level1[] = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'DECISION', 'INPUT', 'PROCESS', 'UNKNOWN'];
 
 export function rollupIndicators(rows: readonly IndicatorRow[]): IndicatorRollup {
   const scored = rows.map((row) => ({ row, score: effectiveScore(row.evaluatorScore, row.gap.suggestedScore).score }));
@@ -208,7 +209,7 @@ export interface PlanRollup extends IndicatorRollup {
 }
 
 export function rollupPlan(input: PlanRollupInput): PlanRollup {
-  const weights = input.sectionWeights ?? DEFAULT_SECTION_WEIGHTS;
+  const weights = sectionWeightsForRows(input.sectionWeights ?? DEFAULT_SECTION_WEIGHTS, input.indicators.map((row) => row.level1));
   const totals = rollupIndicators(input.indicators);
   const scoredRows = scoredRowsOf(input.indicators);
   return {

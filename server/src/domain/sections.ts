@@ -14,6 +14,43 @@ export const DEFAULT_SECTION_WEIGHTS: Readonly<SectionWeights> = Object.freeze({
   SATISFACTION: 10n * POINT,
 });
 
+/**
+ * Default weights of a plan scored on the 部门整体 evaluation framework (issue 10 item 7, docs/gap-rules.md
+ * §3.9): 决策 (or 投入) 20, 过程 20, 产出 40, 效益 20. 财预〔2020〕10号 leaves the framework's weights to each
+ * department but asks that 产出 and 效益 carry at least 60% (here exactly 60); 20/20/40/20 is the split most
+ * provincial 部门整体 rules print. A plan using 投入 instead of 决策 gives 投入 the 20.
+ */
+export const FRAMEWORK_SECTION_WEIGHTS: Readonly<SectionWeights> = Object.freeze({
+  DECISION: 20n * POINT,
+  PROCESS: 20n * POINT,
+  OUTPUT: 40n * POINT,
+  OUTCOME: 20n * POINT,
+});
+const FRAMEWORK_INPUT_SECTION_WEIGHTS: Readonly<SectionWeights> = Object.freeze({
+  INPUT: 20n * POINT,
+  PROCESS: 20n * POINT,
+  OUTPUT: 40n * POINT,
+  OUTCOME: 20n * POINT,
+});
+
+/**
+ * The weights that score a plan whose weights in force are the 自评表 defaults (10/50/30/10): when its
+ * rows use a section of the 部门整体 framework (决策/投入/过程), the framework's defaults instead — the
+ * 自评表 defaults would leave those rows unweighted. Weights a plan set or a document stated (anything
+ * but exactly the defaults) are kept as they are.
+ */
+export function sectionWeightsForRows(weights: SectionWeights, level1s: readonly Level1[]): SectionWeights {
+  if (!sameWeights(weights, DEFAULT_SECTION_WEIGHTS)) return weights;
+  if (level1s.includes('DECISION') || (level1s.includes('PROCESS') && !level1s.includes('INPUT'))) return { ...FRAMEWORK_SECTION_WEIGHTS };
+  if (level1s.includes('INPUT')) return { ...FRAMEWORK_INPUT_SECTION_WEIGHTS };
+  return weights;
+}
+
+function sameWeights(a: SectionWeights, b: SectionWeights): boolean {
+  const keys = Object.keys(a) as Level1[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 /** The full mark of a self-evaluation: section weights must add up to it. */
 export const FULL_MARKS: Micros = 100n * POINT;
 

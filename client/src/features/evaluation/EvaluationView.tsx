@@ -50,7 +50,7 @@ export function EvaluationView({ plan }: { plan: Plan }) {
 }
 
 /** 分项得分, 自评综合得分 and 评价等次 as the server totals them; the 分值 of each section is editable. */
-function Totals({ plan }: { plan: Plan }) {
+export function Totals({ plan }: { plan: Plan }) {
   const rollup = plan.rollup;
   const weights = useSectionWeights(plan.id, plan.sectionWeights ?? []);
   return (
@@ -91,6 +91,7 @@ function Totals({ plan }: { plan: Plan }) {
           <td colSpan={4} className="muted small">{rollup.gradeExplanation}</td>
           <td className="num strong">{rollup.computedTotal ?? '—'}</td>
         </tr>
+        {(plan.evaluation?.totalScore != null || plan.evaluation?.grade) && <StatedTotal plan={plan} />}
         <tr>
           <th className="row-head">{t.evaluation.grade}</th>
           <td colSpan={5} className="grade">
@@ -113,5 +114,27 @@ function Totals({ plan }: { plan: Plan }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * What the 自评表 itself states (综合得分, 等次) beside the computed total, with the server's check that
+ * explains a difference (STATED_TOTAL_MISMATCH / STATED_GRADE_MISMATCH, docs/gap-rules.md §3.7).
+ */
+function StatedTotal({ plan }: { plan: Plan }) {
+  const stated = plan.evaluation!;
+  const findings = plan.checks.filter((check) => check.code === 'STATED_TOTAL_MISMATCH' || check.code === 'STATED_GRADE_MISMATCH');
+  return (
+    <tr data-stated-total="">
+      <th className="row-head">{t.evaluation.statedTotal}</th>
+      <td colSpan={4} className="muted small">
+        {findings.map((check) => (
+          <span key={check.code} className="hint" data-stated-finding={check.code}>⚠ {check.message}</span>
+        ))}
+      </td>
+      <td className="num">
+        {[stated.totalScore != null ? t.evaluation.statedScore(stated.totalScore) : null, stated.grade ? t.evaluation.statedGrade(stated.grade) : null].filter(Boolean).join('，')}
+      </td>
+    </tr>
   );
 }

@@ -78,7 +78,8 @@ describe('the indicator row', () => {
   });
 
   it('marks a score to re-confirm and shows the 偏差原因 beside the 扣分原因', () => {
-    table('evaluation', [], ['EVALUATE'], { ...indicator, score: '8', scoreUnconfirmed: true, deviationReason: '活动因疫情延期' });
+    // Read by someone who may not evaluate (the evaluator edits it: IndicatorTable.test.tsx).
+    table('evaluation', [], [], { ...indicator, score: '8', scoreUnconfirmed: true, deviationReason: '活动因疫情延期' });
     expect(document.querySelector('[data-unconfirmed]')?.textContent).toBe('得分待确认');
     expect(document.querySelector('[data-deviation-reason]')?.textContent).toBe('偏差原因：活动因疫情延期');
   });

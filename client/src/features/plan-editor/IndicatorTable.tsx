@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import { LEVEL1_LABELS } from '@jixiao/vocabulary';
 import { useEffect, useState, type FormEvent } from 'react';
 import { EditableCell } from '../../components/EditableCell';
 import { CompletionBar, StatusTag } from '../../components/StatusTag';
@@ -151,7 +152,13 @@ export function IndicatorTable({ planId, lineItemId, indicators, mode }: Props) 
                 {evaluation ? (
                   <>
                     <EditableCell col="deduction" label={t.indicator.deduction} value={row.deduction ?? ''} readOnly={!access.evaluate} onCommit={(text) => actions.setField(row, 'deduction', text)} />
-                    {row.deviationReason && <span className="gap-detail" data-deviation-reason="">{t.indicator.deviationReason}：{row.deviationReason}</span>}
+                    {access.evaluate ? (
+                      <span className="gap-detail" data-deviation-reason="">
+                        <EditableCell col="deviationReason" label={t.indicator.deviationReason} value={row.deviationReason ?? ''} placeholder={t.indicator.deviationReason} onCommit={(text) => actions.setField(row, 'deviationReason', text)} />
+                      </span>
+                    ) : (
+                      row.deviationReason && <span className="gap-detail" data-deviation-reason="">{t.indicator.deviationReason}：{row.deviationReason}</span>
+                    )}
                   </>
                 ) : (
                   <EditableCell col="remark" label={t.indicator.remark} value={row.remark ?? ''} readOnly={!access.draft} onCommit={(text) => actions.setField(row, 'remark', text)} />
@@ -255,7 +262,9 @@ function AddIndicator({ planId, lineItemId }: { planId: string; lineItemId: stri
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const outcome = await actions.add(planId, lineItemId, { level1Label: level1, level2Label: level2, name: name.trim() });
+    // The 预算执行率 row is named after its section unless the planner names it.
+    const rowName = name.trim() || (level1 === LEVEL1_LABELS.BUDGET_EXECUTION ? LEVEL1_LABELS.BUDGET_EXECUTION : '');
+    const outcome = await actions.add(planId, lineItemId, { level1Label: level1, level2Label: level2, name: rowName });
     const message = outcome.failure ?? (outcome.userErrors.map((e) => e.message).join('；') || null);
     setError(message);
     if (!message) setName('');
@@ -269,7 +278,7 @@ function AddIndicator({ planId, lineItemId }: { planId: string; lineItemId: stri
       <select aria-label={t.indicator.level2} value={level2} onChange={(e) => setLevel2(e.target.value)}>
         {(t.levels.level2[level1] ?? []).map((label) => <option key={label}>{label}</option>)}
       </select>
-      <input aria-label={t.indicator.addName} placeholder={t.indicator.addName} value={name} onChange={(e) => setName(e.target.value)} />
+      <input aria-label={t.indicator.addName} placeholder={level1 === LEVEL1_LABELS.BUDGET_EXECUTION ? LEVEL1_LABELS.BUDGET_EXECUTION : t.indicator.addName} value={name} onChange={(e) => setName(e.target.value)} />
       <button className="btn" type="submit">＋ {t.indicator.add}</button>
       {error && <span className="field-error" role="alert">{error}</span>}
     </form>

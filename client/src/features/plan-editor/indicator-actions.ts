@@ -1,14 +1,14 @@
 import { useApolloClient } from '@apollo/client/react';
 import { cellOutcome, messageOf, serialized, shownVersion, useMutate, type CellOutcome, type MutationOutcome } from '../../app/mutate';
 import { askReason } from '../../components/ReasonDialog';
-import { ADD_INDICATOR, DELETE_INDICATOR, INDICATOR_SCORE, INDICATOR_TARGET_TEXT, MOVE_INDICATOR, RECORD_INDICATOR_ACTUAL, SCORE_INDICATOR, SET_INDICATOR_TARGET, SET_INDICATOR_WEIGHT, UPDATE_INDICATOR } from './indicator.graphql';
+import { ADD_INDICATOR, DELETE_INDICATOR, INDICATOR_SCORE, INDICATOR_TARGET_TEXT, MOVE_INDICATOR, RECORD_INDICATOR_ACTUAL, SCORE_INDICATOR, SET_INDICATOR_DEVIATION_REASON, SET_INDICATOR_TARGET, SET_INDICATOR_WEIGHT, UPDATE_INDICATOR } from './indicator.graphql';
 import { PLAN } from './plan.graphql';
 import type { Indicator, StructuredTarget } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
 
-export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'remark';
+export type IndicatorField = 'level1Label' | 'level2Label' | 'name' | 'target' | 'actual' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'remark';
 
 const blankToNull = (text: string): string | null => (text.trim() === '' ? null : text.trim());
 
@@ -72,6 +72,8 @@ export function useIndicatorActions() {
         return settle(await mutate(SET_INDICATOR_WEIGHT, { id: indicator.id, weight: value, expectedVersion }));
       case 'score':
         return settle(await mutate(SCORE_INDICATOR, { id: indicator.id, score: value, reason: now.deduction, expectedVersion }));
+      case 'deviationReason':
+        return settle(await mutate(SET_INDICATOR_DEVIATION_REASON, { id: indicator.id, reason: value, expectedVersion }));
       case 'deduction':
         // 扣分原因 belongs to the score: in the 自评 it is recorded with it (EVALUATE), not as a draft edit.
         if (!access.draft) {

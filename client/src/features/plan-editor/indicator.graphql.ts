@@ -94,6 +94,15 @@ export const SCORE_INDICATOR = graphql(`
   }
 `);
 
+/** 偏差原因: why a result is off target (未达成, 部分达成, or 50% beyond it); null clears it. */
+export const SET_INDICATOR_DEVIATION_REASON = graphql(`
+  mutation SetIndicatorDeviationReason($id: ID!, $reason: String, $expectedVersion: Int) {
+    setIndicatorDeviationReason(id: $id, reason: $reason, expectedVersion: $expectedVersion) {
+      ...IndicatorChangeFields
+    }
+  }
+`);
+
 export const SET_INDICATOR_WEIGHT = graphql(`
   mutation SetIndicatorWeight($id: ID!, $weight: Decimal, $expectedVersion: Int) {
     setIndicatorWeight(id: $id, weight: $weight, expectedVersion: $expectedVersion) {

@@ -5,6 +5,7 @@ import { Migration20261124020000Trust } from './Migration20261124020000Trust.js'
 import { Migration20261124030000AuditAppendOnly } from './Migration20261124030000AuditAppendOnly.js';
 import { Migration20261201200000PlanImportAudit } from './Migration20261201200000PlanImportAudit.js';
 import { Migration20261201100000Evaluation } from './Migration20261201100000Evaluation.js';
+import { Migration20261201300000Level1Sections } from './Migration20261201300000Level1Sections.js';
 import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
@@ -15,5 +16,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124030000AuditAppendOnly', class: Migration20261124030000AuditAppendOnly },
   { name: 'Migration20261201100000Evaluation', class: Migration20261201100000Evaluation },
   { name: 'Migration20261201200000PlanImportAudit', class: Migration20261201200000PlanImportAudit },
+  { name: 'Migration20261201300000Level1Sections', class: Migration20261201300000Level1Sections },
   { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
 ];

@@ -15,6 +15,7 @@ import { planContentOf } from './plan-content.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
+import { sectionWeightsForRows } from '../../domain/sections.js';
 import { figuresOf, sectionWeightsOf } from './plan-figures.service.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { CheckWarning } from './check-warning.type.js';
@@ -166,10 +167,11 @@ export class PlanResolver {
     return (await figuresOf(em, plan.id)).checks;
   }
 
-  @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10）/ the section weights that score this plan' })
+  @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10；用决策/投入/过程部分的计划默认 20/20/40/20）/ the section weights that score this plan' })
   async sectionWeights(@Root() plan: Plan, @Ctx() { em }: Context): Promise<SectionWeight[]> {
-    const { evaluation } = await planContentOf(em, plan.id);
-    return Object.entries(sectionWeightsOf(plan, evaluation)).map(([level1, weight]) => ({ level1: level1 as Level1, weight: formatDecimal(weight!) }));
+    const { evaluation, indicatorsByLineItem } = await planContentOf(em, plan.id);
+    const weights = sectionWeightsForRows(sectionWeightsOf(plan, evaluation), (indicatorsByLineItem.get(null) ?? []).map((row) => row.level1));
+    return Object.entries(weights).map(([level1, weight]) => ({ level1: level1 as Level1, weight: formatDecimal(weight!) }));
   }
 
   @Mutation(() => PlanPayload, { description: '设置本计划各部分分值（null 恢复默认 10/50/30/10）/ set the plan\'s section weights; null restores the defaults' })
