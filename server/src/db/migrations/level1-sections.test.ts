@@ -34,7 +34,7 @@ describe('migration: 一级 sections of the 部门整体 framework', () => {
       for (const level1 of ['DECISION', 'INPUT', 'PROCESS']) {
         await connection.execute(`insert into indicator (plan_id, level1, level1_label, name) values (1, '${level1}', '${level1}', '${level1}')`);
       }
-      const ids = (await connection.execute("select id from indicator where level1 in ('DECISION', 'INPUT', 'PROCESS') order by id")).map((row: { id: number }) => row.id);
+      const ids = (await connection.execute("select id from indicator where level1 in ('DECISION', 'INPUT', 'PROCESS') order by id")).map((row) => (row as { id: number }).id);
       expect(ids).toEqual([8, 9, 10]); // after the deleted 7, not after the surviving 2
       await expect(connection.execute("insert into indicator (plan_id, level1, level1_label, name) values (1, 'NONSENSE', 'x', 'x')")).rejects.toThrow(/CHECK constraint/);
       expect(await connection.execute("select name from sqlite_master where name like 'indicator%' order by name")).toEqual([
