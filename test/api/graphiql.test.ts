@@ -65,6 +65,13 @@ describe.skipIf(!built)('GET /graphiql', () => {
     expect((await api.request('/')).text).toContain('<div id="root"></div>');
   });
 
+  it('opens with the analysts\' saved questions of docs/ANALYST.md as tabs', async () => {
+    const page = await api.request('/graphiql');
+    const entry = /src="(\/assets\/graphiql-[^"]+\.js)"/.exec(page.text)![1];
+    const bundle = (await api.request(entry)).text;
+    for (const name of ['NotMetIn2024', 'ScoreByDepartment', 'TargetAdjustments', 'BudgetByYear']) expect(bundle, name).toContain(`query ${name}`);
+  });
+
   it('loads nothing from another host: the HTML and every JS/CSS file it reaches', async () => {
     const page = await api.request('/graphiql');
     expect(absoluteUrls(page.text)).toEqual([]);
