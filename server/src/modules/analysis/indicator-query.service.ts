@@ -3,7 +3,7 @@ import { type SortKey, readKeysetPage } from '../../db/keyset.js';
 import { keysetWindow, type Page, type PageArgs, toKeysetPage } from '../../graphql/connection.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
-import type { Actor } from '../user/access.js';
+import { type Actor, readableDepartmentIds } from '../user/access.js';
 import { applyIndicatorFilter, filterError } from './analysis-filter.js';
 import type { IndicatorFilter, IndicatorOrder, IndicatorOrderField, OrderDirection } from './analysis.input.js';
 import { STORED_FIGURES } from './stored-figures.js';
@@ -36,13 +36,26 @@ export function indicatorSortKeys(field: IndicatorOrderField, direction: OrderDi
 
 export const orderingName = (order: IndicatorOrder | null | undefined): string => `indicators:${order?.field ?? 'ID'}:${order?.direction ?? 'ASC'}`;
 
+/** The filter fields that read the plan (`p`): without any of them (and for an actor who reads everything) the plan is not joined. */
+const PLAN_FILTERS = ['years', 'departmentIds', 'planIds', 'region', 'planStatuses', 'executionRate', 'grades'] as const satisfies readonly (keyof IndicatorFilter)[];
+
 /** The base query of a cross-plan indicator question: indicators, their plan and department, filtered and scoped. */
-export function indicatorQuery(knex: Knex, actor: Actor, filter: IndicatorFilter | null | undefined, argument = 'filter'): () => Knex.QueryBuilder {
+export function indicatorQuery(
+  knex: Knex,
+  actor: Actor,
+  filter: IndicatorFilter | null | undefined,
+  { readsPlan = true, readsDepartment = true }: { readsPlan?: boolean; readsDepartment?: boolean } = {},
+): () => Knex.QueryBuilder {
   // Checked once, up front: a bad filter is refused before any SQL runs.
-  applyIndicatorFilter(knex('indicator as i'), actor, filter, argument);
+  applyIndicatorFilter(knex('indicator as i'), actor, filter);
+  // The department is joined only when a condition, the ordering or a column reads it (a count over 648k rows feels each join).
+  const department = readsDepartment || filter?.region != null;
+  const plan = department || readsPlan || readableDepartmentIds(actor) !== null || PLAN_FILTERS.some((field) => filter?.[field] != null);
   return () => {
-    const query = knex('indicator as i').join('plan as p', 'p.id', 'i.plan_id').join('department as d', 'd.id', 'p.department_id');
-    applyIndicatorFilter(query, actor, filter, argument);
+    const query = knex('indicator as i');
+    if (plan) query.join('plan as p', 'p.id', 'i.plan_id');
+    if (department) query.join('department as d', 'd.id', 'p.department_id');
+    applyIndicatorFilter(query, actor, filter);
     return query;
   };
 }
@@ -72,7 +85,9 @@ export async function indicatorRows(
   const ordering = orderingName(order);
   const window = keysetWindow(page, ordering, keys.length, defaultSize, maxSize);
   const knex = em.getKnex();
-  const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(indicatorQuery(knex, actor, filter), columns, keys, window, knex, { count });
+  const reads = (alias: string) => [...keys.map((key) => key.sql), ...columns].some((sql) => sql.startsWith(alias));
+  const base = indicatorQuery(knex, actor, filter, { readsPlan: reads('p.'), readsDepartment: reads('d.') });
+  const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(base, columns, keys, window, knex, { count });
   return { ...result, ordering };
 }
 

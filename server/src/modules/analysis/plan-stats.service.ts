@@ -169,12 +169,14 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
     textTargetShare: STORED_FIGURES && group.indicatorCount ? formatDecimal(ratioToMicros(ratio(BigInt(group.textTargetCount), BigInt(group.indicatorCount))!)) : null,
     checkCounts: group.checkCounts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
   }));
-  // Years ascending, then region, then department name: a stable order for tables and charts.
+  // Years ascending, then region, then department name: a stable order for tables and charts. One
+  // collator for the whole sort (localeCompare with a locale builds one per call: seconds for 4,800 rows).
+  const collator = new Intl.Collator('zh-CN');
   return result.sort(
     (a, b) =>
       (a.year ?? 0) - (b.year ?? 0) ||
-      (a.region ?? '').localeCompare(b.region ?? '', 'zh-CN') ||
-      (a.department?.name ?? '').localeCompare(b.department?.name ?? '', 'zh-CN') ||
+      collator.compare(a.region ?? '', b.region ?? '') ||
+      collator.compare(a.department?.name ?? '', b.department?.name ?? '') ||
       Number(a.departmentId ?? 0) - Number(b.departmentId ?? 0),
   );
 }
