@@ -6,6 +6,7 @@ import { DepartmentList } from '../features/departments/DepartmentList';
 import { DepartmentPage } from '../features/departments/DepartmentPage';
 import { PlanPage } from '../features/plan-editor/PlanPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ME } from '../features/auth/auth.graphql';
 import { t } from '../i18n/zh-CN';
 import { href, useRoute } from './router';
@@ -32,6 +33,7 @@ export function App() {
       <header className="app-header">
         <a className="brand" href={href({ name: 'departments' })}>绩效 · {t.app.title}</a>
         <a href={href({ name: 'departments' })}>{t.app.departments}</a>
+        {(user.role === 'ANALYST' || user.role === 'ADMIN') && <a href={href({ name: 'analysis', year: null })}>{t.dashboard.nav}</a>}
         {user.role === 'ADMIN' && <a href={href({ name: 'users' })}>{t.users.nav}</a>}
         <UserMenu user={user} />
       </header>
@@ -40,6 +42,7 @@ export function App() {
         {route.name === 'departments' && <DepartmentList />}
         {route.name === 'department' && <DepartmentPage id={route.id} />}
         {route.name === 'users' && <UsersPage me={user} />}
+        {route.name === 'analysis' && <DashboardPage year={route.year} />}
         {route.name === 'plan' && <PlanPage key={route.id} id={route.id} view={route.view} />}
       </main>
       <ReasonDialogHost />

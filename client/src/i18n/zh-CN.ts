@@ -114,6 +114,32 @@ export const zhCN = {
     } as Record<string, string>,
     conflict: '计划已被他人修改（状态或版本已变），页面已刷新，请确认后重试',
   },
+  // Charts (ECharts, loaded on first use) and the analysts' dashboard, issue 13.
+  charts: {
+    table: '数据表',
+    evaluationTitle: '目标与完成情况',
+    sections: '各部分分值与得分',
+    completion: '各指标完成率',
+    section: '部分',
+    weight: '分值',
+    score: '得分',
+    indicator: '指标',
+    completionRate: '完成率',
+  },
+  dashboard: {
+    nav: '分析',
+    title: '年度绩效分析',
+    year: '年度',
+    chart: '各部门综合得分与预算执行率',
+    department: '部门',
+    plans: '计划数',
+    score: '综合得分',
+    grade: '评价等次',
+    executionRate: '预算执行率',
+    grades: '等次分布',
+    none: '该年度没有计划',
+    loading: '加载中…',
+  },
   // Excel in and out of a plan (导出 / 导入 the official forms), issue 13.
   workbook: {
     export: '导出Excel',

@@ -6,6 +6,7 @@ import { IndicatorTable } from '../plan-editor/IndicatorTable';
 import { LineItemTree } from '../plan-editor/LineItemTree';
 import { FormHead } from '../plan-editor/PlanningView';
 import { SectionNav } from '../plan-editor/SectionNav';
+import { EvaluationCharts } from '../charts/EvaluationCharts';
 import { ChecksPanel } from './ChecksPanel';
 import { NarrativeBlock } from './NarrativeBlock';
 import { RestoreWeights, SectionWeightCell, useSectionWeights } from './SectionWeights';
@@ -35,6 +36,7 @@ export function EvaluationView({ plan }: { plan: Plan }) {
         <h2 className="block-title" id="block-indicators">{t.planning.indicators}</h2>
         <IndicatorTable planId={plan.id} lineItemId={null} indicators={plan.indicators} mode="evaluation" />
         <Totals plan={plan} />
+        <EvaluationCharts plan={plan} />
         {plan.lineItems.length > 0 && (
           <>
             <h2 className="block-title" id="block-line-items">{t.evaluation.lineItemIndicators}</h2>
