@@ -45,8 +45,8 @@ export function sectionChartOption(sections: SectionFigure[]): EChartsCoreOption
     xAxis: { type: 'category', data: rows.map((row) => row.label) },
     yAxis: { type: 'value', name: '分', min: 0 },
     series: [
-      { name: '分值', type: 'bar', data: rows.map((row) => toNumber(row.weight)), itemStyle: { color: COLORS.weight }, barGap: '10%' },
-      { name: '得分', type: 'bar', data: rows.map((row) => toNumber(row.score)), itemStyle: { color: COLORS.score }, label: { show: true, position: 'top' } },
+      { name: '分值', type: 'bar', barMaxWidth: 48, data: rows.map((row) => toNumber(row.weight)), itemStyle: { color: COLORS.weight }, barGap: '10%' },
+      { name: '得分', type: 'bar', barMaxWidth: 48, data: rows.map((row) => toNumber(row.score)), itemStyle: { color: COLORS.score }, label: { show: true, position: 'top' } },
     ],
   };
 }
@@ -138,8 +138,8 @@ export function departmentChartOption(rows: DepartmentRow[]): EChartsCoreOption 
     xAxis: { type: 'category', data: rows.map((row) => shortName(row.name, 8)), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, name: '分 / %' },
     series: [
-      { name: '综合得分', type: 'bar', data: rows.map((row) => toNumber(row.score)), itemStyle: { color: COLORS.score }, label: { show: true, position: 'top' } },
-      { name: '预算执行率（%）', type: 'bar', data: rows.map((row) => toNumber(row.executionRatePercent?.replace('%', ''))), itemStyle: { color: COLORS.MET } },
+      { name: '综合得分', type: 'bar', barMaxWidth: 48, data: rows.map((row) => toNumber(row.score)), itemStyle: { color: COLORS.score }, label: { show: true, position: 'top' } },
+      { name: '预算执行率（%）', type: 'bar', barMaxWidth: 48, data: rows.map((row) => toNumber(row.executionRatePercent?.replace('%', ''))), itemStyle: { color: COLORS.MET } },
     ],
   };
 }
