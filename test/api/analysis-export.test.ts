@@ -88,8 +88,8 @@ describe('GET /export/indicators and /export/plan-stats', () => {
     for (let start = 0; start < extra; start += 90) {
       const rows = Array.from({ length: Math.min(90, extra - start) }, (_, index) => start + index);
       await connection.execute(
-        `insert into indicator (plan_id, position, level1, level1_label, name, target_text, version, score_unconfirmed) values ${rows.map(() => "(?, ?, 'OUTPUT', '产出指标', ?, '≥1次', 1, 0)").join(', ')}`,
-        rows.flatMap((index) => [Number(shifeng.plan), 100 + index, `批量指标 ${index}`]),
+        `insert into indicator (plan_id, position, level1, level1_label, name, target_text, version, score_unconfirmed) values ${rows.map(() => "(?, ?, 'OUTPUT', '产出指标', ?, '≥1次', 1, ?)").join(', ')}`,
+        rows.flatMap((index) => [Number(shifeng.plan), 100 + index, `批量指标 ${index}`, false]), // a boolean bound, for SQLite and PostgreSQL alike
       );
     }
     const rows = (await csv('/export/indicators.csv?orderBy={"field":"ID","direction":"DESC"}', analyst)).slice(1);

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { PgMigration20261201200000Baseline } from './PgMigration20261201200000Baseline.js';
+import { PgMigration20261201600000ApprovalOpinion } from './PgMigration20261201600000ApprovalOpinion.js';
 
 /**
  * Every PostgreSQL migration, in order. The SQLite ones are in ../index.ts; both lists end at the schema
@@ -8,4 +9,5 @@ import { PgMigration20261201200000Baseline } from './PgMigration20261201200000Ba
  */
 export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261201200000Baseline', class: PgMigration20261201200000Baseline },
+  { name: 'PgMigration20261201600000ApprovalOpinion', class: PgMigration20261201600000ApprovalOpinion },
 ];
