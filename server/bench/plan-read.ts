@@ -2,6 +2,7 @@
 // executeOperation, no HTTP): the median of a few runs, for profiling the read path.
 //   pnpm --filter @jixiao/server exec tsx bench/plan-read.ts        (READ_RUNS=5, READ_QUERY=texts|editor)
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,18 +39,21 @@ const server = await createApolloServer();
 const query = process.env.READ_QUERY === 'editor' ? WHOLE_PLAN_EDITOR : WHOLE_PLAN_TEXTS;
 const samples: number[] = [];
 let bytes = 0;
+let hash = '';
 const cpu = process.cpuUsage();
 for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   const start = performance.now();
   const response = await server.executeOperation({ query, variables: { id: plan.id } }, { contextValue: contextFor(orm, ADMIN) });
   const body = response.body.kind === 'single' ? response.body.singleResult : null;
   if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
-  bytes = JSON.stringify(body).length;
+  const text = JSON.stringify(body);
+  bytes = text.length;
+  hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
   samples.push(performance.now() - start);
 }
 const used = process.cpuUsage(cpu);
 samples.sort((a, b) => a - b);
-console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, samples: samples.map(Math.round) }));
+console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, samples: samples.map(Math.round) }));
 await orm.close();
 rmSync(folder, { recursive: true, force: true });
 process.exit(0);

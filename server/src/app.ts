@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import express from 'express';
@@ -11,6 +11,7 @@ import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { analysisExport } from './modules/analysis/analysis-export.route.js';
+import { planReadSlotsPlugin } from './modules/plan/plan-content.js';
 import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
@@ -22,7 +23,9 @@ export async function createApolloServer(): Promise<ApolloServer<Context>> {
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     // The default landing page loads from a CDN; government intranets have no network.
-    plugins: [ApolloServerPluginLandingPageDisabled(), introspectionGuard(production), queryCostGuard(), fieldSuggestionGuard()],
+    // Cache control is off: /graphql answers no-store anyway (securityHeaders), and the plugin's per-field
+    // hook made Apollo wrap every resolver — thousands of calls on a whole-plan read (issue 12).
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), planReadSlotsPlugin(), introspectionGuard(production), queryCostGuard(), fieldSuggestionGuard()],
     includeStacktraceInErrorResponses: !production,
     // Limits and hardening (issue 6 item 6): see graphql/limits.ts.
     introspection: true, // gated per actor in production by introspectionGuard

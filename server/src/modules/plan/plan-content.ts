@@ -1,3 +1,5 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { memoised } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
@@ -25,14 +27,21 @@ export interface PlanContent {
   indicatorsByLineItem: Map<number | null, Indicator[]>;
 }
 
+/**
+ * A plan's rows are read-only here (the tree, tables, figures and export read them; mutations load
+ * what they change through the ORM). So they are read as plain rows and mapped by the entity's metadata
+ * (columns, custom types such as the exact decimals, embedded amounts, references as `{ id }`) instead of
+ * hydrated as managed entities: the 5,020-indicator plan spent most of a read creating and registering
+ * entities in the identity map (issue 12). The objects are not managed: never change and flush them.
+ */
 export async function loadPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
   const plan = await getPlan(em, planId, ['planId']);
   const [department, budgetLines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
     em.findOneOrFail(Department, { id: plan.department.id }),
-    em.find(BudgetLine, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(KeyTask, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(LineItem, { plan: plan.id }, { orderBy: { position: 'asc' } }),
-    em.find(Indicator, { plan: plan.id }, { orderBy: { position: 'asc' } }),
+    readRows(em, BudgetLine, plan.id),
+    readRows(em, KeyTask, plan.id),
+    readRows(em, LineItem, plan.id),
+    readRows(em, Indicator, plan.id),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
   return {
@@ -49,5 +58,146 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
 
 /** A plan's content, loaded once per request for every field that reads it (the tree, tables, figures). */
 export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
-  return memoised(em, `plan-content:${planId}`, () => loadPlanContent(em, planId));
+  return memoised(em, `plan-content:${planId}`, async () => {
+    await planReadSlot(em);
+    return loadPlanContent(em, planId);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Plan reads, a few at a time (issue 12). A whole-plan read of the largest plan holds its rows, their
+// figures and the response in memory and computes on the one event loop; eight at once made the queued
+// requests' statements wait for SQLite's single connection past knex's acquire timeout (INTERNAL_SERVER_ERROR)
+// and took the server to ≈ 740 MB. A GraphQL request that reads plan content now takes one of
+// PLAN_READ_SLOTS slots for the rest of the request (its first plan read); the others wait in this
+// queue, without a timeout, in arrival order. Work inside a transaction (a mutation) never waits here:
+// it holds the connection the slot holders need.
+
+/** Requests reading plan content at once (env JIXIAO_PLAN_READ_SLOTS, default 2). */
+export const PLAN_READ_SLOTS = Math.max(1, Number(process.env.JIXIAO_PLAN_READ_SLOTS) || 2);
+
+interface Slot {
+  granted: Promise<void>;
+  grant: () => void;
+  state: 'waiting' | 'held' | 'released';
+}
+
+let freeSlots = PLAN_READ_SLOTS;
+const waiting: Slot[] = [];
+/** Requests that take part (the GraphQL plugin below marks them), and the slot each took. */
+const requests = new WeakMap<EntityManager, Slot | null>();
+
+function planReadSlot(em: EntityManager): Promise<void> {
+  if (!requests.has(em) || em.isInTransaction()) return Promise.resolve();
+  let slot = requests.get(em);
+  if (!slot) {
+    let grant!: () => void;
+    const granted = new Promise<void>((resolve) => (grant = resolve));
+    slot = { granted, grant, state: 'waiting' };
+    requests.set(em, slot);
+    if (freeSlots > 0) {
+      freeSlots--;
+      slot.state = 'held';
+      grant();
+    } else waiting.push(slot);
+  }
+  return slot.granted;
+}
+
+function releasePlanReadSlot(em: EntityManager): void {
+  const slot = requests.get(em);
+  requests.delete(em);
+  if (!slot) return;
+  if (slot.state === 'waiting') {
+    waiting.splice(waiting.indexOf(slot), 1);
+  } else if (slot.state === 'held') {
+    const next = waiting.shift();
+    if (next) {
+      next.state = 'held';
+      next.grant();
+    } else freeSlots++;
+  }
+  slot.state = 'released';
+}
+
+/** How many requests hold a slot and how many wait (for tests and the bench). */
+export function planReadSlots(): { held: number; waiting: number } {
+  return { held: PLAN_READ_SLOTS - freeSlots, waiting: waiting.length };
+}
+
+/** The Apollo plugin: each GraphQL request takes part in the plan-read slots; its slot goes when its response does. */
+export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }> {
+  return {
+    async requestDidStart({ contextValue }) {
+      requests.set(contextValue.em, null);
+      return {
+        async willSendResponse({ contextValue: context }) {
+          releasePlanReadSlot(context.em);
+        },
+      };
+    },
+  };
+}
+
+/** One table's rows of a plan, by position, as plain objects of the entity's shape (in the caller's transaction). */
+async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number): Promise<T[]> {
+  const rows: Record<string, unknown>[] = await em
+    .createQueryBuilder(entity)
+    .select('*')
+    .where({ plan: planId } as object)
+    .orderBy({ position: 'asc' } as object)
+    .execute('all', false);
+  const map = rowMapper(em, entity);
+  return rows.map(map);
+}
+
+type RowMapper = (row: Record<string, unknown>) => never;
+const mappers = new WeakMap<EntityMetadata, RowMapper>();
+
+/** Maps a raw row to the entity's shape, following its metadata (built once per entity). */
+function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>): (row: Record<string, unknown>) => T {
+  const meta = em.getMetadata().get(entity.name) as unknown as EntityMetadata;
+  let mapper = mappers.get(meta);
+  if (mapper) return mapper;
+  const platform = em.getPlatform();
+  const valueOf = (prop: EntityProperty): ((row: Record<string, unknown>) => unknown) => {
+    const field = prop.fieldNames[0];
+    if (prop.customType) {
+      const type = prop.customType;
+      return (row) => (row[field] == null ? null : type.convertToJSValue(row[field], platform));
+    }
+    if (prop.runtimeType === 'boolean') return (row) => (row[field] == null ? null : Boolean(row[field]));
+    if (prop.runtimeType === 'Date') return (row) => (row[field] == null ? null : new Date(row[field] as string | number));
+    return (row) => row[field] ?? null;
+  };
+  const setters: ((target: Record<string, unknown>, row: Record<string, unknown>) => void)[] = [];
+  for (const prop of meta.props) {
+    if (prop.persist === false || prop.embedded) continue; // an embedded object's own columns are read with it
+    if (prop.kind === ReferenceKind.SCALAR) {
+      const read = valueOf(prop);
+      setters.push((target, row) => (target[prop.name] = read(row)));
+    } else if (prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) {
+      const field = prop.fieldNames[0];
+      setters.push((target, row) => (target[prop.name] = row[field] == null ? null : { id: row[field] }));
+    } else if (prop.kind === ReferenceKind.EMBEDDED && !prop.object) {
+      const Embeddable = prop.embeddable as unknown as new () => Record<string, unknown>;
+      const parts = Object.values(prop.embeddedProps).map((child) => ({ name: child.embedded![1], read: valueOf(child) }));
+      setters.push((target, row) => {
+        const value = new Embeddable();
+        for (const part of parts) value[part.name] = part.read(row);
+        target[prop.name] = value;
+      });
+    }
+  }
+  const prototype = meta.prototype as object;
+  mapper = ((row: Record<string, unknown>) => {
+    const target: Record<string, unknown> = {};
+    for (const set of setters) set(target, row);
+    // The entity's prototype, set after the fields are own data properties (so none of the ORM's reference
+    // setters runs): `instanceof` holds, and type-graphql passes the object to field resolvers as it is
+    // instead of copying it into a new entity (its @Root() conversion in the tsc build).
+    return Object.setPrototypeOf(target, prototype);
+  }) as RowMapper;
+  mappers.set(meta, mapper);
+  return mapper;
 }
