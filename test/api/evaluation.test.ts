@@ -263,3 +263,44 @@ describe('sections in the editor (issue 10 item 7)', () => {
     expect(plan.rollup.sections.find((section: any) => section.level1 === 'BUDGET_EXECUTION')).toMatchObject({ label: '预算执行率', sectionWeight: '10', indicatorWeight: '10', score: '8.04', count: 1 });
   });
 });
+
+describe('derived figures (issue 10 item 5)', () => {
+  const IMPORT = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id } userErrors { code message } } }';
+  const RATE = 'value explanation';
+  const DERIVED = `derivedFigures { budgetAdjustmentRate { ${RATE} } carryOverRate { ${RATE} } staffControlRate { ${RATE} } threePublicChangeRate { ${RATE} } }`;
+
+  it('the demo 2024 plan: 结转结余率 0% (全年 563.72 − 实际 563.72), the others unknown and saying why', async () => {
+    const id = (await api.gql(IMPORT, { d: readFixture('yanfeng') })).importPlanDocument.plan.id;
+    const { plan } = await api.gql(`query($id: ID!) { plan(id: $id) { ${DERIVED} } }`, { id });
+    expect(plan.derivedFigures).toEqual({
+      budgetAdjustmentRate: { value: null, explanation: '年初预算数未填报，无法计算预算调整率' },
+      carryOverRate: { value: '0', explanation: '结转结余未填报，按全年预算 563.72 万元 − 实际支出 563.72 万元 = 0 万元 计；结转结余率 = 结转结余 0 万元 / 全年预算数 563.72 万元 = 0%' },
+      staffControlRate: { value: null, explanation: '编制数未填报（实有 15 人），无法计算在职人员控制率' },
+      threePublicChangeRate: { value: null, explanation: '没有该部门上年度的计划，无法计算三公经费变动率' },
+    });
+  });
+
+  it('a plan stating 年初, 调整, 编制 and 三公经费, against its previous year: every rate; a 专项 without 全年 gets its 执行率 and carry-over check from 年初 + 调整', async () => {
+    const base = readFixture('yanfeng');
+    const previous = { ...structuredClone(base), year: 2023, budget: { threePublic: { total: { initial: '6', actual: '5' } } } };
+    expect((await api.gql(IMPORT, { d: previous })).importPlanDocument.userErrors).toEqual([]);
+    const document = structuredClone(base);
+    document.department.staff = { authorized: 16, actual: 15, retired: null };
+    document.budget.total = { initial: '500', adjustment: '63.72', actual: '540', carryover: '23.72' };
+    document.budget.threePublic = { total: { initial: '5', actual: '4.5' } };
+    document.lineItems = [{ name: '理论宣讲专项', kind: 'initial', amounts: { initial: '20', adjustment: '5', actual: '20', carryover: '4' } }];
+    const id = (await api.gql(IMPORT, { d: document })).importPlanDocument.plan.id;
+    const { plan } = await api.gql(`query($id: ID!) { plan(id: $id) { ${DERIVED} lineItems { rollup { executionRatePercent } } checks { code message } } }`, { id });
+    expect(plan.derivedFigures).toEqual({
+      budgetAdjustmentRate: { value: '12.74', explanation: '预算调整率 = 调整数 63.72 万元 / 年初预算数 500 万元 = 12.74%' },
+      carryOverRate: { value: '4.21', explanation: '全年预算按年初 500 万元 + 调整 63.72 万元 = 563.72 万元 计；结转结余率 = 结转结余 23.72 万元 / 全年预算数 563.72 万元 = 4.21%' },
+      staffControlRate: { value: '93.75', explanation: '在职人员控制率 = 实有人数 15 人 / 编制数 16 人 = 93.75%（未超编）' },
+      threePublicChangeRate: { value: '-10', explanation: '三公经费变动率 =（本年度 4.5 万元 − 2023 年度 5 万元）/ 5 万元 = -10%（按实际支出；负数为压减）' },
+    });
+    // 专项: 全年 = 20 + 5 = 25 → 执行率 20 / 25 = 80%; 结余 stated 4, but 25 − 20 = 5.
+    expect(plan.lineItems[0].rollup.executionRatePercent).toBe('80%');
+    expect(plan.checks.filter((check: any) => check.code === 'CARRYOVER').map((check: any) => check.message)).toEqual([
+      '理论宣讲专项：结余结转 4 万元，但全年预算（年初 + 调整） 25 - 实际支出 20 = 5 万元（相差 1 万元）',
+    ]);
+  });
+});

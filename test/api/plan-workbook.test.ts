@@ -89,6 +89,18 @@ describe('plan workbook: export → import gives back the same plan', () => {
   });
 });
 
+describe('plan workbook: "无" as an amount (issue 10 item 5)', () => {
+  it('reads "无" as a stated zero, kept as 0 in the document', async () => {
+    const plan = await importFixture(api, 'shifeng');
+    const workbook = await load(await exportWorkbook(api, plan.id));
+    const sheet = workbook.getWorksheet('部门整体支出绩效目标表')!;
+    sheet.getCell(`D${rowWith(sheet, '项目支出')}`).value = '无';
+    const preview = (await api.gql(PREVIEW, { planId: plan.id, file: await save(workbook) })).previewPlanWorkbook;
+    expect(preview.problems).toEqual([]);
+    expect(preview.changes).toEqual([expect.objectContaining({ kind: 'CHANGED', subject: 'BUDGET', name: '项目支出', before: '90', after: '0' })]);
+  });
+});
+
 describe('plan workbook: the workbook alone carries the target table', () => {
   it('rebuilds 石峰 2021 from its workbook into a plan emptied of targets: the same document', async () => {
     const plan = await importFixture(api, 'shifeng');

@@ -379,6 +379,13 @@ export const zhCN = {
     none: '暂无专项',
   },
   gap: GAP_STATUS_LABELS as Record<string, string>,
+  derived: {
+    title: '部门整体共性指标（由填报数计算）',
+    budgetAdjustmentRate: '预算调整率',
+    carryOverRate: '结转结余率',
+    staffControlRate: '在职人员控制率',
+    threePublicChangeRate: '三公经费变动率',
+  },
   evaluation: {
     computedTotal: '折算综合得分',
     statedTotal: '自评表填报',

@@ -9,6 +9,7 @@ import { PlanDocumentResolver } from '../modules/plan-document/plan-document.res
 import { PlanWorkbookResolver } from '../modules/plan-workbook/plan-workbook.resolver.js';
 import { BudgetLineResolver, KeyTaskResolver } from '../modules/plan/plan-rows.resolver.js';
 import { PlanResolver } from '../modules/plan/plan.resolver.js';
+import { PlanDerivedFiguresResolver } from '../modules/plan/derived-figures.resolver.js';
 import { UserResolver } from '../modules/user/user.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver, IndicatorPathResolver } from '../modules/analysis/analysis.resolver.js';
@@ -19,7 +20,7 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** The one GraphQL schema, built from the resolvers' decorators. */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [DepartmentResolver, PlanResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver, AnalysisResolver, IndicatorPathResolver],
+    resolvers: [DepartmentResolver, PlanResolver, PlanDerivedFiguresResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver, AnalysisResolver, IndicatorPathResolver],
     // Signed in, and of one of the roles a field names; department scope is checked in the services.
     authChecker: ({ context }: { context: Context }, roles: string[]) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role)),
     validate: false,

@@ -8,6 +8,7 @@ import { FormHead } from '../plan-editor/PlanningView';
 import { SectionNav } from '../plan-editor/SectionNav';
 import { EvaluationCharts } from '../charts/EvaluationCharts';
 import { ChecksPanel } from './ChecksPanel';
+import { DerivedFigures } from './DerivedFigures';
 import { NarrativeBlock } from './NarrativeBlock';
 import { RestoreWeights, SectionWeightCell, useSectionWeights } from './SectionWeights';
 
@@ -33,6 +34,7 @@ export function EvaluationView({ plan }: { plan: Plan }) {
           stages={['fullYear', 'actual', 'carryover']}
           executionRate={rollup.executionRatePercent != null ? <CompletionBar percent={rollup.executionRatePercent} /> : '—'}
         />
+        <DerivedFigures planId={plan.id} revision={JSON.stringify([plan.budget.lines, plan.staff])} />
         <h2 className="block-title" id="block-indicators">{t.planning.indicators}</h2>
         <IndicatorTable planId={plan.id} lineItemId={null} indicators={plan.indicators} mode="evaluation" />
         <Totals plan={plan} />

@@ -65,3 +65,30 @@ export const PLAN_EVALUATION = graphql(`
     }
   }
 `);
+
+/** 部门整体共性指标 the server computes from the plan's stated figures (issue 10 item 5). */
+export const PLAN_DERIVED_FIGURES = graphql(`
+  query PlanDerivedFigures($id: ID!) {
+    plan(id: $id) {
+      id
+      derivedFigures {
+        budgetAdjustmentRate {
+          value
+          explanation
+        }
+        carryOverRate {
+          value
+          explanation
+        }
+        staffControlRate {
+          value
+          explanation
+        }
+        threePublicChangeRate {
+          value
+          explanation
+        }
+      }
+    }
+  }
+`);

@@ -6,6 +6,7 @@
 import { formatDecimal, formatFixed, microsOrNull, parseDecimal, ratioToMicros, type Micros } from '../decimal.js';
 import { BUDGET_CATEGORY_LABELS, STAGE_LABELS } from '@jixiao/vocabulary';
 import { BudgetCategory, INCOME_ROWS, NATURE_ROWS, THREE_PUBLIC_ROWS } from '../budget-category.js';
+import { fullYearOf } from '../derived-figures.js';
 import { abs, checkEquation, found, type Equation } from './equation.js';
 import {
   STAGES,
@@ -222,12 +223,24 @@ const STAGE_RULES: StageRule[] = [
   { code: 'CARRYOVER', stated: 'carryover', parts: [{ stage: 'fullYear' }, { stage: 'actual', negative: true }] },
 ];
 
+/**
+ * A part of a stage rule; an unstated 全年预算 is 年初 + 调整 when both are known (issue 10 item 5), so the
+ * 结余结转 check runs on a row that states 年初, 调整, 实际 and 结余 but no 全年.
+ */
+function partAt(row: Figure, stage: Stage): { label: string; value: Micros } | null {
+  const value = amountAt(row, stage);
+  if (value !== null) return { label: STAGE_LABELS[stage], value };
+  if (stage !== 'fullYear') return null;
+  const derived = fullYearOf({ initial: amountAt(row, 'initial'), adjustment: amountAt(row, 'adjustment'), fullYear: null });
+  return derived.value === null ? null : { label: `${STAGE_LABELS.fullYear}（年初 + 调整）`, value: derived.value };
+}
+
 function stageEquations(row: Figure): Equation[] {
   return STAGE_RULES.flatMap((rule) => {
     const stated = amountAt(row, rule.stated);
     const parts = rule.parts.flatMap(({ stage, negative }) => {
-      const value = amountAt(row, stage);
-      return value === null ? [] : [{ label: STAGE_LABELS[stage], value, negative }];
+      const part = partAt(row, stage);
+      return part === null ? [] : [{ ...part, negative }];
     });
     if (stated === null || parts.length < rule.parts.length) return [];
     return [

@@ -296,6 +296,8 @@ describe('stages of one amount (全年 = 年初 + 调整, 结余结转 = 全年 
     ['超支 as a negative carryover', { fullYear: '80', actual: '81', carryover: '-1' }],
     ['adjustment unstated (fixture 004: 175.16 → 225.33)', { initial: '175.16', adjustment: null, fullYear: '225.33' }],
     ['carryover unstated', { fullYear: '100', actual: '90', carryover: null }],
+    ['全年 from 年初 + 调整, carryover right', { initial: '100', adjustment: '-12.5', actual: '80', carryover: '7.5' }],
+    ['年初 alone: 全年 unknown', { initial: '100', actual: '80', carryover: '7.5' }],
   ])('silent: %s', (_, basic) => {
     expect(checkPlanDocument(withBudget({ basic }))).toEqual([]);
   });
@@ -325,6 +327,20 @@ describe('stages of one amount (全年 = 年初 + 调整, 结余结转 = 全年 
         found: '8',
         difference: '0.5',
         message: '基本支出：结余结转 8 万元，但全年预算 87.5 - 实际支出 80 = 7.5 万元（相差 0.5 万元）',
+      },
+    ],
+    [
+      // issue 10 item 5: 全年 unstated but 年初 and 调整 are, so the carry-over check runs on 年初 + 调整.
+      '结余结转 wrong, 全年 from 年初 + 调整',
+      { initial: '100', adjustment: '-12.5', actual: '80', carryover: '8' },
+      {
+        code: 'CARRYOVER',
+        path: 'budget.basic.carryover',
+        stage: 'carryover',
+        expected: '7.5',
+        found: '8',
+        difference: '0.5',
+        message: '基本支出：结余结转 8 万元，但全年预算（年初 + 调整） 87.5 - 实际支出 80 = 7.5 万元（相差 0.5 万元）',
       },
     ],
   ])('reports %s', (_, basic, warning) => {

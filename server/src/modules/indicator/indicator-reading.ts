@@ -1,5 +1,6 @@
 import { microsOrNull, parseDecimal, type Micros } from '../../domain/decimal.js';
 import type { ExecutionProfile } from '../../domain/budget-execution.js';
+import { fullYearOf } from '../../domain/derived-figures.js';
 import { budgetExecutionGap, computeGap, type Gap } from '../../domain/gap.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import type { ParsedValue, Quantity, ValueContext } from '../../domain/indicator-value/types.js';
@@ -56,8 +57,16 @@ export interface BudgetFigures {
 }
 
 
-export function budgetFigures(amounts: { fullYear: string | null; actual: string | null } | null): BudgetFigures {
-  return { fullYear: microsOrNull(amounts?.fullYear ?? null), actual: microsOrNull(amounts?.actual ?? null) };
+/**
+ * 全年预算数 and 执行数 of a row: an unstated full year is 年初 + 调整 when both are known (a 年中追加
+ * item's 年初 is 0; domain/derived-figures.ts), so the 执行率 runs.
+ */
+export function budgetFigures(
+  amounts: { fullYear: string | null; actual: string | null; initial?: string | null; adjustment?: string | null } | null,
+  midyear = false,
+): BudgetFigures {
+  const fullYear = fullYearOf({ initial: microsOrNull(amounts?.initial ?? null), adjustment: microsOrNull(amounts?.adjustment ?? null), fullYear: microsOrNull(amounts?.fullYear ?? null) }, midyear);
+  return { fullYear: fullYear.value, actual: microsOrNull(amounts?.actual ?? null) };
 }
 
 /**

@@ -212,6 +212,8 @@ class SheetReader {
   /** 万元: a number cell as written, or text with full-width digits, thousands separators, "万元". */
   money(r: number, cell: Logical | null): string | null {
     if (!cell || cell.text == null) return null;
+    // "无" is a stated zero, kept as 0 (issue 10 item 5): never "not stated", never a problem.
+    if (/^(无|零)$/.test(normaliseText(cell.text).text.trim())) return '0';
     const parsed = cell.number != null ? numberToMicros(cell.number) : parseDecimal(normaliseText(cell.text).text.replace(/万元$/, ''));
     if (parsed.ok) return formatDecimal(parsed.value);
     this.problem(r, cell.col, 'INVALID_CELL', `金额（万元）${parsed.error.message}`);

@@ -69,7 +69,7 @@ export function computeFigures(content: PlanContent): PlanFigures {
     id: String(item.id),
     indicators: rowsOf(item.id),
     children: (childrenByParent.get(item.id) ?? []).map(nodeOf),
-    amounts: budgetFigures(item.amounts),
+    amounts: budgetFigures(item.amounts, item.kind === 'MIDYEAR'),
   });
   const planRollup = rollupPlan({
     indicators: rowsOf(null),
