@@ -168,9 +168,76 @@ describe('plan workbook: the written forms', () => {
     expect(sheet.getCell(`G${rowWith(sheet, '总分')}`).value).toBe(99);
     expect(sheet.getCell(`E${rowWith(sheet, '资金总额（合计）')}`).numFmt).toBe('#,##0.00####');
 
-    // The 自评表 is for reading: importing the workbook ignores it and says so.
+    expect(sheet.getRow(rowWith(sheet, '偏差原因')).getCell(9).value).toBe('偏差原因');
+
+    // The 自评表 is read back: unchanged, it changes nothing.
     const preview = (await api.gql(PREVIEW, { planId: plan.id, file: await save(workbook) })).previewPlanWorkbook;
-    expect(preview.notices).toEqual([expect.stringContaining('自评表')]);
+    expect(preview).toMatchObject({ problems: [], changes: [], notices: [] });
+  });
+});
+
+describe('plan workbook: the 自评表 read back', () => {
+  const IMPORT_WITH_REASON = 'mutation($document: JSONObject!, $reason: String) { importPlanDocument(document: $document, reason: $reason) { plan { id version } userErrors { code message } } }';
+
+  it('rebuilds the 2024 self-evaluation\'s results from its workbook: execution, actuals, scores, reasons, subtotals, total, narrative', async () => {
+    const plan = await importFixture(api, 'yanfeng');
+    const file = (await exportWorkbook(api, plan.id)).toString('base64');
+    const fixture = readFixture('yanfeng');
+    // The plan as it was before the evaluation: no execution, no results, no totals or narrative.
+    const bare = structuredClone(fixture);
+    for (const key of ['total', 'basic', 'personnel', 'publicUse', 'project'] as const) {
+      if (bare.budget[key]) Object.assign(bare.budget[key], { fullYear: null, actual: null, executionRate: null });
+    }
+    for (const indicator of bare.indicators) Object.assign(indicator, { actual: null, score: null, deduction: null, deviationReason: null, evidence: null });
+    Object.assign(bare.evaluation, { totalScore: null, sections: null, problems: null, measures: null });
+    const stripped = (await api.gql(IMPORT_WITH_REASON, { document: bare, reason: '测试：清空自评结果' })).importPlanDocument;
+    expect(stripped.userErrors).toEqual([]);
+
+    const preview = (await api.gql(PREVIEW, { planId: plan.id, file })).previewPlanWorkbook;
+    expect(preview.problems).toEqual([]);
+    const changed = (subject: string, field: string) => preview.changes.filter((change: any) => change.subject === subject && change.field === field).length;
+    expect([changed('INDICATOR', '实际完成值'), changed('INDICATOR', '得分'), changed('INDICATOR', '佐证材料'), changed('INDICATOR', '扣分原因')]).toEqual([11, 11, 10, 1]);
+    expect(preview.changes).toContainEqual(expect.objectContaining({ subject: 'BUDGET', name: '资金总额（合计）', field: '全年执行数', before: null, after: '563.72', sheet: '部门整体支出绩效自评表' }));
+    expect(preview.changes).toContainEqual(expect.objectContaining({ subject: 'EVALUATION', name: '总分', before: null, after: '99' }));
+    expect(preview.changes).toContainEqual(expect.objectContaining({ subject: 'EVALUATION', kind: 'ADDED', name: '产出指标（小计）' }));
+
+    const result = (await api.gql(IMPORT, { planId: plan.id, file, reason: '按自评表恢复' })).importPlanWorkbook;
+    expect(result.userErrors).toEqual([]);
+    const exported = (await api.gql(EXPORT_DOCUMENT, { planId: plan.id })).exportPlanDocument;
+    for (const key of Object.keys(fixture)) expect({ [key]: exported[key] }).toEqual({ [key]: fixture[key] });
+  });
+
+  it('previews an evaluator\'s edits of the 自评表 at their cells, and refuses a row naming no indicator of the plan', async () => {
+    const plan = await importFixture(api, 'yanfeng');
+    const workbook = await load(await exportWorkbook(api, plan.id));
+    const sheet = workbook.getWorksheet('部门整体支出绩效自评表')!;
+    const learning = rowWith(sheet, '组织中心组学习');
+    sheet.getCell(`E${learning}`).value = '完成１１次';
+    sheet.getCell(`G${learning}`).value = '８分';
+    sheet.getCell(`H${learning}`).value = '少开展1次集体学习';
+    sheet.getCell(`I${learning}`).value = '换届期间暂停1次';
+    sheet.getCell(`G${rowWith(sheet, '总分')}`).value = 97;
+    const file = await save(workbook);
+    const preview = (await api.gql(PREVIEW, { planId: plan.id, file })).previewPlanWorkbook;
+    expect(preview.problems).toEqual([]);
+    expect(preview.changes).toEqual([
+      { kind: 'CHANGED', subject: 'INDICATOR', location: '自评表', name: '组织中心组学习', field: '实际完成值', before: '完成完成', after: '完成１１次', reading: null, sheet: '部门整体支出绩效自评表', row: learning },
+      { kind: 'CHANGED', subject: 'INDICATOR', location: '自评表', name: '组织中心组学习', field: '得分', before: '10', after: '8', reading: null, sheet: '部门整体支出绩效自评表', row: learning },
+      { kind: 'CHANGED', subject: 'INDICATOR', location: '自评表', name: '组织中心组学习', field: '扣分原因', before: null, after: '少开展1次集体学习', reading: null, sheet: '部门整体支出绩效自评表', row: learning },
+      { kind: 'CHANGED', subject: 'INDICATOR', location: '自评表', name: '组织中心组学习', field: '偏差原因', before: null, after: '换届期间暂停1次', reading: null, sheet: '部门整体支出绩效自评表', row: learning },
+      { kind: 'CHANGED', subject: 'EVALUATION', location: '自评结果', name: '总分', field: '总分', before: '99', after: '97', reading: null, sheet: '部门整体支出绩效自评表', row: rowWith(sheet, '总分') },
+    ]);
+
+    // Beside a target table, that table says which indicators there are: a row it lacks is said, not imported.
+    sheet.getCell(`C${learning}`).value = '组织中心组学习（改名）';
+    const renamed = (await api.gql(PREVIEW, { planId: plan.id, file: await save(workbook) })).previewPlanWorkbook;
+    expect(renamed.problems).toEqual([]);
+    expect(renamed.notices).toEqual([`自评表第 ${learning} 行的指标「组织中心组学习（改名）」不在目标表中，其自评结果未导入`]);
+    // The 自评表 alone must name the plan's indicators.
+    for (const other of [...workbook.worksheets]) if (other.name !== sheet.name) workbook.removeWorksheet(other.id);
+    const alone = (await api.gql(PREVIEW, { planId: plan.id, file: await save(workbook) })).previewPlanWorkbook;
+    expect(alone.canImport).toBe(false);
+    expect(alone.problems).toEqual([{ sheet: '部门整体支出绩效自评表', row: learning, column: 'C', code: 'NOT_FOUND', message: expect.stringContaining('组织中心组学习（改名）') }]);
   });
 });
 

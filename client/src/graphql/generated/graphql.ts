@@ -672,6 +672,8 @@ export type WorkbookChangeKind =
 export type WorkbookChangeSubject =
   /** 年度预算 / budget figure */
   | 'BUDGET'
+  /** 自评结果（分项小计、总分、等次、问题与措施）/ self-evaluation result */
+  | 'EVALUATION'
   /** 年度整体绩效目标 / overall goal */
   | 'GOAL'
   /** 绩效指标 / indicator */

@@ -88,6 +88,53 @@ export const DIRECTION_FIELDS = {
 export type DirectionField = keyof typeof DIRECTION_FIELDS;
 export const DIRECTION_LABELS = aliases(DIRECTION_FIELDS);
 
+/** The 自评表's indicator table: the target table's columns plus what the evaluation states. */
+export const SELF_EVALUATION_COLUMNS = {
+  level1: ['一级指标'],
+  level2: ['二级指标'],
+  name: ['三级指标', '三级指标名称', '指标名称', '指标内容'],
+  target: ['年度指标值', '指标值', '目标值'],
+  actual: ['实际完成值', '实际完成情况', '完成值', '全年实际完成值'],
+  weight: ['分值', '权重', '指标分值'],
+  score: ['得分', '自评得分', '评分'],
+  deduction: ['扣分原因', '扣分原因说明', '扣分理由'],
+  deviationReason: ['偏差原因', '偏差原因分析', '偏差原因及改进措施'],
+  evidence: ['佐证材料', '佐证', '佐证资料'],
+} satisfies Record<string, string[]>;
+export type SelfEvaluationColumn = keyof typeof SELF_EVALUATION_COLUMNS;
+export const SELF_EVALUATION_HEADERS = aliases(SELF_EVALUATION_COLUMNS);
+
+/** The 自评表's budget execution table. */
+export const EXECUTION_COLUMNS = {
+  label: ['项目', '预算项目'],
+  initial: ['年初预算数'],
+  fullYear: ['全年预算数', '调整后预算数'],
+  actual: ['全年执行数', '执行数', '实际支出'],
+  executionRate: ['执行率', '预算执行率'],
+} satisfies Record<string, string[]>;
+export type ExecutionColumn = keyof typeof EXECUTION_COLUMNS;
+export const EXECUTION_HEADERS = aliases(EXECUTION_COLUMNS);
+
+/** The 自评表's totals and narrative rows, by their label. */
+export const SELF_EVALUATION_LABELS = {
+  total: ['总分', '合计', '自评总分'],
+  grade: ['评价等次', '等次', '自评等次'],
+  problems: ['存在的问题', '存在问题'],
+  measures: ['改进措施', '整改措施'],
+  application: ['结果应用', '评价结果应用'],
+  disclosure: ['公开情况', '信息公开情况'],
+  evaluators: ['评价人员', '评价组成员'],
+} satisfies Record<string, string[]>;
+export type SelfEvaluationLabel = keyof typeof SELF_EVALUATION_LABELS;
+export const SELF_EVALUATION_LABEL_KEYS = aliases(SELF_EVALUATION_LABELS);
+/** A section subtotal row: 「产出指标（小计）」. */
+export const SUBTOTAL = /[（(]\s*小计\s*[)）]$/;
+
+/** The 评价人员 cell as written (and read back): 「姓名 职务 单位」, people separated by 「；」. */
+export function evaluatorsText(evaluators: { name?: string | null; title?: string | null; unit?: string | null }[] | null | undefined): string | null {
+  return evaluators?.map((person) => [person.name, person.title, person.unit].filter(Boolean).join(' ')).join('；') || null;
+}
+
 /** Sections of the 部门整体支出绩效目标表, by the label in their first column. */
 export const DEPARTMENT_SECTIONS = {
   department: ['部门名称', '单位名称', '预算单位'],

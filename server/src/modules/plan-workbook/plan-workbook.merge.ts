@@ -1,18 +1,20 @@
 /**
  * What a filled workbook does to a plan: its content laid over the plan's current document. The
- * workbook states targets (年初预算, goals, key tasks, the indicator tables, the 专项 tree); everything
- * it does not carry (actuals, scores, the 自评, other stages, columns a planner deleted) stays as it
- * is. The result is a whole plan document for the import, and the list of changes for the preview.
+ * target sheets state targets (年初预算, goals, key tasks, the indicator tables, the 专项 tree); the 自评表
+ * states the evaluation (全年预算数/执行数/执行率, each department-level indicator's 实际完成值, 得分,
+ * 扣分原因, 偏差原因, 佐证, section subtotals, 总分, 等次, the narrative). Everything the workbook does
+ * not carry (other stages, 子项 actuals, columns deleted) stays as it is. The result is a whole plan
+ * document for the import, and the list of changes for the preview.
  */
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { describeQuantity, parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { GRADE_LABELS } from '../../domain/indicator-value/vocabulary.js';
-import type { IndicatorDocument, LineItemDocument, PlanDocument, StageAmounts } from '../../domain/plan-document.js';
-import { BUDGET_ROWS, INDICATOR_COLUMNS, KIND_LABELS, labelKey } from './plan-workbook.layout.js';
+import type { EvaluationDocument, IndicatorDocument, LineItemDocument, PlanDocument, StageAmounts } from '../../domain/plan-document.js';
+import { BUDGET_ROWS, EXECUTION_COLUMNS, evaluatorsText, INDICATOR_COLUMNS, KIND_LABELS, labelKey, SELF_EVALUATION_COLUMNS, SELF_EVALUATION_LABELS } from './plan-workbook.layout.js';
 import { budgetKeyOf, type CellRef, type DirectionSheet, type IndicatorTable, type SummaryRow, type WorkbookContent, type WorkbookProblem } from './plan-workbook.reader.js';
 
 export type ChangeKind = 'ADDED' | 'CHANGED' | 'REMOVED';
-export type ChangeSubject = 'BUDGET' | 'GOAL' | 'KEY_TASK' | 'LINE_ITEM' | 'INDICATOR';
+export type ChangeSubject = 'BUDGET' | 'GOAL' | 'KEY_TASK' | 'LINE_ITEM' | 'INDICATOR' | 'EVALUATION';
 
 export interface WorkbookChange {
   kind: ChangeKind;
@@ -36,6 +38,8 @@ export interface MergeResult {
   /** Plan-document paths ("indicators.3.target") → the cell they came from, to place validation problems. */
   locations: Map<string, CellRef>;
   problems: WorkbookProblem[];
+  /** What the preview should say without refusing (a 自评表 row for an indicator the target table removed). */
+  notices: string[];
 }
 
 const text = (value: string | number | null | undefined) => (value == null ? null : String(value));
@@ -64,6 +68,7 @@ class Merger {
   readonly changes: WorkbookChange[] = [];
   readonly locations = new Map<string, CellRef>();
   readonly problems: WorkbookProblem[] = [];
+  readonly notices: string[] = [];
 
   change(change: Omit<WorkbookChange, 'reading'> & { reading?: string | null }): void {
     this.changes.push({ reading: null, ...change });
@@ -359,6 +364,146 @@ class Merger {
   }
 }
 
+const EMPTY_EVALUATION: EvaluationDocument = {
+  totalScore: null,
+  grade: null,
+  maxScore: null,
+  sections: null,
+  satisfaction: null,
+  evaluators: null,
+  problems: null,
+  measures: null,
+  application: null,
+  disclosure: null,
+};
+
+/** The 自评表 laid over the plan: what it states replaces, a column or row it lacks leaves alone. */
+class SelfEvaluationMerger {
+  constructor(
+    private readonly merger: Merger,
+    /** The plan's indicators before the target table was laid over them. */
+    private readonly original: IndicatorDocument[],
+  ) {}
+
+  apply(document: PlanDocument, content: WorkbookContent): void {
+    const sheet = content.selfEvaluation;
+    if (!sheet) return;
+    this.execution(document, sheet);
+    this.indicators(document, sheet, content.indicators != null);
+    this.evaluation(document, sheet);
+  }
+
+  private execution(document: PlanDocument, sheet: NonNullable<WorkbookContent['selfEvaluation']>): void {
+    const labels = { fullYear: EXECUTION_COLUMNS.fullYear[0], actual: EXECUTION_COLUMNS.actual[0], executionRate: EXECUTION_COLUMNS.executionRate[0] };
+    for (const { row, label } of BUDGET_ROWS) {
+      const read = sheet.execution.get(budgetKeyOf(row));
+      if (!read) continue;
+      const path = row.group === 'nature' ? `budget.${row.key}` : `budget.income.${row.key}`;
+      for (const field of ['fullYear', 'actual', 'executionRate'] as const) {
+        const stated = read[field];
+        if (!stated) continue;
+        this.merger.locations.set(`${path}.${field}`, stated.at);
+        const budget = document.budget;
+        const group = (row.group === 'nature' ? budget : budget?.income) as Record<string, StageAmounts | null | undefined> | null | undefined;
+        const stages = group?.[row.key] ?? null;
+        if (text(stages?.[field]) === text(stated.value)) continue;
+        document.budget ??= { total: null, basic: null, personnel: null, publicUse: null, project: null, income: null, basicDetail: null, threePublic: null, fixedAssets: null };
+        if (row.group === 'income') document.budget.income ??= { generalPublic: null, governmentFund: null, other: null, priorYearCarryover: null, specialAccountNonTax: null };
+        const into = (row.group === 'nature' ? document.budget : document.budget.income!) as Record<string, StageAmounts | null | undefined>;
+        into[row.key] = { ...NULL_STAGES, ...into[row.key] };
+        this.merger.field(into[row.key]!, field, stated.value, { subject: 'BUDGET', location: '预算执行（万元）', name: label, field: labels[field], at: stated.at });
+      }
+    }
+  }
+
+  private indicators(document: PlanDocument, sheet: NonNullable<WorkbookContent['selfEvaluation']>, hasTargetTable: boolean): void {
+    const table = sheet.indicators;
+    if (!table) return;
+    const existing = document.indicators ?? [];
+    const used = new Set<number>();
+    const key = (level1: string | null | undefined, level2: string | null | undefined, name: string | null | undefined) => [level1, level2, name].map((part) => labelKey(part ?? '')).join('\u0000');
+    const fields = ['actual', 'score', 'deduction', 'deviationReason', 'evidence'] as const;
+    for (const row of table.rows) {
+      if (row.name == null) continue;
+      const index = existing.findIndex((old, i) => !used.has(i) && key(old.level1, old.level2, old.name) === key(row.level1, row.level2, row.name));
+      if (index < 0) {
+        // With a target table in the workbook, that table says which indicators there are: a 自评表 row for
+        // one it removed or renamed goes with it, said but not refused. Alone, the 自评表 must name the plan's.
+        if (hasTargetTable) {
+          const removed = this.original.some((old) => key(old.level1, old.level2, old.name) === key(row.level1, row.level2, row.name));
+          this.merger.notices.push(`自评表第 ${row.at.row} 行的指标「${row.name}」${removed ? '已在目标表中删除或改名' : '不在目标表中'}，其自评结果未导入`);
+        } else {
+          this.merger.problem(row.cells.name ?? row.at, 'NOT_FOUND', `自评表中的指标「${row.name}」在计划的部门整体指标中找不到（新增或改名请在目标表中填写）`);
+        }
+        continue;
+      }
+      used.add(index);
+      const indicator = existing[index];
+      for (const field of fields) {
+        if (!table.columns.has(field)) continue;
+        const at = row.cells[field] ?? row.at;
+        this.merger.locations.set(`indicators.${index}.${field}`, at);
+        this.merger.field(indicator, field, row[field] as never, { subject: 'INDICATOR', location: '自评表', name: indicator.name, field: SELF_EVALUATION_COLUMNS[field][0], at });
+      }
+    }
+  }
+
+  private evaluation(document: PlanDocument, sheet: NonNullable<WorkbookContent['selfEvaluation']>): void {
+    const before = document.evaluation ?? null;
+    const evaluation: EvaluationDocument = { ...EMPTY_EVALUATION, ...before };
+    const change = (field: string | null, name: string, at: CellRef | null) => ({ subject: 'EVALUATION' as const, location: '自评结果', name, field, at });
+    let touched = false;
+    const set = <K extends keyof EvaluationDocument>(key: K, value: EvaluationDocument[K], label: string, at: CellRef | null, written = text(evaluation[key] as never), stated = text(value as never)) => {
+      this.merger.locations.set(`evaluation.${key}`, at ?? { sheet: sheet.sheet, row: 1, column: null });
+      if (written === stated) return;
+      this.merger.change({ kind: 'CHANGED', ...change(label, label, at), before: written, after: stated });
+      evaluation[key] = value;
+      touched = true;
+    };
+
+    // Section subtotals, matched by name; a section the sheet adds is added, one it lacks stays.
+    if (sheet.sections.length) {
+      const sections = (evaluation.sections ?? []).map((section) => ({ ...section }));
+      sheet.sections.forEach((stated) => {
+        let index = sections.findIndex((section) => labelKey(section.name ?? '') === labelKey(stated.name));
+        if (index < 0) {
+          sections.push({ name: stated.name, weight: null, score: null });
+          index = sections.length - 1;
+          this.merger.change({ kind: 'ADDED', ...change(null, `${stated.name}（小计）`, stated.at), before: null, after: text(stated.score) });
+          touched = true;
+        }
+        this.merger.locations.set(`evaluation.sections.${index}`, stated.at);
+        for (const [field, label] of [['weight', SELF_EVALUATION_COLUMNS.weight[0]], ['score', SELF_EVALUATION_COLUMNS.score[0]]] as const) {
+          if (text(sections[index][field]) === text(stated[field])) continue;
+          this.merger.change({ kind: 'CHANGED', ...change(label, `${stated.name}（小计）`, stated.at), before: text(sections[index][field]), after: text(stated[field]) });
+          sections[index][field] = stated[field];
+          touched = true;
+        }
+      });
+      if (touched) evaluation.sections = sections;
+    }
+    const total = sheet.total;
+    if (total?.maxScore) set('maxScore', total.maxScore.value, `${SELF_EVALUATION_LABELS.total[0]}（满分）`, total.maxScore.at);
+    if (total?.totalScore) set('totalScore', total.totalScore.value, SELF_EVALUATION_LABELS.total[0], total.totalScore.at);
+    if (total?.grade) set('grade', total.grade.value, SELF_EVALUATION_LABELS.grade[0], total.grade.at);
+    const lines = (value: string | null) => (value == null ? null : value.split('\n').map((line) => line.trim()).filter(Boolean));
+    const { problems, measures, application, disclosure, evaluators } = sheet.narrative;
+    // Compared as written, so an unchanged cell never rewrites what the plan stores.
+    if (problems) set('problems', lines(problems.value), SELF_EVALUATION_LABELS.problems[0], problems.at, evaluation.problems?.join('\n') || null, problems.value);
+    if (measures) set('measures', lines(measures.value), SELF_EVALUATION_LABELS.measures[0], measures.at, evaluation.measures?.join('\n') || null, measures.value);
+    if (application) set('application', application.value, SELF_EVALUATION_LABELS.application[0], application.at);
+    if (disclosure) set('disclosure', disclosure.value, SELF_EVALUATION_LABELS.disclosure[0], disclosure.at);
+    if (evaluators) {
+      const people = evaluators.value?.split(/[；;]/).map((entry) => entry.trim()).filter(Boolean).map((entry) => {
+        const [name, title, ...unit] = entry.split(/\s+/);
+        return { name: name ?? null, title: title ?? null, unit: unit.join(' ') || null };
+      }) ?? null;
+      set('evaluators', people, SELF_EVALUATION_LABELS.evaluators[0], evaluators.at, evaluatorsText(evaluation.evaluators), evaluators.value);
+    }
+    if (touched) document.evaluation = evaluation;
+  }
+}
+
 /** Lays the workbook's content over the plan's current document (which is not modified). */
 export function mergeWorkbook(current: PlanDocument, content: WorkbookContent): MergeResult {
   const document = structuredClone(current);
@@ -370,5 +515,6 @@ export function mergeWorkbook(current: PlanDocument, content: WorkbookContent): 
   merger.lineItems(document, content);
   const seen = new Set<LineItemDocument>();
   for (const sheet of content.directions) merger.direction(document, content, sheet, seen);
-  return { document, changes: merger.changes, locations: merger.locations, problems: merger.problems };
+  new SelfEvaluationMerger(merger, current.indicators ?? []).apply(document, content);
+  return { document, changes: merger.changes, locations: merger.locations, problems: merger.problems, notices: merger.notices };
 }

@@ -14,13 +14,20 @@ import {
   type DepartmentSection,
   DIRECTION_LABELS,
   type DirectionField,
+  EXECUTION_HEADERS,
+  type ExecutionColumn,
   INDICATOR_HEADERS,
   type IndicatorColumn,
   KEY_TASK_HEADERS,
   type KeyTaskColumn,
   KIND_WORDS,
   labelKey,
+  SELF_EVALUATION_HEADERS,
+  SELF_EVALUATION_LABEL_KEYS,
+  type SelfEvaluationColumn,
+  type SelfEvaluationLabel,
   type SheetKind,
+  SUBTOTAL,
   SUMMARY_HEADERS,
   type SummaryColumn,
   TITLE_KEYWORDS,
@@ -94,6 +101,31 @@ export interface DirectionSheet {
   indicators: IndicatorTable | null;
 }
 
+/** A 自评表 indicator row: what the evaluation states about one department-level indicator. */
+export interface SelfEvaluationIndicator {
+  level1: string | null;
+  level2: string | null;
+  name: string | null;
+  actual: string | null;
+  score: number | null;
+  deduction: string | null;
+  deviationReason: string | null;
+  evidence: string | null;
+  at: CellRef;
+  cells: Partial<Record<SelfEvaluationColumn, CellRef>>;
+}
+
+/** The 部门整体支出绩效自评表 as read: execution by budget row, indicator results, subtotals, totals, narrative. */
+export interface SelfEvaluationContent {
+  sheet: string;
+  /** Budget execution by budget row ("nature.total"): the columns the sheet has. */
+  execution: Map<string, Partial<Record<'fullYear' | 'actual' | 'executionRate', Read<string | null>>>>;
+  indicators: { columns: Set<SelfEvaluationColumn>; rows: SelfEvaluationIndicator[] } | null;
+  sections: { name: string; weight: number | null; score: number | null; at: CellRef }[];
+  total: { maxScore: Read<number | null> | null; totalScore: Read<number | null> | null; grade: Read<string | null> | null } | null;
+  narrative: Partial<Record<Exclude<SelfEvaluationLabel, 'total' | 'grade'>, Read<string | null>>>;
+}
+
 export interface WorkbookContent {
   departmentName: Read<string> | null;
   year: Read<number> | null;
@@ -104,7 +136,9 @@ export interface WorkbookContent {
   indicators: IndicatorTable | null;
   summary: { columns: Set<SummaryColumn>; rows: SummaryRow[] } | null;
   directions: DirectionSheet[];
-  /** Sheets read but not imported (the 自评表) or not recognised. */
+  /** The 自评表, when the workbook has one (an evaluated plan's export). */
+  selfEvaluation: SelfEvaluationContent | null;
+  /** Sheets read but not imported (not recognised). */
   notices: string[];
 }
 
@@ -461,6 +495,137 @@ function readDirectionSheet(reader: SheetReader, content: WorkbookContent): void
   content.directions.push(sheet);
 }
 
+/**
+ * The 自评表 the writer writes (and hand-made ones with the same headers): 部门名称; the execution table
+ * (项目 / 全年预算数 / 全年执行数 / 执行率 by budget row); the indicator table with 实际完成值, 得分,
+ * 扣分原因, 偏差原因, 佐证材料; 「…（小计）」 section rows; 总分 and 评价等次; the narrative rows.
+ */
+function readSelfEvaluationSheet(reader: SheetReader, content: WorkbookContent): void {
+  if (content.selfEvaluation) {
+    reader.problem(1, null, 'DUPLICATE', '工作簿中有两张自评表');
+    return;
+  }
+  const sheet: SelfEvaluationContent = { sheet: reader.name, execution: new Map(), indicators: null, sections: [], total: null, narrative: {} };
+  let mode: 'execution' | 'indicators' | null = null;
+  let executionColumns: Map<ExecutionColumn, number> | null = null;
+  let columns: Map<SelfEvaluationColumn, number> | null = null;
+  const read = <T>(value: T, r: number, cell: Logical | null): Read<T> => ({ value, at: reader.ref(r, cell?.col ?? null) });
+  for (let r = 1; r <= reader.rows; r += 1) {
+    const cells = reader.row(r);
+    const filled = cells.filter((cell) => cell.text != null);
+    if (!filled.length || isTitleOrUnitRow(filled)) continue;
+    const first = filled[0];
+    const firstKey = labelKey(first.text!);
+    const next = (cell: Logical) => cells.find((other) => other.col > cell.toCol) ?? null;
+
+    const executionHeader = headerMap(cells, EXECUTION_HEADERS);
+    if (executionHeader.has('label') && (executionHeader.has('fullYear') || executionHeader.has('actual'))) {
+      mode = 'execution';
+      executionColumns = executionHeader;
+      continue;
+    }
+    const indicatorHeader = headerMap(cells, SELF_EVALUATION_HEADERS);
+    if (indicatorHeader.has('name') && (indicatorHeader.has('actual') || indicatorHeader.has('score'))) {
+      mode = 'indicators';
+      columns = indicatorHeader;
+      sheet.indicators = { columns: new Set(indicatorHeader.keys()), rows: [] };
+      continue;
+    }
+    if (DEPARTMENT_SECTION_LABELS.get(firstKey) === 'department') {
+      const value = next(first);
+      if (value?.text && !content.departmentName) content.departmentName = read(value.text, r, value);
+      continue;
+    }
+    const at = (column: SelfEvaluationColumn) => {
+      const col = columns?.get(column);
+      return col == null ? null : cellAt(cells, col);
+    };
+    // 「产出指标（小计）」: the section's 分值 and 得分 under the indicator table's columns.
+    if (SUBTOTAL.test(first.text!.trim())) {
+      const name = first.text!.trim().replace(SUBTOTAL, '').trim();
+      sheet.sections.push({ name, weight: reader.points(r, at('weight')), score: reader.points(r, at('score')), at: reader.ref(r, first.col) });
+      mode = null;
+      continue;
+    }
+    const label = SELF_EVALUATION_LABEL_KEYS.get(firstKey);
+    if (label === 'total') {
+      const gradeLabel = cells.find((cell) => cell.text && SELF_EVALUATION_LABEL_KEYS.get(labelKey(cell.text)) === 'grade');
+      const gradeCell = gradeLabel ? next(gradeLabel) : null;
+      const maxCell = at('weight');
+      const totalCell = at('score');
+      sheet.total = {
+        maxScore: maxCell ? read(reader.points(r, maxCell), r, maxCell) : null,
+        totalScore: totalCell ? read(reader.points(r, totalCell), r, totalCell) : null,
+        grade: gradeLabel ? read(gradeCell?.text ?? null, r, gradeCell ?? gradeLabel) : null,
+      };
+      mode = null;
+      continue;
+    }
+    if (label && label !== 'grade') {
+      const value = next(first);
+      sheet.narrative[label] = read(value?.text ?? null, r, value ?? first);
+      mode = null;
+      continue;
+    }
+    if (mode === 'execution' && executionColumns) {
+      const labelCell = cellAt(cells, executionColumns.get('label')!);
+      const entry = labelCell?.text ? BUDGET_LABELS.get(labelKey(labelCell.text)) : undefined;
+      if (!entry) continue;
+      const key = budgetKeyOf(entry.row);
+      if (sheet.execution.has(key)) reader.problem(r, labelCell!.col, 'DUPLICATE', `自评表的预算行「${entry.label}」重复`);
+      const stages: Partial<Record<'fullYear' | 'actual' | 'executionRate', Read<string | null>>> = {};
+      for (const column of ['fullYear', 'actual'] as const) {
+        const col = executionColumns.get(column);
+        if (col == null) continue;
+        const cell = cellAt(cells, col);
+        stages[column] = read(reader.money(r, cell), r, cell);
+      }
+      const rateCol = executionColumns.get('executionRate');
+      if (rateCol != null) {
+        const cell = cellAt(cells, rateCol);
+        // A rate typed as a number cell formatted as a percentage reads back as its fraction.
+        const fraction = cell?.number != null ? numberToMicros(cell.number) : null;
+        const rate = fraction?.ok ? `${formatDecimal(cell!.number! > 2 ? fraction.value : fraction.value * 100n)}%` : (cell?.text ?? null);
+        stages.executionRate = read(rate, r, cell);
+      }
+      sheet.execution.set(key, stages);
+      continue;
+    }
+    if (mode === 'indicators' && columns && sheet.indicators) {
+      const text = (column: SelfEvaluationColumn) => at(column)?.text ?? null;
+      const rows = sheet.indicators.rows;
+      const previous = rows[rows.length - 1] ?? null;
+      const refs: Partial<Record<SelfEvaluationColumn, CellRef>> = {};
+      for (const [column, col] of columns) refs[column] = reader.ref(r, col);
+      let level1 = text('level1');
+      let level2 = text('level2');
+      if (level1 == null && previous) {
+        level1 = previous.level1;
+        if (level2 == null) level2 = previous.level2;
+      }
+      const row: SelfEvaluationIndicator = {
+        level1,
+        level2,
+        name: text('name'),
+        actual: text('actual'),
+        score: reader.points(r, at('score')),
+        deduction: text('deduction'),
+        deviationReason: text('deviationReason'),
+        evidence: text('evidence'),
+        at: reader.ref(r, null),
+        cells: refs,
+      };
+      if (row.name == null) reader.problem(r, columns.get('name')!, 'MISSING_VALUE', '自评表的三级指标（指标名称）不能为空');
+      rows.push(row);
+    }
+  }
+  if (!sheet.indicators && !sheet.execution.size && !sheet.total) {
+    reader.problem(1, null, 'UNRECOGNISED', '自评表中找不到表头（项目/全年执行数，或三级指标/实际完成值/得分）');
+    return;
+  }
+  content.selfEvaluation = sheet;
+}
+
 /** Reads every sheet it recognises; never throws on content, only reports problems. */
 export function readPlanWorkbook(workbook: ExcelJS.Workbook): { content: WorkbookContent; problems: WorkbookProblem[] } {
   const content: WorkbookContent = {
@@ -472,6 +637,7 @@ export function readPlanWorkbook(workbook: ExcelJS.Workbook): { content: Workboo
     indicators: null,
     summary: null,
     directions: [],
+    selfEvaluation: null,
     notices: [],
   };
   const problems: WorkbookProblem[] = [];
@@ -495,9 +661,9 @@ export function readPlanWorkbook(workbook: ExcelJS.Workbook): { content: Workboo
       else readDepartmentSheet(reader, content);
     } else if (kind === 'summary') readSummarySheet(reader, content);
     else if (kind === 'direction') readDirectionSheet(reader, content);
-    else if (kind === 'selfEvaluation') content.notices.push(`工作表「${sheet.name}」是自评表，仅供查看，导入时不读取（自评结果请在自评页面填报）`);
+    else if (kind === 'selfEvaluation') readSelfEvaluationSheet(reader, content);
     else content.notices.push(`未识别的工作表「${sheet.name}」，已忽略`);
-    if (kind && kind !== 'selfEvaluation') recognised += 1;
+    if (kind) recognised += 1;
     problems.push(...reader.problems);
   }
   if (workbook.worksheets.length > MAX_SHEETS) {
@@ -509,7 +675,7 @@ export function readPlanWorkbook(workbook: ExcelJS.Workbook): { content: Workboo
       row: null,
       column: null,
       code: 'UNRECOGNISED',
-      message: '工作簿中没有可导入的表：须有部门整体支出绩效目标表、专项资金预算绩效目标汇总表或支出方向绩效目标表（以标题识别）',
+      message: '工作簿中没有可导入的表：须有部门整体支出绩效目标表、专项资金预算绩效目标汇总表、支出方向绩效目标表或部门整体支出绩效自评表（以标题识别）',
     });
   }
   return { content, problems };

@@ -45,6 +45,7 @@ const CHANGE_SUBJECTS: Record<ChangeSubject, string> = {
   KEY_TASK: '年度重点工作 / key task',
   LINE_ITEM: '专项或子项 / line item',
   INDICATOR: '绩效指标 / indicator',
+  EVALUATION: '自评结果（分项小计、总分、等次、问题与措施）/ self-evaluation result',
 };
 const WorkbookChangeSubject = enumOf(Object.keys(CHANGE_SUBJECTS) as ChangeSubject[]);
 registerEnumType(WorkbookChangeSubject, {
@@ -118,7 +119,7 @@ class PlanWorkbookPreview {
   @Field(() => [String], { description: '导入后的勾稽关系提示（不阻止导入）/ consistency warnings of the result; never block' })
   warnings!: string[];
 
-  @Field(() => [String], { description: '说明，如「自评表仅供查看，导入时不读取」/ notices, e.g. sheets not imported' })
+  @Field(() => [String], { description: '说明，如「未识别的工作表，已忽略」/ notices, e.g. sheets not recognised' })
   notices!: string[];
 
   @Field(() => Boolean, { description: '是否可以导入（无问题）/ true when there are no problems' })

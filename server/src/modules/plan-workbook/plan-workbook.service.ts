@@ -191,7 +191,7 @@ async function analyse(em: EntityManager, target: WorkbookTarget, file: string):
   }
   const warnings = checkPlanDocument(merged.document).map((warning) => warning.message);
   return {
-    preview: { plan, changes: merged.changes, problems, warnings, notices: content.notices },
+    preview: { plan, changes: merged.changes, problems, warnings, notices: [...content.notices, ...merged.notices] },
     document: merged.document,
     locations: merged.locations,
     action,

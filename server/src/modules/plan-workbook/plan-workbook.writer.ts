@@ -9,10 +9,14 @@ import {
   BUDGET_ROWS,
   DEPARTMENT_SECTIONS,
   DIRECTION_FIELDS,
+  evaluatorsText,
+  EXECUTION_COLUMNS,
   INDICATOR_COLUMNS,
   KEY_TASK_COLUMNS,
   KIND_LABELS,
   MONEY_FORMAT,
+  SELF_EVALUATION_COLUMNS,
+  SELF_EVALUATION_LABELS,
   SHEET_TITLES,
   SUMMARY_COLUMNS,
   UNIT_NOTE,
@@ -268,21 +272,24 @@ export function isEvaluated(document: PlanDocument): boolean {
   return Boolean(document.evaluation) || indicators.some((row) => row.actual != null || row.score != null);
 }
 
-/** The 自评表: budget execution, every department-level indicator with its actual and score, the totals and the narrative. */
+/**
+ * The 自评表: budget execution, every department-level indicator with its actual, score, 扣分原因 and
+ * 偏差原因, the section subtotals, the totals and the narrative. The reader reads it back.
+ */
 function selfEvaluationSheet(workbook: ExcelJS.Workbook, document: PlanDocument, taken: Set<string>): void {
-  const form = new FormSheet(workbook.addWorksheet(sheetName(SHEET_TITLES.selfEvaluation, taken)), [12, 12, 28, 18, 18, 8, 8, 22, 40]);
+  const form = new FormSheet(workbook.addWorksheet(sheetName(SHEET_TITLES.selfEvaluation, taken)), [12, 12, 28, 18, 18, 8, 8, 22, 22, 36]);
   const last = form.lastColumn;
   form.title(`${document.year}年度${SHEET_TITLES.selfEvaluation}`);
   form.unitLine(document.department.name);
-  form.box(form.row, 1, 2, '部门名称', { header: true });
+  form.box(form.row, 1, 2, DEPARTMENT_SECTIONS.department[0], { header: true });
   form.box(form.row, 3, last, document.department.name);
   form.row += 1;
 
-  form.box(form.row, 1, 3, '项目', { header: true });
-  form.box(form.row, 4, 4, '年初预算数', { header: true });
-  form.box(form.row, 5, 5, '全年预算数', { header: true });
-  form.box(form.row, 6, 7, '全年执行数', { header: true });
-  form.box(form.row, 8, last, '执行率', { header: true });
+  form.box(form.row, 1, 3, EXECUTION_COLUMNS.label[0], { header: true });
+  form.box(form.row, 4, 4, EXECUTION_COLUMNS.initial[0], { header: true });
+  form.box(form.row, 5, 5, EXECUTION_COLUMNS.fullYear[0], { header: true });
+  form.box(form.row, 6, 7, EXECUTION_COLUMNS.actual[0], { header: true });
+  form.box(form.row, 8, last, EXECUTION_COLUMNS.executionRate[0], { header: true });
   form.row += 1;
   const budget = document.budget;
   for (const { row, label } of BUDGET_ROWS) {
@@ -296,13 +303,11 @@ function selfEvaluationSheet(workbook: ExcelJS.Workbook, document: PlanDocument,
     form.row += 1;
   }
 
-  const headers = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '扣分原因', '佐证材料'];
-  headers.forEach((label, index) => form.box(form.row, index + 1, index + 1, label, { header: true }));
+  const columns = ['level1', 'level2', 'name', 'target', 'actual', 'weight', 'score', 'deduction', 'deviationReason', 'evidence'] as const;
+  columns.forEach((column, index) => form.box(form.row, index + 1, index + 1, SELF_EVALUATION_COLUMNS[column][0], { header: true }));
   form.row += 1;
   for (const indicator of document.indicators ?? []) {
-    [indicator.level1, indicator.level2, indicator.name, indicator.target, indicator.actual, indicator.weight, indicator.score, indicator.deduction, indicator.evidence].forEach(
-      (value, index) => form.box(form.row, index + 1, index + 1, value, { center: index === 5 || index === 6 }),
-    );
+    columns.forEach((column, index) => form.box(form.row, index + 1, index + 1, indicator[column] ?? null, { center: column === 'weight' || column === 'score' }));
     form.row += 1;
   }
   const evaluation = document.evaluation;
@@ -313,18 +318,18 @@ function selfEvaluationSheet(workbook: ExcelJS.Workbook, document: PlanDocument,
     form.box(form.row, 8, last, null);
     form.row += 1;
   }
-  form.box(form.row, 1, 5, '总分', { header: true });
+  form.box(form.row, 1, 5, SELF_EVALUATION_LABELS.total[0], { header: true });
   form.box(form.row, 6, 6, evaluation?.maxScore ?? null, { center: true });
   form.box(form.row, 7, 7, evaluation?.totalScore ?? null, { center: true });
-  form.box(form.row, 8, 8, '评价等次', { header: true });
-  form.box(form.row, 9, 9, evaluation?.grade ?? null);
+  form.box(form.row, 8, 8, SELF_EVALUATION_LABELS.grade[0], { header: true });
+  form.box(form.row, 9, last, evaluation?.grade ?? null);
   form.row += 1;
   const narrative: [string, string | null][] = [
-    ['存在的问题', evaluation?.problems?.join('\n') ?? null],
-    ['改进措施', evaluation?.measures?.join('\n') ?? null],
-    ['结果应用', evaluation?.application ?? null],
-    ['公开情况', evaluation?.disclosure ?? null],
-    ['评价人员', evaluation?.evaluators?.map((person) => [person.name, person.title, person.unit].filter(Boolean).join(' ')).join('；') || null],
+    [SELF_EVALUATION_LABELS.problems[0], evaluation?.problems?.join('\n') || null],
+    [SELF_EVALUATION_LABELS.measures[0], evaluation?.measures?.join('\n') || null],
+    [SELF_EVALUATION_LABELS.application[0], evaluation?.application ?? null],
+    [SELF_EVALUATION_LABELS.disclosure[0], evaluation?.disclosure ?? null],
+    [SELF_EVALUATION_LABELS.evaluators[0], evaluatorsText(evaluation?.evaluators)],
   ];
   for (const [label, text] of narrative) {
     form.box(form.row, 1, 2, label, { header: true });
