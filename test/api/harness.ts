@@ -55,7 +55,7 @@ export async function dumpTables(orm: MikroORM, except: string[] = []): Promise<
  * fresh PostgreSQL database when JIXIAO_TEST_DB names a server (dropped at close).
  */
 export async function openApi(dbName = ':memory:', actor: Actor | null = TEST_ADMIN): Promise<Api> {
-  const fresh = dbName === ':memory:' ? await freshDatabase() : { dbName, drop: async () => {} };
+  const fresh = dbName === ':memory:' ? await freshDatabase() : { dbName, release: async () => {} };
   const orm = await openDatabase(fresh.dbName);
   const server = await createApolloServer();
   const client = (who: Actor | null) => {
@@ -80,8 +80,8 @@ export async function openApi(dbName = ':memory:', actor: Actor | null = TEST_AD
     dump: () => dumpTables(orm),
     async close() {
       await server.stop();
+      await fresh.release(orm);
       await orm.close();
-      await fresh.drop();
     },
   };
 }

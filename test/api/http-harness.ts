@@ -93,8 +93,8 @@ export async function openHttpApi(): Promise<HttpApi> {
       server.closeAllConnections();
       server.close();
       await apollo.stop();
+      await fresh.release(orm);
       await orm.close();
-      await fresh.drop();
     },
   };
 }

@@ -1,4 +1,6 @@
+import type { MikroORM } from '@mikro-orm/sqlite';
 import { createHash, randomBytes } from 'node:crypto';
+import { afterAll } from 'vitest';
 import { postgresMigrationsList } from '../../server/src/db/migrations/postgres/index.js';
 import { openDatabase } from '../../server/src/db/orm.js';
 import { createPostgresDatabase, dropPostgresDatabase, ensurePostgresDatabase } from '../../server/src/db/postgres-admin.js';
@@ -38,9 +40,47 @@ export async function createTestDatabase(server = TEST_POSTGRES, options: { migr
   return { url, drop: () => dropPostgresDatabase(server, name) };
 }
 
-/** The database a test opens when it asks for a fresh one: in-memory SQLite, or a new PostgreSQL database. */
-export async function freshDatabase(): Promise<{ dbName: string; drop(): Promise<void> }> {
-  if (!TEST_POSTGRES) return { dbName: ':memory:', drop: async () => {} };
-  const { url, drop } = await createTestDatabase();
-  return { dbName: url, drop };
+/** Databases a test has finished with, emptied, for the next test of this file (creating one costs ~0.5 s, emptying ~0.1 s). */
+const idle: { name: string; url: string }[] = [];
+let finished = false;
+afterAll(async () => {
+  finished = true;
+  const server = TEST_POSTGRES;
+  if (server) await Promise.all(idle.splice(0).map(({ name }) => dropPostgresDatabase(server, name)));
+});
+
+/** Empties every table (the audit trail's triggers are bypassed, as a superuser may) and restarts the ids: the template's state. */
+const EMPTY_ALL = `set session_replication_role = replica;
+do $$ begin execute (select 'truncate table ' || string_agg(format('%I', table_name), ', ') || ' restart identity cascade' from information_schema.tables
+  where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> 'mikro_orm_migrations'); end $$;
+set session_replication_role = origin`;
+
+/**
+ * The database a test opens when it asks for a fresh one: in-memory SQLite, or an empty migrated
+ * PostgreSQL database of its own. `release(orm)`, before the ORM closes, empties the PostgreSQL
+ * database for the file's next test (or drops it when it cannot be emptied, or the file is done).
+ */
+export async function freshDatabase(): Promise<{ dbName: string; release(orm: MikroORM): Promise<void> }> {
+  const server = TEST_POSTGRES;
+  if (!server) return { dbName: ':memory:', release: async () => {} };
+  const database = idle.pop() ?? (await (async () => {
+    const name = `jixiao_test_${randomBytes(6).toString('hex')}`;
+    return { name, url: await createPostgresDatabase(server, name, await migratedTemplate(server)) };
+  })());
+  return {
+    dbName: database.url,
+    async release(orm) {
+      if (!finished) {
+        try {
+          await orm.em.getConnection().execute(EMPTY_ALL);
+          idle.push(database);
+          return;
+        } catch {
+          // not a superuser, or the connection is gone: drop it instead
+        }
+      }
+      await orm.close();
+      await dropPostgresDatabase(server, database.name);
+    },
+  };
 }
