@@ -12,3 +12,5 @@ export * from '../features/plan-editor/key-task.graphql';
 export * from '../features/plan-editor/line-item.graphql';
 export * from '../features/plan-editor/plan.graphql';
 export * from '../features/users/users.graphql';
+export * from '../features/plan-workbook/workbook.graphql';
+export * from '../features/dashboard/dashboard.graphql';
