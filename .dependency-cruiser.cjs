@@ -18,6 +18,7 @@ const PUBLIC_HELPERS = [
   'audit/plan-import\\.ts',
   'indicator/indicator-reading\\.ts', // an indicator's texts read once, for its gap
   'plan/plan-content\\.ts', // a plan's content, loaded once per request
+  'plan/plan-figures\\.store\\.ts', // every write that changes a figure's input stores the figures
   'plan/budget\\.ts', // the budget matrix's rows
   'plan/stage-amounts\\.ts',
 ];

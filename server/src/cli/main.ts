@@ -10,6 +10,7 @@ import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
 import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { rebuildFigures } from '../modules/plan/plan-figures.store.js';
 import { importPlanWorkbook, planWorkbookFile, type PlanWorkbookPreview } from '../modules/plan-workbook/plan-workbook.service.js';
 import { Role, User } from '../modules/user/user.entity.js';
 import { createUser, type NewUser } from '../modules/user/user.service.js';
@@ -23,6 +24,8 @@ const USAGE = `用法 / usage:
   pnpm cli import-xlsx <file.xlsx> [--department <全称或简称> --year <年度>]
                                                       导入填好的工作簿（不写部门年度时按工作簿所写）/ import a filled workbook
   pnpm cli seed                                       导入演示数据并创建演示用户 / import the demo data, create demo users
+  pnpm cli rebuild-figures [--plan <编号>]              按原文重新计算并存储识别结果、差距、汇总与勾稽检查
+                                                      / recompute the stored readings, gaps, roll-ups and checks from the texts
   pnpm cli user add --username <登录名> --name <姓名> --role <PLANNER|REVIEWER|EVALUATOR|ANALYST|ADMIN>
                     [--department <全称或简称>]... (--password <密码> | --password-stdin)
                                                       新建用户 / create a user
@@ -195,10 +198,20 @@ async function seedUsers(orm: MikroORM, log: (line: string) => void): Promise<vo
   log(`演示用户 demo users (密码 password: ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => `${user.username} ${user.role}`).join(' · ')}`);
 }
 
+/** `rebuild-figures [--plan ID]`: every plan's stored figures (or one plan's) recomputed from the texts. */
+export async function rebuildFiguresCommand(orm: MikroORM, args: string[], log: (line: string) => void): Promise<void> {
+  const plan = option(args, '--plan');
+  if (args.includes('--plan') && !/^[1-9][0-9]*$/.test(plan ?? '')) throw new CliError(`--plan 需要计划编号 (--plan needs a plan id)\n${USAGE}`);
+  const em = orm.em.fork() as EntityManager;
+  if (plan && !(await em.findOne(Plan, { id: Number(plan) }))) throw new CliError(`计划不存在：${plan} (no such plan)`);
+  const count = await rebuildFigures(em, plan ? [Number(plan)] : undefined, (id) => log(`重新计算 rebuilt  plan ${id}`));
+  log(`共 ${count} 个计划 (${count} plans)`);
+}
+
 export async function runCli(args: string[], log: (line: string) => void = console.log): Promise<void> {
   const [command, ...rest] = args;
   const userAdd = command === 'user' && rest[0] === 'add';
-  if (!['import', 'export', 'seed', 'export-xlsx', 'import-xlsx'].includes(command) && !userAdd) throw new CliError(USAGE);
+  if (!['import', 'export', 'seed', 'export-xlsx', 'import-xlsx', 'rebuild-figures'].includes(command) && !userAdd) throw new CliError(USAGE);
   const orm = await openDatabase();
   try {
     if (command === 'import') {
@@ -211,6 +224,7 @@ export async function runCli(args: string[], log: (line: string) => void = conso
       await importFiles(orm, DEMO_FILES, log, '载入演示数据 (loading the demo data)');
       await seedUsers(orm, log);
     } else if (userAdd) await addUser(orm, rest.slice(1), log);
+    else if (command === 'rebuild-figures') await rebuildFiguresCommand(orm, rest, log);
     else if (command === 'export-xlsx') process.stdout.write(await exportXlsx(orm, rest));
     else if (command === 'import-xlsx') await importXlsx(orm, rest, log);
     else process.stdout.write(await exportPlan(orm, rest));

@@ -6,6 +6,7 @@ import { LineItem } from '../modules/line-item/line-item.entity.js';
 import { BudgetLine } from '../modules/plan/budget-line.entity.js';
 import { KeyTask } from '../modules/plan/key-task.entity.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { PlanCheckCount } from '../modules/plan/plan-check-count.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Session, User } from '../modules/user/user.entity.js';
 
@@ -22,4 +23,5 @@ export const entities = [
   User,
   Session,
   AuditEntry,
+  PlanCheckCount,
 ];

@@ -2,10 +2,11 @@ import 'reflect-metadata';
 import { Migrator } from '@mikro-orm/migrations';
 import { type Dictionary, MikroORM as CoreMikroORM, type Configuration, type Options as CoreOptions } from '@mikro-orm/core';
 import { AbstractSqlDriver, PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { type MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
+import { type EntityManager, type MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
+import { outdatedFigurePlans, rebuildFigures } from '../modules/plan/plan-figures.store.js';
 import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { postgresMigrationsList } from './migrations/postgres/index.js';
@@ -104,6 +105,10 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
   } else {
     await orm.getMigrator().up();
   }
+  // An existing database is never read with missing figures: plans stored before (or by an older
+  // figure code) are computed now.
+  const em = orm.em.fork() as EntityManager;
+  await rebuildFigures(em, await outdatedFigurePlans(em));
   return orm;
 }
 

@@ -6,6 +6,7 @@ import { Migration20261124030000AuditAppendOnly } from './Migration2026112403000
 import { Migration20261201200000PlanImportAudit } from './Migration20261201200000PlanImportAudit.js';
 import { Migration20261201100000Evaluation } from './Migration20261201100000Evaluation.js';
 import { Migration20261201300000Level1Sections } from './Migration20261201300000Level1Sections.js';
+import { Migration20261201400000StoredFigures } from './Migration20261201400000StoredFigures.js';
 import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
@@ -17,5 +18,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201100000Evaluation', class: Migration20261201100000Evaluation },
   { name: 'Migration20261201200000PlanImportAudit', class: Migration20261201200000PlanImportAudit },
   { name: 'Migration20261201300000Level1Sections', class: Migration20261201300000Level1Sections },
+  { name: 'Migration20261201400000StoredFigures', class: Migration20261201400000StoredFigures },
   { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
 ];

@@ -18,6 +18,7 @@ import { LineItem } from '../line-item/line-item.entity.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
 import { KeyTask } from '../plan/key-task.entity.js';
 import { Plan } from '../plan/plan.entity.js';
+import { FIGURE_PROPERTIES } from '../plan/plan-figures.types.js';
 import type { AuditEntry } from './audit-entry.entity.js';
 import { currentAuditScope } from './audit-scope.js';
 import { type AuditRow, insertAuditRows } from './audit.writer.js';
@@ -25,7 +26,7 @@ import { type AuditRow, insertAuditRows } from './audit.writer.js';
 /** What is official record: every change to these is written to the audit trail in the same flush. */
 const AUDITED: EntityName<object>[] = [Department, Plan, KeyTask, BudgetLine, LineItem, Indicator, Evaluation, EvaluationSection];
 /** Bookkeeping, not content. */
-const IGNORED_FIELDS = new Set(['id', 'position', 'version', 'createdAt', 'updatedAt']);
+const IGNORED_FIELDS = new Set(['id', 'position', 'version', 'createdAt', 'updatedAt', ...FIGURE_PROPERTIES]);
 
 type Row = Record<string, unknown>;
 

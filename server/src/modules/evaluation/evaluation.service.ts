@@ -8,6 +8,7 @@ import { checkText, checkTextList, checkVersion, LONG_TEXT_MAX, SHORT_TEXT_MAX }
 import { Evaluation } from './evaluation.entity.js';
 import type { UpdateEvaluationInput } from './evaluation.input.js';
 import type { ExecutionScoringInput } from './execution-scoring.type.js';
+import { storePlanFigures } from '../plan/plan-figures.store.js';
 
 /** The evaluator writes the 自评's narrative: who evaluated, the survey, 存在的问题, 改进措施, 结果应用, 公开情况. */
 export async function updateEvaluation(em: EntityManager, input: UpdateEvaluationInput, expectedVersion?: number | null): Promise<Evaluation> {
@@ -36,7 +37,7 @@ export async function updateEvaluation(em: EntityManager, input: UpdateEvaluatio
     checkText(input[key], ['input', key], { max: LONG_TEXT_MAX });
     evaluation[key] = input[key] ?? null;
   }
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return evaluation;
 }
 
@@ -66,6 +67,6 @@ export async function setExecutionScoring(em: EntityManager, planId: string, inp
       deductionPerStep: checkPositive(input.deductionPerStep, 'deductionPerStep'),
     };
   }
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return plan;
 }

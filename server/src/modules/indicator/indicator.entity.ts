@@ -8,11 +8,19 @@ import { LineItem } from '../line-item/line-item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
 import { BaseEntity } from '../../db/base.entity.js';
+import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
 
 /** 绩效指标: belongs to a plan (department level) or to one line item; order matters. */
 @Entity()
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence'> {
+  /**
+   * The same indicator in the plan it was copied from (last year's), for year-over-year comparison.
+   * Declared first so that a fresh table lists its foreign keys in the order the migration adds them.
+   */
+  @ManyToOne(() => Indicator, { nullable: true, deleteRule: 'set null' })
+  previous?: Rel<Indicator> | null;
+
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })
   plan!: Rel<Plan>;
 
@@ -103,4 +111,47 @@ export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | '
   @Field(() => String, { nullable: true, description: '佐证材料说明 / evidence narrative' })
   @Property({ type: 'text', nullable: true })
   evidence: string | null = null;
+
+  // Stored figures (issue 11 item 1): derived from the texts above by the domain core, written by
+  // plan-figures.store.ts in the transaction of every change that affects them; never edited directly.
+  // Not in GraphQL as such: `target`, `actual` and `gap` show them; analysts filter on them in SQL.
+
+  /** How the target reads (the planner's structured target wins): QUANTITY, BOOLEAN, GRADE, NOT_APPLICABLE, TEXT. */
+  @Property({ type: 'string', length: 20, nullable: true })
+  readingKind?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  readingComparator?: string | null;
+
+  /** The target's number as an exact decimal text (the lower bound of a range). */
+  @Property({ type: 'string', length: 60, nullable: true })
+  readingValue?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  readingUnit?: string | null;
+
+  @Property({ type: 'string', length: 10, nullable: true })
+  readingConfidence?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  gapStatus?: string | null;
+
+  /** Completion ratio (uncapped), micro-units. */
+  @Property({ type: DecimalType, nullable: true })
+  completion?: string | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  suggestedScore?: string | null;
+
+  /** The score that counts: the evaluator's, else the suggestion. */
+  @Property({ type: DecimalType, nullable: true })
+  effectiveScore?: string | null;
+
+  /** 分值 − the score that counts, when both are known. */
+  @Property({ type: DecimalType, nullable: true })
+  scoreLost?: string | null;
+
+  /** What the read path shows: the target and actual readings and the gap, as the API gives them. */
+  @Property({ type: 'json', nullable: true })
+  figures?: StoredIndicatorFigures | null;
 }

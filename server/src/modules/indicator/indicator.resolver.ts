@@ -2,16 +2,17 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
-import { figuresOf } from '../plan/plan-figures.service.js';
+import { storedIndicatorFigures } from '../plan/plan-figures.service.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
-import { readIndicator, type IndicatorReading } from './indicator-reading.js';
 import { IndicatorValue, indicatorValue, ValueRoleValues } from './indicator-value.type.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
+import { batchLoad } from '../../graphql/context.js';
+import { canReadDepartment } from '../user/access.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Indicator } from './indicator.entity.js';
 import { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
@@ -47,10 +48,6 @@ async function changed(em: EntityManager, { result, userErrors }: { result: Indi
   return { indicator: result, plan, userErrors };
 }
 
-/** The reading the plan's evaluation already made (each text is read once per request). */
-async function readingOf(em: EntityManager, indicator: Indicator): Promise<IndicatorReading> {
-  return (await figuresOf(em, indicator.plan.id)).readings.get(indicator.id) ?? readIndicator(indicator);
-}
 
 @Authorized()
 @Resolver(() => Indicator)
@@ -75,37 +72,33 @@ export class IndicatorResolver {
     return String(indicator.plan.id);
   }
 
+  @FieldResolver(() => Indicator, {
+    nullable: true,
+    description:
+      '上一年度计划中的同一指标（复制上年计划时关联），可在一次查询中比较历年的目标与实际 / the same indicator in last year\'s plan (linked when the plan was copied), to compare targets and actuals across years in one query',
+  })
+  async previous(@Root() indicator: Indicator, @Ctx() { em, actor }: Context): Promise<Indicator | null> {
+    if (!indicator.previous) return null;
+    const previous = await batchLoad(em, 'indicator-previous', indicator.previous.id, async (ids) => {
+      const rows = await em.find(Indicator, { id: { $in: ids } }, { populate: ['plan'] });
+      return new Map(rows.map((row) => [row.id, row]));
+    });
+    return previous && actor && canReadDepartment(actor, previous.plan.department.id) ? previous : null;
+  }
+
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '指标值的识别结果（无指标值时为空；编报人员设定的结构化目标优先）/ how the server reads the target' })
   async target(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
-    const { target, structured } = await readingOf(em, indicator);
-    if (structured) {
-      return indicatorValue(
-        {
-          raw: indicator.targetText ?? '',
-          kind: 'QUANTITY',
-          quantity: structured,
-          boolean: null,
-          grade: null,
-          hints: [],
-          confidence: 'HIGH',
-          explanation: '编报人员明确设定的结构化目标，优先于原文识别',
-        },
-        true,
-      );
-    }
-    return target && indicatorValue(target);
+    return (await storedIndicatorFigures(em, indicator)).target;
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '实际完成值的识别结果（未填时为空）/ how the server reads the actual' })
   async actual(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
-    const { actual } = await readingOf(em, indicator);
-    return actual && indicatorValue(actual);
+    return (await storedIndicatorFigures(em, indicator)).actual;
   }
 
   @FieldResolver(() => Gap, { description: '目标与实际的差距、建议得分与说明（服务器计算）/ the gap, suggested score and explanation' })
   async gap(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<Gap> {
-    const figures = await figuresOf(em, indicator.plan.id);
-    return figures.gaps.get(indicator.id)!;
+    return (await storedIndicatorFigures(em, indicator)).gap;
   }
 
   @Query(() => IndicatorValue, { description: '实时识别一段指标值文本（编辑时预览）/ read a value text, for live preview while typing' })

@@ -18,6 +18,7 @@ import { validateScore } from '../../domain/scoring.js';
 import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reasons.js';
 import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
 import { Plan } from '../plan/plan.entity.js';
+import { storeIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */
 const MAX_POINTS = toMicros('100');
@@ -87,7 +88,7 @@ export async function addIndicator(em: EntityManager, input: AddIndicatorInput):
   const indicator = em.create(Indicator, { plan, lineItem, level1: 'UNKNOWN', level1Label: '', name: '' });
   applyIndicatorFields(indicator, input.fields);
   placeAt([...(await tableOf(em, plan.id, lineItem?.id ?? null)), indicator], indicator, input.position);
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return indicator;
 }
 
@@ -96,7 +97,7 @@ export async function updateIndicator(em: EntityManager, id: string, fields: Ind
   await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT');
   checkVersion(indicator, expectedVersion);
   applyIndicatorFields(indicator, fields);
-  await em.flush();
+  await storePlanFigures(em, indicator.plan.id);
   return indicator;
 }
 
@@ -114,7 +115,7 @@ export async function moveIndicator(em: EntityManager, input: MoveIndicatorInput
   }
   const table = await tableOf(em, planId, toId);
   placeAt(table.includes(indicator) ? table : [...table, indicator], indicator, input.position);
-  await em.flush();
+  await storePlanFigures(em, planId);
   return indicator;
 }
 
@@ -125,7 +126,7 @@ export async function deleteIndicator(em: EntityManager, id: string): Promise<nu
   const rest = (await tableOf(em, indicator.plan.id, indicator.lineItem?.id ?? null)).filter((row) => row !== indicator);
   em.remove(indicator);
   renumber(rest);
-  await em.flush();
+  await storePlanFigures(em, indicator.plan.id);
   return indicatorId;
 }
 
@@ -161,7 +162,7 @@ export async function setIndicatorTarget(
   indicator.targetUpper = reading?.upper ?? null;
   indicator.targetUnit = reading?.unit ?? null;
   indicator.targetDirection = reading?.direction ?? null;
-  await em.flush();
+  await storeIndicatorFigures(em, indicator);
   return indicator;
 }
 
@@ -196,7 +197,7 @@ export async function recordIndicatorActual(
     checkText(evidence, ['evidence'], { max: LONG_TEXT_MAX });
     indicator.evidence = evidence;
   }
-  await em.flush();
+  await storeIndicatorFigures(em, indicator);
   return indicator;
 }
 
@@ -210,7 +211,7 @@ export async function setIndicatorWeight(em: EntityManager, id: string, weight: 
   }
   if ((weight == null ? null : toMicros(weight)) !== (indicator.weight == null ? null : toMicros(indicator.weight))) markScoreForReconfirmation(indicator);
   indicator.weight = weight;
-  await em.flush();
+  await storeIndicatorFigures(em, indicator);
   return indicator;
 }
 
@@ -260,7 +261,7 @@ export async function scoreIndicator(
   indicator.scoreUnconfirmed = false;
   if (reason !== undefined) indicator.deduction = reason?.trim() || null;
   if (reason) setAuditReason(`扣分原因：${reason.trim()}`);
-  await em.flush();
+  await storeIndicatorFigures(em, indicator);
   return indicator;
 }
 
@@ -275,7 +276,7 @@ export async function setIndicatorDeviationReason(em: EntityManager, id: string,
     if (problem) throw UserInputError.of(['reason'], UserErrorCode.REASON_REQUIRED, `偏差原因须说明原因：${problem}`);
   }
   indicator.deviationReason = reason?.trim() || null;
-  await em.flush();
+  await storeIndicatorFigures(em, indicator);
   return indicator;
 }
 

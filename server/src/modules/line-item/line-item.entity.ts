@@ -14,6 +14,8 @@ import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { BaseEntity } from '../../db/base.entity.js';
+import { DecimalType } from '../../db/decimal.type.js';
+import type { Rollup } from '../evaluation/rollup.type.js';
 
 export const LineItemKind = valuesObject(LINE_ITEM_KIND_VALUES);
 export type LineItemKind = VocabularyLineItemKind;
@@ -74,4 +76,49 @@ export class LineItem extends BaseEntity<'parent' | 'position' | 'kind' | 'amoun
   @Field(() => String, { nullable: true, description: '资金主要用途 / main use of the funds' })
   @Property({ type: 'text', nullable: true })
   use: string | null = null;
+
+  // Stored roll-up (issue 11 item 1), written by plan-figures.store.ts with every change that affects it.
+  @Property({ type: 'integer', nullable: true })
+  rollupCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupScoredCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupPendingCount?: number | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupWeightTotal?: string | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupScoreTotal?: string | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupComputedTotal?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  rollupGrade?: string | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  rollupGradeProvisional?: boolean | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupExecutionRate?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupMetCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupPartialCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupNotMetCount?: number | null;
+
+  /** Indicators whose target reads as TEXT (judged by the evaluator). */
+  @Property({ type: 'integer', nullable: true })
+  rollupTextTargetCount?: number | null;
+
+  /** The whole Rollup view as the API gives it (sections, warnings, explanation). */
+  @Property({ type: 'json', nullable: true, fieldName: 'rollup' })
+  storedRollup?: Rollup | null;
 }

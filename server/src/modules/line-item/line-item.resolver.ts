@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.js';
 import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Plan } from '../plan/plan.entity.js';
-import { figuresOf } from '../plan/plan-figures.service.js';
+import { storedLineItemRollup } from '../plan/plan-figures.service.js';
 import { planContentOf } from '../plan/plan-content.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
@@ -28,7 +28,7 @@ export class LineItemResolver {
 
   @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })
   async rollup(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Rollup> {
-    return (await figuresOf(em, item.plan.id)).lineItemRollups.get(item.id)!;
+    return storedLineItemRollup(em, item);
   }
 
   @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })

@@ -9,6 +9,7 @@ import { checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHO
 import { checkLineItemDepth, subtreeHeight } from '../plan-limits.js';
 import { LineItem } from './line-item.entity.js';
 import type { AddLineItemInput, LineItemInput } from './line-item.input.js';
+import { storePlanFigures } from '../plan/plan-figures.store.js';
 
 export async function getLineItem(em: EntityManager, id: string | number, field: string[] = ['id']): Promise<LineItem> {
   const item = await em.findOne(LineItem, { id: parseId(id, field) });
@@ -48,7 +49,7 @@ export async function addLineItem(em: EntityManager, input: AddLineItemInput): P
   applyLineItemFields(item, input.fields);
   const siblings = await siblingsOf(em, plan.id, parent?.id ?? null);
   placeAt([...siblings, item], item, input.position);
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return item;
 }
 
@@ -58,7 +59,7 @@ export async function updateLineItem(em: EntityManager, id: string, fields: Line
   checkVersion(item, expectedVersion);
   if (fields.name === null) checkText(null, ['input', 'fields', 'name'], { max: SHORT_TEXT_MAX, required: true });
   applyLineItemFields(item, fields);
-  await em.flush();
+  await storePlanFigures(em, item.plan.id);
   return item;
 }
 
@@ -86,7 +87,7 @@ export async function moveLineItem(em: EntityManager, id: string, parentId: stri
     item.parent = parent;
   }
   placeAt(await siblingsOf(em, planId, newParentId).then((rows) => (rows.includes(item) ? rows : [...rows, item])), item, position);
-  await em.flush();
+  await storePlanFigures(em, planId);
   return item;
 }
 
@@ -116,6 +117,6 @@ export async function deleteLineItem(em: EntityManager, id: string): Promise<num
   await em.nativeDelete(LineItem, { id: { $in: ids } });
   renumber(all.filter((row) => !doomed.has(row.id) && (row.parent?.id ?? null) === (item.parent?.id ?? null)));
   for (const row of all) if (doomed.has(row.id)) em.getUnitOfWork().unsetIdentity(row);
-  await em.flush();
+  await storePlanFigures(em, planId);
   return item.id;
 }

@@ -33,6 +33,7 @@ import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
 import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
+import { storePlanFigures } from '../plan/plan-figures.store.js';
 
 const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
   target_table: DocumentKind.TARGET_TABLE,
@@ -187,6 +188,7 @@ export async function importPlanDocument(
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
   await insertPlanRows(em, plan.id, rows);
+  await storePlanFigures(em, plan.id);
   const counts = {
     indicators: rows.indicators.length,
     lineItems: rows.lineItemLevels.reduce((sum, level) => sum + level.length, 0),

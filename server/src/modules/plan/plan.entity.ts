@@ -17,6 +17,8 @@ import { BudgetLine } from './budget-line.entity.js';
 import { KeyTask } from './key-task.entity.js';
 import { DocumentKind, PlanStatus } from './plan-enums.js';
 import { TimestampedEntity } from '../../db/base.entity.js';
+import type { Rollup } from '../evaluation/rollup.type.js';
+import type { StoredChecks } from './plan-figures.types.js';
 
 /** A plan's 预算执行率 scoring profile as stored: decimals as strings (see domain/budget-execution.ts). */
 export interface ExecutionScoringSetting {
@@ -123,6 +125,59 @@ export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source'
   @Field(() => Date, { nullable: true, description: '批复时间 / when it was approved' })
   @Property({ type: DateTimeType, nullable: true })
   approvalOpinionAt: Date | null = null;
+
+  // Stored roll-up (issue 11 item 1), written by plan-figures.store.ts with every change that affects it.
+  @Property({ type: 'integer', nullable: true })
+  rollupCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupScoredCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupPendingCount?: number | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupWeightTotal?: string | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupScoreTotal?: string | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupComputedTotal?: string | null;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  rollupGrade?: string | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  rollupGradeProvisional?: boolean | null;
+
+  @Property({ type: DecimalType, nullable: true })
+  rollupExecutionRate?: string | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupMetCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupPartialCount?: number | null;
+
+  @Property({ type: 'integer', nullable: true })
+  rollupNotMetCount?: number | null;
+
+  /** Indicators whose target reads as TEXT (judged by the evaluator). */
+  @Property({ type: 'integer', nullable: true })
+  rollupTextTargetCount?: number | null;
+
+  /** The whole Rollup view as the API gives it (sections, warnings, explanation). */
+  @Property({ type: 'json', nullable: true, fieldName: 'rollup' })
+  storedRollup?: Rollup | null;
+
+  /** The 勾稽关系 checks and evaluation findings as the API lists them. */
+  @Property({ type: 'json', nullable: true, fieldName: 'checks' })
+  storedChecks?: StoredChecks | null;
+
+  /** The version of the figure code that computed the stored figures; below FIGURES_VERSION they are recomputed at start. */
+  @Property({ type: 'integer', default: 0 })
+  figuresVersion?: number;
 
   @OneToMany(() => KeyTask, (task) => task.plan, { orderBy: { position: 'asc' } })
   keyTasks = new Collection<KeyTask>(this);

@@ -16,7 +16,7 @@ import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
 import { sectionWeightsForRows } from '../../domain/sections.js';
-import { figuresOf, sectionWeightsOf } from './plan-figures.service.js';
+import { sectionWeightsOf, storedPlanChecks, storedPlanRollup } from './plan-figures.service.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { CheckWarning } from './check-warning.type.js';
 import { recordSpending, setSectionWeights } from './spending.service.js';
@@ -159,12 +159,12 @@ export class PlanResolver {
 
   @FieldResolver(() => Rollup, { description: '部门整体指标的汇总：分值、得分、状态计数、预算执行率、等次（读取时计算）/ roll-up of the plan-level indicators' })
   async rollup(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Rollup> {
-    return (await figuresOf(em, plan.id)).planRollup;
+    return storedPlanRollup(em, plan);
   }
 
   @FieldResolver(() => [CheckWarning], { description: '勾稽关系检查提示（无不一致时为空）/ consistency warnings; empty when everything agrees' })
   async checks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<CheckWarning[]> {
-    return (await figuresOf(em, plan.id)).checks;
+    return storedPlanChecks(em, plan);
   }
 
   @FieldResolver(() => [SectionWeight], { description: '计分所用的各部分分值（计划设定、自评表所填或默认 10/50/30/10；用决策/投入/过程部分的计划默认 20/20/40/20）/ the section weights that score this plan' })

@@ -28,6 +28,7 @@ import type { CreatePlanInput, KeyTaskInput, PlanFilter, SetBudgetLineInput, Upd
 import { applyStageAmounts } from './stage-amounts.js';
 import { actorOf, authorize, authorizeAny, type PlanAction } from '../user/access.js';
 import { Role } from '../user/user.entity.js';
+import { storePlanFigures } from './plan-figures.store.js';
 
 export async function getPlan(em: EntityManager, id: string | number, field: string[] = ['planId']): Promise<Plan> {
   const plan = await em.findOne(Plan, { id: parseId(id, field) });
@@ -73,6 +74,7 @@ export async function createPlan(em: EntityManager, input: CreatePlanInput): Pro
     await copyPlanTargets(em, source, plan);
   }
   await em.flush();
+  await storePlanFigures(em, plan.id);
   return plan;
 }
 
@@ -120,6 +122,7 @@ async function copyPlanTargets(em: EntityManager, source: Plan, plan: Plan): Pro
       level2: indicator.level2,
       level2Label: indicator.level2Label,
       name: indicator.name,
+      previous: indicator,
       targetText: indicator.targetText,
       weight: indicator.weight,
       remark: indicator.remark,
@@ -218,7 +221,7 @@ export async function setBudgetLine(
     orderBudgetLines(lines);
   }
   applyStageAmounts(line.amounts, input.amounts, amountsField);
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return line;
 }
 
@@ -239,7 +242,7 @@ export async function removeBudgetLine(em: EntityManager, id: string, expectedVe
   checkVersion(line, expectedVersion);
   const lineId = line.id;
   em.remove(line);
-  await em.flush();
+  await storePlanFigures(em, line.plan.id);
   return lineId;
 }
 

@@ -11,6 +11,7 @@ import { getPlan, setBudgetLine } from './plan.service.js';
 import type { Plan } from './plan.entity.js';
 import type { RecordSpendingInput, SectionWeightInput } from './spending.types.js';
 import { applyStageAmounts } from './stage-amounts.js';
+import { storePlanFigures } from './plan-figures.store.js';
 
 /** What happened to the money: 调整, 全年预算数, 实际支出, 结余结转 of the plan budget or of one line item. */
 export async function recordSpending(
@@ -25,7 +26,7 @@ export async function recordSpending(
     if (lineItem.plan.id !== plan.id) throw UserInputError.of(['input', 'lineItemId'], UserErrorCode.INVALID, '专项不属于该计划 (line item belongs to another plan)');
     checkVersion(lineItem, input.expectedVersion);
     applyStageAmounts(lineItem.amounts, amounts, ['input']);
-    await em.flush();
+    await storePlanFigures(em, plan.id);
     return { planId: plan.id, lineItem, budgetLine: null };
   }
   const budgetLine = await setBudgetLine(
@@ -55,6 +56,6 @@ export async function setSectionWeights(em: EntityManager, planId: string, weigh
     });
     plan.sectionWeights = Object.fromEntries(weights.map(({ level1, weight }) => [level1, weight]));
   }
-  await em.flush();
+  await storePlanFigures(em, plan.id);
   return plan;
 }

@@ -1,0 +1,344 @@
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
+import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
+import type { GapStatus } from '../../domain/gap.js';
+import { canonicalLevels, type Level1 } from '../../domain/indicator-hierarchy.js';
+import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
+import { Indicator } from '../indicator/indicator.entity.js';
+import { budgetFigures } from '../indicator/indicator-reading.js';
+import { LineItem } from '../line-item/line-item.entity.js';
+import type { CheckWarning } from './check-warning.type.js';
+import { PlanCheckCount } from './plan-check-count.entity.js';
+import { documentOrder, documentPaths, scoringChecks, type PlanShape } from './plan-checks.js';
+import { loadPlanContent } from './plan-content.js';
+import {
+  checkList,
+  computeFigures,
+  FIGURES_VERSION,
+  inDocumentOrder,
+  indicatorFigures,
+  indicatorWarnings,
+  rollupsOf,
+  sectionWeightsFrom,
+  statedOf,
+  type IndicatorColumns,
+  type RollupColumns,
+  type RollupRow,
+  type RollupTreeItem,
+} from './plan-figures.service.js';
+import type { StoredChecks } from './plan-figures.types.js';
+import { Plan } from './plan.entity.js';
+
+/**
+ * Writes the stored figures (plan-figures.service.ts computes them) in the caller's transaction:
+ * storePlanFigures recomputes a whole plan from its texts (imports, structural edits, budget and
+ * evaluation changes, the rebuild command); storeIndicatorFigures re-reads one indicator and
+ * refreshes the roll-ups of its line-item chain and plan from the other rows' stored columns, in a
+ * fixed handful of statements however large the plan. Derived columns are written with native
+ * updates: they are not edits (no version bump, no audit entry).
+ */
+
+type Raw = Record<string, unknown>;
+
+const micros = (value: unknown): Micros | null => (value === null || value === undefined ? null : BigInt(value as number | string));
+const decimal = (value: unknown): string | null => {
+  const parsed = micros(value);
+  return parsed === null ? null : formatDecimal(parsed);
+};
+
+/** A column's stored value and a newly computed one, compared as the API speaks them. */
+function same(stored: unknown, computed: unknown, kind: 'decimal' | 'json' | 'boolean' | 'plain'): boolean {
+  if (computed === null || computed === undefined) return stored === null || stored === undefined;
+  if (stored === null || stored === undefined) return false;
+  switch (kind) {
+    case 'decimal':
+      return decimal(stored) === computed;
+    case 'json':
+      return (typeof stored === 'string' ? stored : JSON.stringify(stored)) === JSON.stringify(computed);
+    case 'boolean':
+      return Boolean(stored) === computed;
+    case 'plain':
+      return stored === computed;
+  }
+}
+
+const INDICATOR_COLUMNS: Record<keyof IndicatorColumns, [string, 'decimal' | 'json' | 'plain']> = {
+  readingKind: ['reading_kind', 'plain'],
+  readingComparator: ['reading_comparator', 'plain'],
+  readingValue: ['reading_value', 'plain'],
+  readingUnit: ['reading_unit', 'plain'],
+  readingConfidence: ['reading_confidence', 'plain'],
+  gapStatus: ['gap_status', 'plain'],
+  completion: ['completion', 'decimal'],
+  suggestedScore: ['suggested_score', 'decimal'],
+  effectiveScore: ['effective_score', 'decimal'],
+  scoreLost: ['score_lost', 'decimal'],
+  figures: ['figures', 'json'],
+};
+
+const ROLLUP_COLUMNS: Record<keyof RollupColumns, [string, 'decimal' | 'json' | 'boolean' | 'plain']> = {
+  rollupCount: ['rollup_count', 'plain'],
+  rollupScoredCount: ['rollup_scored_count', 'plain'],
+  rollupPendingCount: ['rollup_pending_count', 'plain'],
+  rollupWeightTotal: ['rollup_weight_total', 'decimal'],
+  rollupScoreTotal: ['rollup_score_total', 'decimal'],
+  rollupComputedTotal: ['rollup_computed_total', 'decimal'],
+  rollupGrade: ['rollup_grade', 'plain'],
+  rollupGradeProvisional: ['rollup_grade_provisional', 'boolean'],
+  rollupExecutionRate: ['rollup_execution_rate', 'decimal'],
+  rollupMetCount: ['rollup_met_count', 'plain'],
+  rollupPartialCount: ['rollup_partial_count', 'plain'],
+  rollupNotMetCount: ['rollup_not_met_count', 'plain'],
+  rollupTextTargetCount: ['rollup_text_target_count', 'plain'],
+  storedRollup: ['rollup', 'json'],
+};
+
+function changed<K extends string>(stored: Raw | undefined, computed: Record<K, unknown>, columns: Record<K, [string, 'decimal' | 'json' | 'boolean' | 'plain']>): boolean {
+  if (!stored) return true;
+  return (Object.keys(columns) as K[]).some((key) => {
+    const [column, kind] = columns[key];
+    return !same(stored[column], computed[key], kind);
+  });
+}
+
+/**
+ * Writes derived columns natively and gives the same values to the row's object if this request holds
+ * it, as already stored: the payload shows them, and no later flush sees them as an edit.
+ */
+async function write<T extends Indicator | LineItem | Plan>(em: EntityManager, entity: new () => T, id: number, values: Partial<T>): Promise<void> {
+  const columns = entity === Indicator ? INDICATOR_COLUMNS : ROLLUP_COLUMNS;
+  const row: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(values)) {
+    const [column, kind] = (columns as Record<string, [string, string]>)[key] ?? PLAN_COLUMNS[key];
+    row[column] = value === null || value === undefined ? null : kind === 'decimal' ? Number(toMicros(value as string)) : kind === 'json' ? JSON.stringify(value) : value;
+  }
+  // A knex update, not nativeUpdate: MikroORM would bump the optimistic-lock version of the row.
+  await em.execute(em.getKnex()(TABLES.get(entity)!).update(row).where('id', id));
+  const managed = em.getUnitOfWork().getById<T>(entity.name, id);
+  if (!managed) return;
+  Object.assign(managed, values);
+  em.getUnitOfWork().register(managed, em.getComparator().prepareEntity(managed) as never, { refresh: true });
+}
+
+const TABLES = new Map<unknown, string>([
+  [Indicator, 'indicator'],
+  [LineItem, 'line_item'],
+  [Plan, 'plan'],
+]);
+
+const PLAN_COLUMNS: Record<string, [string, string]> = { storedChecks: ['checks', 'json'], figuresVersion: ['figures_version', 'plain'] };
+
+function countsOf(checks: StoredChecks | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const warning of checks ? checkList(checks) : []) counts.set(warning.code, (counts.get(warning.code) ?? 0) + 1);
+  return counts;
+}
+
+
+async function writePlan(em: EntityManager, planId: number, rollup: RollupColumns, checks: StoredChecks): Promise<void> {
+  await write(em, Plan, planId, { ...rollup, storedChecks: checks, figuresVersion: FIGURES_VERSION });
+  // Rewritten every time (two statements), so a write costs the same whatever its warnings.
+  const counts = countsOf(checks);
+  await em.nativeDelete(PlanCheckCount, { plan: planId });
+  if (counts.size) await em.insertMany(PlanCheckCount, [...counts].map(([code, count]) => ({ plan: planId, code, count })));
+}
+
+/** Recomputes every figure of a plan from its texts and stores what changed. Flushes first. */
+export async function storePlanFigures(em: EntityManager, planId: number): Promise<void> {
+  await em.flush();
+  const content = await loadPlanContent(em, planId);
+  const figures = computeFigures(content);
+  const knex = em.getKnex();
+  const [indicators, lineItems] = await Promise.all([
+    em.execute(knex('indicator').select(['id', ...Object.values(INDICATOR_COLUMNS).map(([column]) => column)]).where('plan_id', planId)) as Promise<Raw[]>,
+    em.execute(knex('line_item').select(['id', ...Object.values(ROLLUP_COLUMNS).map(([column]) => column)]).where('plan_id', planId)) as Promise<Raw[]>,
+  ]);
+  const storedIndicators = new Map(indicators.map((row) => [Number(row.id), row]));
+  for (const [id, { columns }] of figures.indicators) {
+    if (changed(storedIndicators.get(id), columns, INDICATOR_COLUMNS)) await write(em, Indicator, id, columns);
+  }
+  const storedLineItems = new Map(lineItems.map((row) => [Number(row.id), row]));
+  for (const [id, { columns }] of figures.lineItems) {
+    if (changed(storedLineItems.get(id), columns, ROLLUP_COLUMNS)) await write(em, LineItem, id, columns);
+  }
+  await writePlan(em, planId, figures.plan.columns, figures.checks);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// One indicator
+
+function groupSorted<T extends { position: number }>(rows: T[], key: (row: T) => number | null): Map<number | null, T[]> {
+  const groups = new Map<number | null, T[]>();
+  for (const row of [...rows].sort((a, b) => a.position - b.position)) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+interface ThinIndicator extends RollupRow {
+  position: number;
+  name: string;
+}
+
+interface ThinLineItem extends RollupTreeItem {
+  position: number;
+  name: string;
+  midyear: boolean;
+}
+
+/**
+ * After a change to one indicator's target, actual, 分值, 得分 or reasons: re-reads that indicator,
+ * then refreshes the roll-ups of its line-item chain and its plan, and the plan's points checks and
+ * that indicator's warnings, from thin rows (no other text is read). Flushes first.
+ */
+export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<void> {
+  await em.flush();
+  const planId = indicator.plan.id;
+  const plan = await em.findOneOrFail(Plan, { id: planId });
+  const storedChecks = plan.storedChecks ?? null;
+  if (!storedChecks || (plan.figuresVersion ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
+  const knex = em.getKnex();
+  const [totals, indicatorRows, lineItemRows, evaluationRows] = (await Promise.all([
+    em.execute(knex('budget_line').select(['initial', 'adjustment', 'full_year', 'actual']).where({ plan_id: planId, category: 'TOTAL' })),
+    em.execute(
+      knex('indicator')
+        .select(['id', 'line_item_id', 'position', 'name', 'level1', 'weight', 'score', 'score_unconfirmed', 'gap_status', 'suggested_score', 'reading_kind'])
+        .where('plan_id', planId),
+    ),
+    em.execute(
+      knex('line_item').select(['id', 'parent_id', 'position', 'name', 'kind', 'amount_initial', 'amount_adjustment', 'amount_full_year', 'amount_actual']).where('plan_id', planId),
+    ),
+    em.execute(
+      knex('evaluation as e')
+        .leftJoin('evaluation_section as s', 's.evaluation_id', 'e.id')
+        .select(['e.total_score', 'e.grade', 's.id as section_id', 's.position', 's.name', 's.weight', 's.score'])
+        .where('e.plan_id', planId),
+    ),
+  ])) as Raw[][];
+  if (indicatorRows.some((row) => row.gap_status === null && Number(row.id) !== indicator.id)) return storePlanFigures(em, planId);
+
+  const total = totals[0];
+  const budget = budgetFigures(total ? { initial: decimal(total.initial), adjustment: decimal(total.adjustment), fullYear: decimal(total.full_year), actual: decimal(total.actual) } : null);
+  const own = indicatorFigures(indicator, budget, plan);
+  await write(em, Indicator, indicator.id, own.columns);
+
+  const rows: ThinIndicator[] = indicatorRows.map((row) =>
+    Number(row.id) === indicator.id
+      ? {
+          id: indicator.id,
+          lineItemId: indicator.lineItem?.id ?? null,
+          position: indicator.position,
+          name: indicator.name,
+          level1: indicator.level1,
+          weight: microsOrNull(indicator.weight),
+          score: microsOrNull(indicator.score),
+          scoreUnconfirmed: indicator.scoreUnconfirmed,
+          status: own.columns.gapStatus,
+          suggestedScore: microsOrNull(own.columns.suggestedScore),
+          readingKind: own.columns.readingKind,
+        }
+      : {
+          id: Number(row.id),
+          lineItemId: row.line_item_id === null ? null : Number(row.line_item_id),
+          position: Number(row.position),
+          name: String(row.name),
+          level1: row.level1 as Level1,
+          weight: micros(row.weight),
+          score: micros(row.score),
+          scoreUnconfirmed: Boolean(row.score_unconfirmed),
+          status: row.gap_status as GapStatus,
+          suggestedScore: micros(row.suggested_score),
+          readingKind: (row.reading_kind as string | null) ?? null,
+        },
+  );
+  const items: ThinLineItem[] = lineItemRows.map((row) => ({
+    id: Number(row.id),
+    parentId: row.parent_id === null ? null : Number(row.parent_id),
+    position: Number(row.position),
+    name: String(row.name),
+    midyear: row.kind === 'MIDYEAR',
+    amounts: budgetFigures(
+      { initial: decimal(row.amount_initial), adjustment: decimal(row.amount_adjustment), fullYear: decimal(row.amount_full_year), actual: decimal(row.amount_actual) },
+      row.kind === 'MIDYEAR',
+    ),
+  }));
+  const evaluation = evaluationRows[0] ?? null;
+  const sections = evaluationRows
+    .filter((row) => row.section_id !== null && row.section_id !== undefined)
+    .map((row) => ({ id: Number(row.section_id), position: Number(row.position), name: (row.name as string | null) ?? null, weight: decimal(row.weight), score: decimal(row.score) }))
+    .sort((a, b) => a.position - b.position);
+
+  const childrenByParent = groupSorted(items, (item) => item.parentId);
+  const indicatorsByLineItem = groupSorted(rows, (row) => row.lineItemId);
+  const rollups = rollupsOf({
+    rows,
+    childrenByParent,
+    budget,
+    sectionWeights: sectionWeightsFrom(plan.sectionWeights, sections),
+    stated: statedOf(evaluation && { totalScore: decimal(evaluation.total_score), grade: (evaluation.grade as string | null) ?? null }),
+  });
+  const parents = new Map(items.map((item) => [item.id, item.parentId]));
+  for (let id = indicator.lineItem?.id ?? null; id !== null; id = parents.get(id) ?? null) {
+    await write(em, LineItem, id, rollups.lineItems.get(id)!.columns);
+  }
+
+  const shape: PlanShape = { budgetLines: [], sections, childrenByParent, indicatorsByLineItem };
+  const paths = documentPaths(shape);
+  const order = documentOrder(shape);
+  const warnings = indicatorWarnings(indicator, own, paths);
+  const others = (list: CheckWarning[]) => list.filter((warning) => warning.indicatorId !== String(indicator.id));
+  const checked: CheckedPlan = {
+    budget: [],
+    indicators: thinChecked(indicatorsByLineItem.get(null)),
+    lineItems: (childrenByParent.get(null) ?? []).map(function lineItemOf(item: ThinLineItem): CheckedLineItem {
+      return { id: String(item.id), name: item.name, midyear: item.midyear, amounts: null, indicators: thinChecked(indicatorsByLineItem.get(item.id)), children: (childrenByParent.get(item.id) ?? []).map(lineItemOf) };
+    }),
+    evaluation: evaluation && {
+      totalScore: micros(evaluation.total_score),
+      grade: (evaluation.grade as string | null) ?? null,
+      sections: sections.map((section) => ({
+        id: String(section.id),
+        name: section.name ?? '',
+        level1: canonicalLevels(section.name ?? '', null).level1,
+        weight: microsOrNull(section.weight),
+        score: microsOrNull(section.score),
+      })),
+    },
+  };
+  const checks: StoredChecks = {
+    amounts: storedChecks.amounts,
+    scoring: scoringChecks(checked, paths),
+    targets: inDocumentOrder([...others(storedChecks.targets), ...(warnings.target ? [warnings.target] : [])], order),
+    stated: evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator),
+    findings: inDocumentOrder([...others(storedChecks.findings), ...warnings.findings], order),
+  };
+  await writePlan(em, planId, rollups.plan.columns, checks);
+}
+
+function thinChecked(rows: ThinIndicator[] | undefined): CheckedIndicator[] {
+  return (rows ?? []).map((row) => ({ id: String(row.id), name: row.name, level1: row.level1, weight: row.weight, score: row.score }));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rebuilding
+
+/**
+ * Recomputes the figures of the given plans (default: every plan), each in its own transaction, from
+ * their texts: `pnpm cli rebuild-figures`, and at start for plans stored by an older figure code.
+ */
+export async function rebuildFigures(root: EntityManager, planIds?: number[], log: (planId: number) => void = () => {}): Promise<number> {
+  const ids = planIds ?? (await root.fork().find(Plan, {}, { fields: ['id'], orderBy: { id: 'asc' } })).map((plan) => plan.id);
+  for (const id of ids) {
+    await root.fork().transactional((em) => storePlanFigures(em as EntityManager, id));
+    log(id);
+  }
+  return ids.length;
+}
+
+/** Plans whose stored figures are missing or were computed by an older figure code (FIGURES_VERSION). */
+export async function outdatedFigurePlans(root: EntityManager): Promise<number[]> {
+  const plans = await root.fork().find(Plan, { figuresVersion: { $lt: FIGURES_VERSION } }, { fields: ['id'], orderBy: { id: 'asc' } });
+  return plans.map((plan) => plan.id);
+}
