@@ -41,7 +41,9 @@ function planDocument(department: string, items: number): Record<string, unknown
   });
   return {
     source: 'statements test',
-    kind: 'self_evaluation',
+    // A target table lands in 编制中 (a self-evaluation would land in 自评中, docs/gap-rules.md §3.8): the
+    // drafting cases edit it, then the workflow opens its evaluation.
+    kind: 'target_table',
     year: 2025,
     department: { name: department, shortName: null, region: '湖南省', functions: [], internalUnits: null, subUnits: null, staff: null },
     budget: { total: stages(items * 30 + 100), basic: stages(100), personnel: null, publicUse: null, project: stages(items * 30), income: null, basicDetail: null, threePublic: null, fixedAssets: null },

@@ -41,6 +41,7 @@ describe('migration: 一级 sections of the 部门整体 framework', () => {
         { name: 'indicator' },
         { name: 'indicator_line_item_id_index' },
         { name: 'indicator_plan_id_index' },
+        { name: 'indicator_previous_id_index' }, // Migration20261201400000StoredFigures
       ]);
       expect(await connection.execute('pragma foreign_key_check')).toEqual([]);
     } finally {
