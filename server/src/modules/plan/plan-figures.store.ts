@@ -114,7 +114,7 @@ async function write<T extends Indicator | LineItem | Plan>(em: EntityManager, e
   }
   // A knex update, not nativeUpdate: MikroORM would bump the optimistic-lock version of the row.
   await em.execute(em.getKnex()(TABLES.get(entity)!).update(row).where('id', id));
-  const managed = em.getUnitOfWork().getById<T>(entity.name, id);
+  const managed = em.getUnitOfWork().getById<T>(entity.name, id as never);
   if (!managed) return;
   Object.assign(managed, values);
   em.getUnitOfWork().register(managed, em.getComparator().prepareEntity(managed) as never, { refresh: true });
