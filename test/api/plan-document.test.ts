@@ -110,6 +110,42 @@ describe('plan documents: import is idempotent and matches departments by either
   });
 });
 
+describe('plan documents: an amount "无" is a stated 0 (gap-rules §4.4)', () => {
+  it('imports "无"/"零" budget and line-item amounts as 0, exports "0", and the round trip is stable', async () => {
+    const document = readFixture('shifeng');
+    document.budget.total.adjustment = '无';
+    document.budget.income.governmentFund = { initial: '零', adjustment: null, fullYear: null, actual: null, carryover: null, executionRate: null };
+    document.lineItems[0].amounts.adjustment = ' 无 ';
+    document.lineItems[0].children[0].amounts.actual = '\u3000零';
+    const sent = structuredClone(document);
+    const imported = await importDocument(document);
+    expect(imported.userErrors).toEqual([]);
+    expect(document).toEqual(sent); // the caller's document is read, not changed
+    const exported = (await api.gql(EXPORT, { planId: imported.plan.id })).exportPlanDocument;
+    expect(exported.budget.total.adjustment).toBe('0');
+    expect(exported.budget.total.initial).toBe('267.5915');
+    expect(exported.budget.income.governmentFund.initial).toBe('0');
+    expect(exported.lineItems[0].amounts.adjustment).toBe('0');
+    expect(exported.lineItems[0].children[0].amounts.actual).toBe('0');
+    // 0 is stated, not "not stated": the plan's API shows it as a decimal 0.
+    const read = await api.gql('query ($id: ID!) { plan(id: $id) { budget { total { amounts { adjustment fullYear } } } } }', { id: imported.plan.id });
+    expect(read.plan.budget.total.amounts).toEqual({ adjustment: '0', fullYear: null });
+    const again = await importDocument(exported);
+    expect(again.userErrors).toEqual([]);
+    expect((await api.gql(EXPORT, { planId: again.plan.id })).exportPlanDocument).toEqual(exported);
+  });
+
+  it('an indicator\'s actual "无" stays text (it is not an amount)', async () => {
+    const document = readFixture('yanfeng');
+    const index = document.indicators.findIndex((indicator: { actual: unknown }) => typeof indicator.actual === 'string');
+    document.indicators[index].actual = '无';
+    const imported = await importDocument(document);
+    expect(imported.userErrors).toEqual([]);
+    const exported = (await api.gql(EXPORT, { planId: imported.plan.id })).exportPlanDocument;
+    expect(exported.indicators[index].actual).toBe('无');
+  });
+});
+
 describe('plan documents: a bad document is refused whole and changes nothing', () => {
   const broken: [string, (document: any) => void, string, string[]][] = [
     ['missing year', (d) => delete d.year, 'INVALID_DOCUMENT', ['document', 'year']],
@@ -127,6 +163,8 @@ describe('plan documents: a bad document is refused whole and changes nothing', 
     ['10 MB string', (d) => (d.indicators[0].evidence = 'x'.repeat(10 * 1024 * 1024)), 'TOO_LONG', ['document', 'indicators', '0', 'evidence']],
     ['control characters in a name', (d) => (d.department.name = '宣传部\u0000'), 'INVALID', ['document', 'department', 'name']],
     ['empty department name', (d) => (d.department.name = ''), 'INVALID_DOCUMENT', ['document', 'department', 'name']],
+    ['a word for money that is not 无', (d) => (d.budget.total.initial = '无效'), 'INVALID_DOCUMENT', ['document', 'budget', 'total', 'initial']],
+    ['a dash for money', (d) => (d.lineItems[0].amounts.initial = '—'), 'INVALID_DOCUMENT', ['document', 'lineItems', '0', 'amounts', 'initial']],
   ];
 
   it.each(broken)('%s', async (_label, breakIt, code, field) => {

@@ -3,6 +3,7 @@ import type { EntityClass, EntityData, EntityDictionary } from '@mikro-orm/core'
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
+import { isStatedZero } from '../../domain/stated-zero.js';
 import type {
   BudgetDocument,
   DocumentKind as DocumentKindText,
@@ -88,9 +89,37 @@ function contentProblems(document: PlanDocument): UserError[] {
   return problems.slice(0, 20);
 }
 
+/**
+ * An amount written "无" (or "零") is a stated 0, read as "0" exactly as the workbook reader does
+ * (isStatedZero, gap-rules §4.4); the export then writes "0", so a round trip is stable. Copy on write:
+ * the caller's document is not changed, untouched parts are shared. Every other text is left for the
+ * schema and content rules to judge.
+ */
+function withStatedZeros(value: unknown, path: string[]): unknown {
+  if (typeof value === 'string') return isMoneyPath(path) && isStatedZero(value) ? '0' : value;
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item, index) => {
+      const read = withStatedZeros(item, [...path, String(index)]);
+      if (read !== item) (copy ??= [...value])[index] = read;
+    });
+    return copy ?? value;
+  }
+  if (value && typeof value === 'object') {
+    let copy: Record<string, unknown> | null = null;
+    for (const [key, item] of Object.entries(value)) {
+      const read = withStatedZeros(item, [...path, key]);
+      if (read !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = read;
+    }
+    return copy ?? value;
+  }
+  return value;
+}
+
 /** Validates a plan document: the JSON Schema first, then the content rules. Throws with every problem. */
-export function validatePlanDocument(document: unknown): PlanDocument {
-  checkJsonDepth(document, ['document']); // before the schema validator recurses into it
+export function validatePlanDocument(input: unknown): PlanDocument {
+  checkJsonDepth(input, ['document']); // before the schema validator recurses into it
+  const document = withStatedZeros(input, ['document']);
   const problems = schemaProblems(document);
   if (problems.length) {
     throw new UserInputError(problems.map(({ path, message }) => ({ field: ['document', ...path], code: UserErrorCode.INVALID_DOCUMENT, message })));

@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formatDecimal, numberToMicros, parseDecimal } from '../../domain/decimal.js';
 import { normaliseText } from '../../domain/indicator-value/vocabulary.js';
+import { isStatedZero } from '../../domain/stated-zero.js';
 import {
   BUDGET_LABELS,
   type BudgetKey,
@@ -247,7 +248,7 @@ class SheetReader {
   money(r: number, cell: Logical | null): string | null {
     if (!cell || cell.text == null) return null;
     // "无" is a stated zero, kept as 0 (issue 10 item 5): never "not stated", never a problem.
-    if (/^(无|零)$/.test(normaliseText(cell.text).text.trim())) return '0';
+    if (isStatedZero(cell.text)) return '0';
     const parsed = cell.number != null ? numberToMicros(cell.number) : parseDecimal(normaliseText(cell.text).text.replace(/万元$/, ''));
     if (parsed.ok) return formatDecimal(parsed.value);
     this.problem(r, cell.col, 'INVALID_CELL', `金额（万元）${parsed.error.message}`);
