@@ -183,13 +183,15 @@ try {
   };
 
   log('NOT_MET page');
-  // There is no cross-plan indicator query in the API: the closest is paging through plans with their
-  // indicators' gaps and keeping the NOT_MET ones until the page is full.
+  // The analysts' query (docs/ANALYST.md): indicators across plans filtered by their gap status. It needs
+  // the stored figures; where the API refuses the filter, the fallback is the old way: paging through
+  // plans with every indicator's gap and keeping the NOT_MET ones until the page is full (marked).
+  const NOT_MET_QUERY = 'query { indicators(filter: { gapStatuses: [NOT_MET] }, first: 50) { nodes { id name targetText actualText gap { status } } } }';
   const PLAN_PAGE = `query($after: String) { plans(first: 20, after: $after) { pageInfo { hasNextPage endCursor } nodes { id
     indicators { id name targetText actualText gap { status } }
     lineItems { children { indicators { id name targetText actualText gap { status } } } } } } }`;
   let appRequests = 0;
-  const appNotMet = async () => {
+  const pagedNotMet = async () => {
     const found: unknown[] = [];
     appRequests = 0;
     for (let after: string | null = null, more = true; more && found.length < 50 && appRequests < 100; ) {
@@ -204,30 +206,29 @@ try {
     }
     return found;
   };
+  const filteredNotMet = async () => {
+    appRequests = 1;
+    return (await gql(NOT_MET_QUERY)).indicators.nodes as unknown[];
+  };
+  let notMetQuery: 'indicators' | 'paged' = 'indicators';
+  let appFound: number;
+  try {
+    appFound = (await filteredNotMet()).length;
+  } catch (error) {
+    log(`  indicators(filter: { gapStatuses }) refused, paging through plans instead: ${String(error).slice(0, 200)}`);
+    notMetQuery = 'paged';
+    appFound = (await pagedNotMet()).length;
+  }
   const rawFound = (await get('/not-met?first=50')).length;
-  const appFound = (await appNotMet()).length;
-  results.notMet = { raw: await median(5, 20_000, () => get('/not-met?first=50')), app: await median(3, 30_000, appNotMet), rawFound, appFound, appRequests };
+  const appNotMet = notMetQuery === 'indicators' ? filteredNotMet : pagedNotMet;
+  results.notMet = { raw: await median(5, 20_000, () => get('/not-met?first=50')), app: await median(5, 30_000, appNotMet), rawFound, appFound, appRequests, query: notMetQuery };
 
   log('region aggregate');
-  // No aggregate in the API either: the closest is every plan's budget total, 100 plans a page, summed here.
-  // At most REGION_PAGES pages are read; beyond that the time is extrapolated to every plan (marked).
-  const REGION_PAGES = 10;
-  const appRegions = async () => {
-    const sums = new Map<string, number>();
-    let pages = 0;
-    for (let after: string | null = null, more = true; more && pages < REGION_PAGES; pages++) {
-      const { plans }: any = await gql(`query($after: String) { plans(first: 100, after: $after) { pageInfo { hasNextPage endCursor } nodes { department { region } budget { total { amounts { fullYear actual } } } } } }`, { after });
-      for (const plan of plans.nodes) sums.set(plan.department.region, (sums.get(plan.department.region) ?? 0) + Number(plan.budget.total?.amounts.fullYear ?? 0));
-      after = plans.pageInfo.endCursor;
-      more = plans.pageInfo.hasNextPage;
-    }
-    return { sums, pages };
-  };
+  // planStats(groupBy: [REGION]) sums in SQL (docs/ANALYST.md); raw: the same sums by region over the TOTAL rows.
+  const REGION_QUERY = 'query { planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } }';
   const regionCount = (await get('/regions')).length;
-  const appRegionPages = (await appRegions()).pages;
-  const allPages = Math.ceil((DEPARTMENTS + 1) / 100);
-  const regionScale = allPages / appRegionPages;
-  results.regions = { raw: await median(5, 20_000, () => get('/regions')), app: (await median(3, 60_000, appRegions)) * regionScale, regionCount, appRegionPages, allPages, extrapolated: regionScale > 1 };
+  const appRegionCount = (await gql(REGION_QUERY)).planStats.length;
+  results.regions = { raw: await median(5, 20_000, () => get('/regions')), app: await median(5, 60_000, () => gql(REGION_QUERY)), regionCount, appRegionCount };
 
   log('writes: recordIndicatorActual at 1 / 8 / 32 clients');
   const totalIndicators = raw.indicators;
@@ -331,8 +332,15 @@ const rows = [
   ['whole plan, 5,020 indicators (texts, tree)', ms(r.wholePlan.big.app), ms(r.wholePlan.big.raw), ratio(r.wholePlan.big.app, r.wholePlan.big.raw), '≤ 2× raw', verdict(r.wholePlan.big.app <= 2 * r.wholePlan.big.raw)],
   [`whole plan, typical (${r.wholePlan.typicalIndicators} indicators)`, ms(r.wholePlan.typical.app), ms(r.wholePlan.typical.raw), ratio(r.wholePlan.typical.app, r.wholePlan.typical.raw), '≤ 2× raw', verdict(r.wholePlan.typical.app <= 2 * r.wholePlan.typical.raw)],
   ['whole plan, 5,020, as the editor reads it (+ gaps, roll-ups, checks)', ms(r.wholePlan.bigEditor), '—', ratio(r.wholePlan.bigEditor, r.wholePlan.big.raw), '(information)', ''],
-  [`first 50 NOT_MET across the province ¹`, `${ms(r.notMet.app)} (${r.notMet.appRequests} request${r.notMet.appRequests === 1 ? '' : 's'})`, ms(r.notMet.raw), ratio(r.notMet.app, r.notMet.raw), '≤ 2× raw', 'not comparable yet'],
-  [`budget sums by region (${r.regions.regionCount} regions) ²`, `${ms(r.regions.app)} (${r.regions.allPages} requests${r.regions.extrapolated ? `, **extrapolated** from ${r.regions.appRegionPages}` : ''})`, ms(r.regions.raw), ratio(r.regions.app, r.regions.raw), '≤ 2× raw', 'not comparable yet'],
+  [
+    `first 50 NOT_MET across the province ¹`,
+    `${ms(r.notMet.app)} (${r.notMet.appRequests} request${r.notMet.appRequests === 1 ? '' : 's'})`,
+    ms(r.notMet.raw),
+    ratio(r.notMet.app, r.notMet.raw),
+    '≤ 2× raw',
+    r.notMet.query === 'indicators' ? verdict(r.notMet.app <= 2 * r.notMet.raw) : 'not comparable yet',
+  ],
+  [`budget sums by region (${r.regions.regionCount} regions) ²`, ms(r.regions.app), ms(r.regions.raw), ratio(r.regions.app, r.regions.raw), '≤ 2× raw', verdict(r.regions.app <= 2 * r.regions.raw)],
   ...r.writes.map((row: any) => [
     `recordIndicatorActual, ${row.app.clients} client${row.app.clients > 1 ? 's' : ''}`,
     `${row.app.perSecond.toFixed(0)}/s, p50 ${ms(row.app.p50)}, p95 ${ms(row.app.p95)}${row.app.errors ? `, **${row.app.errors} errors**` : ''}`,
@@ -379,16 +387,18 @@ for the app, up to 2,000 for raw SQL, each capped at 30 s / 15 s); the app write
 
 ${table}
 
-¹ There is **no cross-plan indicator query** in the GraphQL API today. The app figure is the closest thing an analyst can do:
-page through \`plans(first: 20)\` with every indicator's \`gap { status }\` and keep the NOT_MET ones until 50 are found
-(app found ${r.notMet.appFound}, raw ${r.notMet.rawFound}). Not comparable until the API has a filtered indicator connection.
-² There is **no aggregate query** either: the app figure pages through all plans (\`plans(first: 100)\`, budget totals) and sums
-on the client${r.regions.extrapolated ? ` (timed on the first ${r.regions.appRegionPages} pages, × ${r.regions.allPages}/${r.regions.appRegionPages}: **extrapolated**)` : ''}. Not comparable until the API has one.
-${r.memory.failures ? `³ ${r.memory.failures} of the 16 concurrent reads answered INTERNAL_SERVER_ERROR at \`plan.indicators\` (production masks the message). Reproduced in development mode it is knex's "Timeout acquiring a connection. The pool is probably full": SQLite has one connection in knex's pool, and while the event loop computes 5,020 gaps for one request the queued ones wait for it and give up after the 60 s acquire timeout.\n` : ''}Import: \`importPlanDocument\` per department, one transaction each (the GraphQL mutation's and the CLI's service), into a
-fresh file; raw: the same documents as prepared INSERTs, 200 plans a transaction${extrapolated ? `; the app's figure is its time for the first ${r.import.departments.toLocaleString('en')} departments × ${DEPARTMENTS}/${r.import.departments} (**extrapolated**, linear; raw for the same sample: ${ms(r.import.rawMs)})` : ''}.
-⁴ The audit trail records every row an import creates as a \`CREATED\` entry holding the whole row as JSON (field names
-included), so the app's own file holds each plan about twice over plus the JSON keys. Peak RSS is the child's VmHWM after the 8 concurrent
-reads on a fresh server (${r.memory.peakAfterAll.toFixed(0)} MB after every phase).
+¹ ${
+  r.notMet.query === 'indicators'
+    ? `\`indicators(filter: { gapStatuses: [NOT_MET] }, first: 50)\` (docs/ANALYST.md), one request; raw: plans in id order, each indicator's gap computed by the domain functions until 50 are found`
+    : `The API refused \`indicators(filter: { gapStatuses })\` (the stored figures are not in yet): the app figure pages through \`plans(first: 20)\` with every indicator's \`gap { status }\` and keeps the NOT_MET ones until 50 are found. Not comparable`
+} (app found ${r.notMet.appFound}, raw ${r.notMet.rawFound}).
+² \`planStats(groupBy: [REGION])\` with the plan count and the budget sums per category (${r.regions.appRegionCount} groups); raw: one GROUP BY over the TOTAL budget rows.
+${r.memory.failures ? `³ ${r.memory.failures} of the 16 concurrent reads failed (first: ${String(r.memory.firstFailure).replace(/[|\n]/g, ' ').slice(0, 200)}).\n` : ''}Import: \`importPlanDocument\` per department, one transaction each (the GraphQL mutation's and the CLI's service: validation, then
+multi-row INSERTs per table, one \`PlanImport\` audit entry), into a fresh file; raw: the same documents as prepared single-row INSERTs,
+200 plans a transaction${extrapolated ? `; the app's figure is its time for the first ${r.import.departments.toLocaleString('en')} departments × ${DEPARTMENTS}/${r.import.departments} (**extrapolated**, linear; raw for the same sample: ${ms(r.import.rawMs)})` : ''}.
+⁴ The app's file holds the same rows plus one \`PlanImport\` audit entry per plan (the document's hash and counts) and each new department's entry.
+Peak RSS is the child's VmHWM after the 8 concurrent reads on a fresh server (${r.memory.peakAfterAll.toFixed(0)} MB after every phase); plan reads
+take one of ${process.env.JIXIAO_PLAN_READ_SLOTS ?? 2} slots at a time (\`JIXIAO_PLAN_READ_SLOTS\`), the others queue.
 <!-- province-bench:end -->`;
 
 console.log(`\n${section}\n`);

@@ -52,4 +52,31 @@ describe('concurrent reads of the 5,020-indicator plan', () => {
     expect(mostWaiting).toBeGreaterThan(0);
     expect(planReadSlots()).toEqual({ held: 0, waiting: 0 });
   }, 300_000);
+
+  it('answers /healthz while a 5,020-indicator import runs, and a read right after it', async () => {
+    const document = bigPlan(50, 10, 10);
+    document.department.name = '另一个基准部门';
+    const events: string[] = [];
+    const importing = api.post({ query: 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id } userErrors { message } } }', variables: { d: document } }, { token }).then((reply) => {
+      events.push('import');
+      return reply;
+    });
+    // Give the request time to arrive and start (its body is 2 MB), then ask for health and a list page.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const healthz = api.request('/healthz').then((reply) => {
+      events.push('healthz');
+      return reply;
+    });
+    const list = api.post({ query: '{ plans(first: 5) { totalCount } }' }, { token }).then((reply) => {
+      events.push('list');
+      return reply;
+    });
+    const [imported, health, page] = await Promise.all([importing, healthz, list]);
+    expect(imported.json.data.importPlanDocument.userErrors).toEqual([]);
+    expect(health.status).toBe(200);
+    expect(page.json.errors).toBeUndefined();
+    expect(page.json.data.plans.totalCount).toBeGreaterThanOrEqual(1);
+    // /healthz needs no database: it is answered while the import's transaction holds the connection.
+    expect(events.indexOf('healthz')).toBeLessThan(events.indexOf('import'));
+  }, 120_000);
 });
