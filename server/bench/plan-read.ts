@@ -15,7 +15,7 @@ import { importPlanDocument } from '../src/modules/plan-document/plan-document.s
 import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { bigPlan } from './big-plan.js';
-import { bigPlanDocument, loadVocabulary } from './province/generate.js';
+import { bigPlanDocument, departmentDocument, loadVocabulary } from './province/generate.js';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
@@ -35,7 +35,7 @@ const { plan } = await withAuditScope({ userId: null, userName: 'bench' }, () =>
   orm.em.fork().transactional((em) => {
     bindActor(em as EntityManager, ADMIN);
     // READ_PLAN=10000: about the largest plan the limits allow (99 专项 × 10 子项 × 10 + 20 = 9,920 indicators).
-    return importPlanDocument(em as EntityManager, process.env.READ_PLAN === '10000' ? bigPlan(99, 10, 10) : bigPlanDocument(loadVocabulary()));
+    return importPlanDocument(em as EntityManager, process.env.READ_PLAN === '10000' ? bigPlan(99, 10, 10) : process.env.READ_PLAN === 'typical' ? departmentDocument(7, loadVocabulary()) : bigPlanDocument(loadVocabulary()));
   }),
 );
 const server = await createApolloServer();
@@ -46,20 +46,30 @@ let hash = '';
 const cpu = process.cpuUsage();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+// READ_CONCURRENCY=8: each run fires that many reads at once (the plan-read slots apply); peak RSS is sampled.
+const concurrency = Number(process.env.READ_CONCURRENCY ?? 1);
+let peakRss = 0;
+const rssWatch = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+const rssBefore = process.memoryUsage().rss;
 for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   const start = performance.now();
-  const response = await server.executeOperation({ query, variables: { id: plan.id } }, { contextValue: contextFor(orm, ADMIN) });
-  const body = response.body.kind === 'single' ? response.body.singleResult : null;
-  if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
-  const text = JSON.stringify(body);
-  bytes = text.length;
-  hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      const response = await server.executeOperation({ query, variables: { id: plan.id } }, { contextValue: contextFor(orm, ADMIN) });
+      const body = response.body.kind === 'single' ? response.body.singleResult : null;
+      if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
+      const text = JSON.stringify(body);
+      bytes = text.length;
+      hash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+    }),
+  );
   samples.push(performance.now() - start);
 }
+clearInterval(rssWatch);
 const used = process.cpuUsage(cpu);
 loopDelay.disable();
 samples.sort((a, b) => a - b);
-console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, longestBlockMs: Math.round(loopDelay.max / 1e6), samples: samples.map(Math.round) }));
+console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, rssBeforeMB: Math.round(rssBefore / 2 ** 20), peakRssMB: Math.round(peakRss / 2 ** 20), longestBlockMs: Math.round(loopDelay.max / 1e6), samples: samples.map(Math.round) }));
 await orm.close();
 rmSync(folder, { recursive: true, force: true });
 process.exit(0);

@@ -21,7 +21,8 @@ import { Role } from '../src/modules/user/user.entity.js';
 import { createUser } from '../src/modules/user/user.service.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 
-const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 4800);
+const PROVINCE = 4800;
+const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? PROVINCE);
 const IMPORT_DEPARTMENTS = Math.min(DEPARTMENTS, Number(process.env.BENCH_IMPORT_DEPARTMENTS ?? DEPARTMENTS));
 const SEED = Number(process.env.BENCH_SEED ?? 12);
 const WRITE_DOCS = process.env.BENCH_WRITE ? process.env.BENCH_WRITE === '1' : DEPARTMENTS >= 4800;
@@ -80,7 +81,7 @@ async function start(script: string, port: number, env: Record<string, string>):
   children.push(child);
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
-  for (let attempt = 0; attempt < 600; attempt++) {
+  for (let attempt = 0; attempt < 18_000; attempt++) {
     if (child.exitCode != null) throw new Error(`${script} exited: ${stderr}`);
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -119,6 +120,21 @@ log(`province of ${DEPARTMENTS} departments + the 5,020-indicator plan → ${dbP
 const raw = await writeRaw(dbPath, documents(DEPARTMENTS));
 const databaseBytes = fileSize(dbPath);
 log(`raw INSERTs: ${raw.plans} plans, ${raw.lineItems} line items, ${raw.indicators} indicators in ${(raw.ms / 1000).toFixed(1)} s; file ${(databaseBytes / 2 ** 20).toFixed(0)} MB for ${(raw.rawBytes / 2 ** 20).toFixed(0)} MB of values`);
+// The app keeps each plan's figures in columns (plan-figures.store.ts) and computes them at start for plans
+// without: done here, timed, so the server starts on a province whose figures are stored.
+const figuresBackfill = await (async () => {
+  const store = await import('../src/modules/plan/plan-figures.store.js' as string).catch(() => null);
+  if (!store?.rebuildFigures) return null;
+  const begin = performance.now();
+  const orm = await openDatabase(dbPath); // computes the missing ones itself where openDatabase does
+  const outdated: number[] = store.outdatedFigurePlans ? await store.outdatedFigurePlans(orm.em.fork() as EntityManager) : [];
+  if (outdated.length) await store.rebuildFigures(orm.em.fork() as EntityManager, outdated);
+  const ms = performance.now() - begin;
+  const plans = raw.plans;
+  await orm.close();
+  log(`stored figures recomputed for ${plans} plans in ${(ms / 1000).toFixed(1)} s`);
+  return { plans, ms };
+})();
 
 const APP_PORT = 41_000 + Math.floor(Math.random() * 1000);
 const RAW_PORT = APP_PORT + 1000;
@@ -282,6 +298,7 @@ try {
   for (const child of children) await stop(child);
 }
 
+let importCpuMs = 0;
 // The app's import path (importPlanDocument, one transaction per department, as the CLI and the
 // GraphQL mutation do it) into a fresh database, for the whole province or a sample.
 log(`import through the app: ${IMPORT_DEPARTMENTS} departments${IMPORT_DEPARTMENTS < DEPARTMENTS ? ' (sample, extrapolated)' : ''}`);
@@ -289,6 +306,7 @@ log(`import through the app: ${IMPORT_DEPARTMENTS} departments${IMPORT_DEPARTMEN
   const importPath = join(folder, 'imported.sqlite');
   const orm = await openDatabase(importPath);
   const begin = performance.now();
+  const cpuBefore = process.cpuUsage();
   let imported = 0;
   for (const document of documents(IMPORT_DEPARTMENTS)) {
     if (imported === 0) {
@@ -304,6 +322,8 @@ log(`import through the app: ${IMPORT_DEPARTMENTS} departments${IMPORT_DEPARTMEN
     if (imported++ % 200 === 0) log(`  ${imported - 1} imported, ${((performance.now() - begin) / 1000).toFixed(0)} s`);
   }
   const ms = performance.now() - begin;
+  const cpu = process.cpuUsage(cpuBefore);
+  importCpuMs = (cpu.user + cpu.system) / 1000;
   await orm.close();
   const rawSample = await (async () => {
     const samplePath = join(folder, 'raw-sample.sqlite');
@@ -315,7 +335,7 @@ log(`import through the app: ${IMPORT_DEPARTMENTS} departments${IMPORT_DEPARTMEN
     })());
     return written;
   })();
-  results.import = { departments: IMPORT_DEPARTMENTS, ms, rawMs: rawSample.ms, rawBytes: rawSample.rawBytes, perDepartment: ms / IMPORT_DEPARTMENTS, extrapolatedMs: (ms / IMPORT_DEPARTMENTS) * DEPARTMENTS, bytes: fileSize(importPath) };
+  results.import = { departments: IMPORT_DEPARTMENTS, ms, rawMs: rawSample.ms, rawBytes: rawSample.rawBytes, perDepartment: ms / IMPORT_DEPARTMENTS, extrapolatedMs: (ms / IMPORT_DEPARTMENTS) * PROVINCE, rawExtrapolatedMs: (rawSample.ms / IMPORT_DEPARTMENTS) * PROVINCE, cpuMs: importCpuMs, bytes: fileSize(importPath) };
 }
 rmSync(folder, { recursive: true, force: true });
 
@@ -326,8 +346,10 @@ const ratio = (app: number, base: number) => `${(app / base).toFixed(1)}×`;
 const verdict = (ok: boolean) => (ok ? '**met**' : '**not met**');
 const w32 = r.writes.find((row: any) => row.app.clients === 32).app;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-const extrapolated = r.import.departments < DEPARTMENTS;
+// The target is the province (4,800 departments): a smaller run is extrapolated linearly to it, and so is raw's time for the same sample.
+const extrapolated = r.import.departments < PROVINCE;
 const importFigure = extrapolated ? r.import.extrapolatedMs : r.import.ms;
+const rawImportFigure = extrapolated ? r.import.rawExtrapolatedMs : r.import.rawMs;
 const rows = [
   ['whole plan, 5,020 indicators (texts, tree)', ms(r.wholePlan.big.app), ms(r.wholePlan.big.raw), ratio(r.wholePlan.big.app, r.wholePlan.big.raw), '≤ 2× raw', verdict(r.wholePlan.big.app <= 2 * r.wholePlan.big.raw)],
   [`whole plan, typical (${r.wholePlan.typicalIndicators} indicators)`, ms(r.wholePlan.typical.app), ms(r.wholePlan.typical.raw), ratio(r.wholePlan.typical.app, r.wholePlan.typical.raw), '≤ 2× raw', verdict(r.wholePlan.typical.app <= 2 * r.wholePlan.typical.raw)],
@@ -350,13 +372,16 @@ const rows = [
     row.app.clients === 32 ? verdict(w32.perSecond >= 300 && w32.p95 <= 50) : '',
   ]),
   [
-    `province import, ${DEPARTMENTS.toLocaleString('en')} departments${extrapolated ? ` (**extrapolated** from ${r.import.departments.toLocaleString('en')})` : ''}`,
-    `${ms(importFigure)} (${ms(r.import.perDepartment)} per department)`,
-    `${ms(raw.ms)} (all, incl. the big plan)`,
-    ratio(importFigure, raw.ms),
+    `province import, 4,800 departments${extrapolated ? ` (**extrapolated** from ${r.import.departments.toLocaleString('en')})` : ''}`,
+    `${ms(importFigure)} (${ms(r.import.perDepartment)} per department, CPU ${ms(r.import.cpuMs / r.import.departments)})`,
+    `${ms(rawImportFigure)} (the same documents${extrapolated ? ', extrapolated' : ''})`,
+    ratio(importFigure, rawImportFigure),
     '≤ 60 s',
     verdict(importFigure <= 60_000),
   ],
+  ...(figuresBackfill
+    ? [[`stored figures of every plan recomputed (\`rebuildFigures\`, ${figuresBackfill.plans.toLocaleString('en')} plans)`, ms(figuresBackfill.ms), '—', '', '(information)', '']]
+    : []),
   ['database file written with raw INSERTs vs the rows\' raw size', mb(databaseBytes), mb(raw.rawBytes), ratio(databaseBytes, raw.rawBytes), '≤ 2× raw', verdict(databaseBytes <= 2 * raw.rawBytes)],
   [
     `database file written by the app's import (${r.import.departments.toLocaleString('en')} departments) vs the same rows' raw size ⁴`,

@@ -141,12 +141,13 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
 
 /** One table's rows of a plan, by position, as plain objects of the entity's shape (in the caller's transaction). */
 async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number): Promise<T[]> {
-  const rows: Record<string, unknown>[] = await em
-    .createQueryBuilder(entity)
-    .select('*')
-    .where({ plan: planId } as object)
-    .orderBy({ position: 'asc' } as object)
-    .execute('all', false);
+  // A plain knex builder (MikroORM's QueryBuilder cost about a millisecond of CPU per statement to build);
+  // em.execute runs it in the em's transaction, if any.
+  const meta = em.getMetadata().get(entity.name);
+  const knex = em.getKnex();
+  const rows = (await em.execute(
+    knex(meta.tableName).select('*').where(meta.properties.plan.fieldNames[0], planId).orderBy([meta.properties.position.fieldNames[0], meta.primaryKeys[0]]),
+  )) as Record<string, unknown>[];
   const map = rowMapper(em, entity);
   return rows.map(map);
 }
