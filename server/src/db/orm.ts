@@ -67,7 +67,14 @@ export function ormOptions(dbName: string): Options {
           // Several app servers share PostgreSQL's max_connections (100 by default): see docs/scale.md.
           pool: { min: 0, max: Number(process.env.JIXIAO_DB_POOL) || 10 },
         }
-      : { driver: SqliteDriver, dbName }),
+      : {
+          driver: SqliteDriver,
+          dbName,
+          // SQLite has one connection: a statement queued behind a long synchronous computation (a whole-plan
+          // read's figures) or a plan import's transaction waits; it must not fail after knex's default 60 s
+          // (issue 12: half of eight concurrent big-plan reads did). Plan reads are also queued (plan-content.ts).
+          driverOptions: { acquireConnectionTimeout: 10 * 60_000 },
+        }),
     entities,
     subscribers: [new AuditSubscriber()],
     extensions: [Migrator],
