@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
-import { STORED_FIGURES } from '../../server/src/modules/analysis/stored-figures.js';
 
 const IMPORT = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id department { id } } userErrors { code message } } }';
 
@@ -162,7 +161,7 @@ describe('indicators across plans', () => {
     await api.gql('mutation($id: ID!) { deleteIndicator(id: $id) { userErrors { code } } }', { id: added.addIndicator.indicator.id });
   });
 
-  it.skipIf(!STORED_FIGURES)('filters and orders by the stored figures: gap status, target kind, score lost, completion', async () => {
+  it('filters and orders by the stored figures: gap status, target kind, score lost, completion', async () => {
     const count = async (filter: Record<string, unknown>) => (await list({ f: filter })).totalCount;
     // 雁峰 2024: 3 rows 达成 (合规, ≥90%, 预算执行率), 8 text targets an evaluator judges; 石峰 2021 has no actuals.
     expect(await count({ years: [2024], gapStatuses: ['MET'] })).toBe(3);
@@ -244,7 +243,7 @@ describe('planStats', () => {
     expect(total.budget.map((line: any) => line.category).indexOf('TOTAL')).toBe(0);
   });
 
-  it.skipIf(!STORED_FIGURES)('counts statuses, vague targets, grades and checks from the stored figures, exactly', async () => {
+  it('counts statuses, vague targets, grades and checks from the stored figures, exactly', async () => {
     const [total] = (await api.gql(PLAN_STATS, {})).planStats;
     const statuses = Object.fromEntries(total.statusCounts.map((row: any) => [row.status, row.count]));
     expect(statuses).toEqual({ PENDING: 54, MET: 3, PARTIAL: 0, NOT_MET: 0, NOT_APPLICABLE: 0, NEEDS_JUDGEMENT: 8, INCOMPARABLE: 0 });

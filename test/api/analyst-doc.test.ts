@@ -11,7 +11,6 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
 import { graphqlBlocks } from '../../client/src/graphiql/examples.js';
-import { STORED_FIGURES } from '../../server/src/modules/analysis/stored-figures.js';
 
 const GUIDE = resolve(import.meta.dirname, '../../docs/ANALYST.md');
 const EMPTY_ON_DEMO = '演示数据中为空';
@@ -55,7 +54,7 @@ function isEmpty(value: unknown): boolean {
   return false;
 }
 
-describe.skipIf(!STORED_FIGURES)('docs/ANALYST.md', () => {
+describe('docs/ANALYST.md', () => {
   let api: Api;
   const markdown = readFileSync(GUIDE, 'utf8');
   const blocks = examples(markdown);

@@ -7,9 +7,8 @@ import { formatDecimal } from '../../domain/decimal.js';
 import { encodeKeysetCursor } from '../../graphql/connection.js';
 import type { Actor } from '../user/access.js';
 import type { IndicatorFilter, IndicatorOrder, PlanScopeFilter, PlanStatsGroup } from './analysis.input.js';
-import { checkOrdering, indicatorQuery, indicatorRows, lineItemPaths } from './indicator-query.service.js';
+import { indicatorQuery, indicatorRows, lineItemPaths } from './indicator-query.service.js';
 import { planStats } from './plan-stats.service.js';
-import { STORED_FIGURES } from './stored-figures.js';
 
 /**
  * Tables out (issue 11 item 7): any `indicators` or `planStats` question as CSV or XLSX, with Chinese
@@ -32,7 +31,7 @@ const text = (alias: string) => (row: Record<string, unknown>) => (row[alias] ==
 const micros = (alias: string) => (row: Record<string, unknown>) => (row[alias] == null ? null : { decimal: formatDecimal(BigInt(String(row[alias]))) });
 
 function indicatorColumns(): Column[] {
-  const columns: Column[] = [
+  return [
     { header: '指标编号', select: 'i.id as id', value: (row) => Number(row.id) },
     { header: '年度', select: 'p.year as year', value: (row) => Number(row.year) },
     { header: '部门', select: 'd.name as department', value: text('department') },
@@ -47,17 +46,12 @@ function indicatorColumns(): Column[] {
     { header: '实际完成值', select: 'i.actual_text as actual', value: text('actual') },
     { header: '分值', select: 'i.weight as weight', value: micros('weight') },
     { header: '评价人员得分', select: 'i.score as score', value: micros('score') },
+    { header: '指标值类型', select: 'i.reading_kind as reading_kind', value: text('reading_kind') },
+    { header: '差距状态', select: 'i.gap_status as gap_status', value: (row) => (row.gap_status == null ? null : (GAP_STATUS_LABELS[row.gap_status as GapStatus] ?? String(row.gap_status))) },
+    { header: '完成率', select: 'i.completion as completion', value: micros('completion') },
+    { header: '计入得分', select: 'i.effective_score as effective_score', value: micros('effective_score') },
+    { header: '失分', select: 'i.score_lost as score_lost', value: micros('score_lost') },
   ];
-  if (STORED_FIGURES) {
-    columns.push(
-      { header: '指标值类型', select: 'i.reading_kind as reading_kind', value: text('reading_kind') },
-      { header: '差距状态', select: 'i.gap_status as gap_status', value: (row) => (row.gap_status == null ? null : (GAP_STATUS_LABELS[row.gap_status as GapStatus] ?? String(row.gap_status))) },
-      { header: '完成率', select: 'i.completion as completion', value: micros('completion') },
-      { header: '计入得分', select: 'i.effective_score as effective_score', value: micros('effective_score') },
-      { header: '失分', select: 'i.score_lost as score_lost', value: micros('score_lost') },
-    );
-  }
-  return columns;
 }
 
 /** Where rows go: a CSV or an XLSX writer over the response. */
@@ -123,7 +117,6 @@ export async function exportIndicators(em: EntityManager, actor: Actor, filter: 
   const columns = indicatorColumns();
   // The filter and ordering are checked before anything is written (a refusal is still a plain 400).
   indicatorQuery(em.getKnex(), actor, filter);
-  checkOrdering(order);
   const sink = open();
   await sink.header(columns.map((column) => column.header));
   let after: string | null = null;
@@ -171,10 +164,9 @@ export async function exportPlanStats(em: EntityManager, actor: Actor, filter: P
     ...categories.flatMap(([, label]) => STAGE_HEADERS.map(([, stage]) => `${label}·${stage}（万元）`)),
     '预算执行率',
     '指标数',
+    ...Object.values(GAP_STATUS_LABELS).map((label) => `${label}指标数`),
+    ...['文本目标数', '文本目标占比', '已评分计划数', '综合得分合计', '平均综合得分', '优', '良', '中', '差', '勾稽提示数'],
   ];
-  if (STORED_FIGURES) {
-    headers.push(...Object.values(GAP_STATUS_LABELS).map((label) => `${label}指标数`), '文本目标数', '文本目标占比', '已评分计划数', '综合得分合计', '平均综合得分', '优', '良', '中', '差', '勾稽提示数');
-  }
   await sink.header(headers);
   const decimal = (value: string | null): Cell => (value === null ? null : { decimal: value });
   await sink.rows(
@@ -186,12 +178,10 @@ export async function exportPlanStats(em: EntityManager, actor: Actor, filter: P
         for (const [stage] of STAGE_HEADERS) cells.push(decimal(line ? line[stage] : null));
       }
       cells.push(row.executionRatePercent, row.indicatorCount);
-      if (STORED_FIGURES) {
-        cells.push(...Object.keys(GAP_STATUS_LABELS).map((status) => row.statusCounts.find((count) => count.status === status)?.count ?? 0));
-        cells.push(row.textTargetCount, decimal(row.textTargetShare), row.scoredPlanCount, decimal(row.scoreTotal), decimal(row.averageScore));
-        cells.push(...['EXCELLENT', 'GOOD', 'FAIR', 'POOR'].map((grade) => row.gradeCounts.find((count) => count.grade === grade)?.count ?? 0));
-        cells.push(row.checkCounts.reduce((sum, check) => sum + check.count, 0));
-      }
+      cells.push(...Object.keys(GAP_STATUS_LABELS).map((status) => row.statusCounts.find((count) => count.status === status)?.count ?? 0));
+      cells.push(row.textTargetCount, decimal(row.textTargetShare), row.scoredPlanCount, decimal(row.scoreTotal), decimal(row.averageScore));
+      cells.push(...['EXCELLENT', 'GOOD', 'FAIR', 'POOR'].map((grade) => row.gradeCounts.find((count) => count.grade === grade)?.count ?? 0));
+      cells.push(row.checkCounts.reduce((sum, check) => sum + check.count, 0));
       return cells;
     }),
   );

@@ -6,7 +6,6 @@ import { containsPattern, LIKE_ESCAPE } from '../department/department.service.j
 import { type Actor, readableDepartmentIds } from '../user/access.js';
 import { parseId } from '../validation.js';
 import { type DecimalRange, FILTER_LIST_MAX, type IndicatorFilter, type PlanScopeFilter } from './analysis.input.js';
-import { STORED_FIGURES } from './stored-figures.js';
 
 type Builder = Knex.QueryBuilder;
 
@@ -90,16 +89,10 @@ export function applyPlanScope(query: Builder, actor: Actor, filter: PlanScopeFi
     query.whereRaw(`lower(d.region) like lower(?) ${LIKE_ESCAPE}`, [pattern]);
   }
   if (filter.planStatuses) query.whereIn('p.status', filter.planStatuses);
-  const rate = microsRange(filter.executionRate, [argument, 'executionRate']);
-  if (rate || filter.grades) requireStoredFigures([argument, rate ? 'executionRate' : 'grades']);
-  whereRange(query, 'p.rollup_execution_rate', rate);
+  whereRange(query, 'p.rollup_execution_rate', microsRange(filter.executionRate, [argument, 'executionRate']));
   if (filter.grades) query.whereIn('p.rollup_grade', filter.grades);
 }
 
-/** The filters on stored figures wait for them (analysis/stored-figures.ts). */
-function requireStoredFigures(field: string[]): void {
-  if (!STORED_FIGURES) throw filterError(field, 'INVALID', '该条件尚不可用（待存储的计算结果上线）(not available until the stored figures are in)');
-}
 
 /** A text column holds something (not null, not blank). */
 const written = (column: string) => `(${column} is not null and trim(${column}) <> '')`;
@@ -114,22 +107,11 @@ export function applyIndicatorFilter(query: Builder, actor: Actor, filter: Indic
   if (filter.hasTarget != null) query.whereRaw(filter.hasTarget ? written('i.target_text') : blank('i.target_text'));
   if (filter.hasActual != null) query.whereRaw(filter.hasActual ? written('i.actual_text') : blank('i.actual_text'));
   whereRange(query, 'i.weight', microsRange(filter.weight, [argument, 'weight']));
-  const completion = microsRange(filter.completion, [argument, 'completion']);
-  const scoreLost = microsRange(filter.scoreLost, [argument, 'scoreLost']);
-  for (const [name, given] of [
-    ['gapStatuses', filter.gapStatuses],
-    ['targetKinds', filter.targetKinds],
-    ['targetConfidences', filter.targetConfidences],
-    ['completion', completion],
-    ['scoreLost', scoreLost],
-  ] as const) {
-    if (given) requireStoredFigures([argument, name]);
-  }
   if (filter.gapStatuses) query.whereIn('i.gap_status', filter.gapStatuses);
   if (filter.targetKinds) query.whereIn('i.reading_kind', filter.targetKinds);
   if (filter.targetConfidences) query.whereIn('i.reading_confidence', filter.targetConfidences);
-  whereRange(query, 'i.completion', completion);
-  whereRange(query, 'i.score_lost', scoreLost);
+  whereRange(query, 'i.completion', microsRange(filter.completion, [argument, 'completion']));
+  whereRange(query, 'i.score_lost', microsRange(filter.scoreLost, [argument, 'scoreLost']));
   if (filter.text != null) {
     const pattern = asFilterError(() => containsPattern(filter.text!, [argument, 'text']));
     query.whereRaw(`(lower(i.name) like lower(?) ${LIKE_ESCAPE} or lower(i.target_text) like lower(?) ${LIKE_ESCAPE} or lower(i.actual_text) like lower(?) ${LIKE_ESCAPE})`, [pattern, pattern, pattern]);

@@ -4,9 +4,8 @@ import { keysetWindow, type Page, type PageArgs, toKeysetPage } from '../../grap
 import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { type Actor, readableDepartmentIds } from '../user/access.js';
-import { applyIndicatorFilter, filterError } from './analysis-filter.js';
+import { applyIndicatorFilter } from './analysis-filter.js';
 import type { IndicatorFilter, IndicatorOrder, IndicatorOrderField, OrderDirection } from './analysis.input.js';
-import { STORED_FIGURES } from './stored-figures.js';
 
 /** A nullable numeric column as two keys that are never null: rows without a value last, in either direction. */
 function nullsLast(column: string, direction: 'asc' | 'desc'): SortKey[] {
@@ -60,12 +59,6 @@ export function indicatorQuery(
   };
 }
 
-export function checkOrdering(order: IndicatorOrder | null | undefined): void {
-  if (!STORED_FIGURES && (order?.field === 'SCORE_LOST' || order?.field === 'COMPLETION')) {
-    throw filterError(['orderBy', 'field'], 'INVALID', '失分与完成率排序尚不可用（待存储的计算结果上线）(not available until the stored figures are in)');
-  }
-}
-
 export interface IndicatorPageRow {
   id: number;
   key: (number | string)[];
@@ -80,7 +73,6 @@ export async function indicatorRows(
   page: PageArgs,
   { defaultSize = 20, columns = ['i.id as id'], count = true, maxSize }: { defaultSize?: number; columns?: string[]; count?: boolean; maxSize?: number } = {},
 ) {
-  checkOrdering(order);
   const keys = indicatorSortKeys(order?.field ?? 'ID', order?.direction ?? 'ASC');
   const ordering = orderingName(order);
   const window = keysetWindow(page, ordering, keys.length, defaultSize, maxSize);

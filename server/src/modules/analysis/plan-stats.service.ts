@@ -10,7 +10,6 @@ import type { Actor } from '../user/access.js';
 import { applyPlanScope, filterError } from './analysis-filter.js';
 import type { PlanScopeFilter, PlanStatsGroup } from './analysis.input.js';
 import type { BudgetSum, PlanStats } from './plan-stats.type.js';
-import { STORED_FIGURES } from './stored-figures.js';
 
 /**
  * planStats (issue 11 item 3): every figure is summed by the database (GROUP BY over the stored columns),
@@ -60,14 +59,11 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
   };
   const viaPlan = (alias: string) => (query: Knex.QueryBuilder) => query.join('plan as p', 'p.id', `${alias}.plan_id`);
 
-  const none = Promise.resolve([] as Row[]);
   const [plans, budget, statuses, grades, checks] = (await Promise.all([
-    STORED_FIGURES
-      ? from('plan as p')
-          .count({ plans: '*' })
-          .count({ scored: 'p.rollup_computed_total' })
-          .select(exactSum(knex, 'p.rollup_computed_total', 'score_total'))
-      : from('plan as p').count({ plans: '*' }),
+    from('plan as p')
+      .count({ plans: '*' })
+      .count({ scored: 'p.rollup_computed_total' })
+      .select(exactSum(knex, 'p.rollup_computed_total', 'score_total')),
     from('budget_line as b', viaPlan('b'))
       .select('b.category')
       .groupBy('b.category')
@@ -77,17 +73,13 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
         exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.actual end', 'rate_actual'),
         exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.full_year end', 'rate_full_year'),
       ),
-    STORED_FIGURES
-      ? from('indicator as i', viaPlan('i'))
-          .select('i.gap_status')
-          .groupBy('i.gap_status')
-          .count({ n: '*' })
-          .select(knex.raw("sum(case when i.reading_kind = 'TEXT' then 1 else 0 end) as text_targets"))
-      : from('indicator as i', viaPlan('i')).count({ n: '*' }),
-    STORED_FIGURES
-      ? from('plan as p').select('p.rollup_grade', 'p.rollup_grade_provisional').whereNotNull('p.rollup_grade').groupBy('p.rollup_grade', 'p.rollup_grade_provisional').count({ n: '*' })
-      : none,
-    STORED_FIGURES ? from('plan_check_count as c', viaPlan('c')).select('c.code').groupBy('c.code').select(exactSum(knex, 'c.count', 'n')).countDistinct({ plans: 'c.plan_id' }) : none,
+    from('indicator as i', viaPlan('i'))
+      .select('i.gap_status')
+      .groupBy('i.gap_status')
+      .count({ n: '*' })
+      .select(knex.raw("sum(case when i.reading_kind = 'TEXT' then 1 else 0 end) as text_targets")),
+    from('plan as p').select('p.rollup_grade', 'p.rollup_grade_provisional').whereNotNull('p.rollup_grade').groupBy('p.rollup_grade', 'p.rollup_grade_provisional').count({ n: '*' }),
+    from('plan_check_count as c', viaPlan('c')).select('c.code').groupBy('c.code').select(exactSum(knex, 'c.count', 'n')).countDistinct({ plans: 'c.plan_id' }),
   ])) as Row[][];
 
   const keyOf = (row: Row) => JSON.stringify(groups.map((group) => row[GROUP_COLUMNS[group].alias] ?? null));
@@ -143,7 +135,6 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
     if (!group) continue;
     const count = Number(row.n);
     group.indicatorCount += count;
-    if (!STORED_FIGURES) continue;
     group.textTargetCount += Number(row.text_targets ?? 0);
     const status = (row.gap_status as GapStatus | null) ?? 'PENDING';
     group.statusMap.set(status, (group.statusMap.get(status) ?? 0) + count);
@@ -164,9 +155,8 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
   const result: PlanStats[] = [...stats.values()].map(({ rate: _rate, statusMap, ...group }) => ({
     ...group,
     department: group.departmentId ? (departments.get(group.departmentId) ?? null) : null,
-    statusCounts: STORED_FIGURES ? GAP_STATUSES.map((status) => ({ status, count: statusMap.get(status) ?? 0 })) : [],
-    gradeCounts: STORED_FIGURES ? group.gradeCounts : [],
-    textTargetShare: STORED_FIGURES && group.indicatorCount ? formatDecimal(ratioToMicros(ratio(BigInt(group.textTargetCount), BigInt(group.indicatorCount))!)) : null,
+    statusCounts: GAP_STATUSES.map((status) => ({ status, count: statusMap.get(status) ?? 0 })),
+    textTargetShare: group.indicatorCount ? formatDecimal(ratioToMicros(ratio(BigInt(group.textTargetCount), BigInt(group.indicatorCount))!)) : null,
     checkCounts: group.checkCounts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
   }));
   // Years ascending, then region, then department name: a stable order for tables and charts. One
