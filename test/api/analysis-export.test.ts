@@ -75,6 +75,8 @@ describe('GET /export/indicators and /export/plan-stats', () => {
     expect(body).toHaveLength(54);
     expect(body.every((row) => row[1] === '2021' && row[2] === '中共株洲市石峰区委员会宣传部')).toBe(true);
     expect(body.map((row) => row[6])).toContain('业务性专项经费 › 文明建设和文明创建');
+    expect(header.slice(12)).toEqual(['分值', '评价人员得分', '指标值类型', '差距状态', '完成率', '计入得分', '失分']);
+    expect(body.every((row) => row[15] === '待填报')).toBe(true); // a target table: no actuals yet
     // The same rows as the API gives, in the same order.
     const api2021 = await api.gql('{ indicators(first: 100, filter: { years: [2021] }, orderBy: { field: DEPARTMENT, direction: DESC }) { nodes { id name } } }', {}, analyst);
     const ordered = await csv(`/export/indicators.csv?filter=${encodeURIComponent('{"years":[2021]}')}&orderBy=${encodeURIComponent('{"field":"DEPARTMENT","direction":"DESC"}')}`, analyst);
@@ -113,6 +115,9 @@ describe('GET /export/indicators and /export/plan-stats', () => {
     expect(sheet.getRow(2).getCell(2).value).toBe(2024);
     const weights = Array.from({ length: 11 }, (_, index) => sheet.getRow(index + 2).getCell(13).value);
     expect(weights.every((weight) => weight === null || typeof weight === 'number')).toBe(true);
+    // 预算执行率: 分值 10, 得分 9, 失分 1 — as numbers.
+    const execution = Array.from({ length: 11 }, (_, index) => sheet.getRow(index + 2)).find((row) => row.getCell(10).value === '预算执行率')!;
+    expect([13, 14, 18, 19].map((column) => execution.getCell(column).value)).toEqual([10, 9, 9, 1]);
   });
 
   it('writes planStats groups with exact budget sums', async () => {
@@ -125,6 +130,8 @@ describe('GET /export/indicators and /export/plan-stats', () => {
     expect(total[1][0]).toBe('2');
     expect(total[0]).toContain('基本支出·年初预算（万元）');
     expect(total[1][total[0].indexOf('基本支出·年初预算（万元）')]).toBe('352.75151');
+    const cell = (name: string) => total[1][total[0].indexOf(name)];
+    expect([cell('指标数'), cell('达成指标数'), cell('待填报指标数'), cell('文本目标数'), cell('平均综合得分'), cell('优')]).toEqual(['65', '3', '54', '10', '98.89', '1']);
     const xlsx = await get('/export/plan-stats.xlsx?groupBy=DEPARTMENT,YEAR', analyst);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
