@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { PgMigration20261201200000Baseline } from './PgMigration20261201200000Baseline.js';
+import { PgMigration20261201300000Level1Sections } from './PgMigration20261201300000Level1Sections.js';
 import { PgMigration20261201600000ApprovalOpinion } from './PgMigration20261201600000ApprovalOpinion.js';
 
 /**
@@ -9,5 +10,6 @@ import { PgMigration20261201600000ApprovalOpinion } from './PgMigration202612016
  */
 export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261201200000Baseline', class: PgMigration20261201200000Baseline },
+  { name: 'PgMigration20261201300000Level1Sections', class: PgMigration20261201300000Level1Sections },
   { name: 'PgMigration20261201600000ApprovalOpinion', class: PgMigration20261201600000ApprovalOpinion },
 ];
