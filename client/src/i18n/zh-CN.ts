@@ -144,6 +144,7 @@ export const zhCN = {
   workbook: {
     export: '导出Excel',
     exportTitle: '下载该计划的绩效目标表（及自评表）.xlsx',
+    exporting: '导出中',
     import: '导入Excel',
     importTitle: '导入填好的绩效目标表工作簿：先预览变更，确认后再导入',
     chooseFile: '选择Excel工作簿（.xlsx）',

@@ -1,7 +1,7 @@
 import { MockedProvider } from '@apollo/client/testing/react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { GraphQLReply, WorkbookTransport } from './transport';
+import { dispositionFilename, type GraphQLReply, type WorkbookTransport } from './transport';
 import { IMPORT_PLAN_WORKBOOK, PREVIEW_PLAN_WORKBOOK, type WorkbookPreview } from './workbook.graphql';
 import { WorkbookActions } from './WorkbookActions';
 
@@ -34,6 +34,7 @@ function controlledTransport() {
       upload = onUpload;
       return new Promise<GraphQLReply<never>>((resolve) => (reply = resolve as never));
     }) as WorkbookTransport['send'],
+    download: vi.fn(async () => ({ blob: new Blob(['xlsx']), filename: null })),
   };
   return {
     transport,
@@ -134,5 +135,49 @@ describe('导出Excel / 导入Excel', () => {
     expect((await screen.findByRole('alert')).textContent).toBe('文件超过 2 MB 上限');
     expect(control.transport.read).not.toHaveBeenCalled();
     expect(control.sent).toEqual([]);
+  });
+});
+
+describe('导出Excel with its progress', () => {
+  it('downloads with the session while 导出中 shows the percentage, then saves the file under the server\'s name', async () => {
+    const control = controlledTransport();
+    let progress: ((fraction: number | null) => void) | null = null;
+    let finish: ((value: { blob: Blob; filename: string | null }) => void) | null = null;
+    control.transport.download = vi.fn((_url: string, onProgress: (fraction: number | null) => void) => {
+      progress = onProgress;
+      return new Promise<{ blob: Blob; filename: string | null }>((resolve) => (finish = resolve));
+    });
+    const createObjectURL = vi.fn(() => 'blob:xlsx');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() });
+    const clicked: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    mount(control.transport);
+    fireEvent.click(screen.getByRole('link', { name: '导出Excel' }));
+    expect(control.transport.download).toHaveBeenCalledWith('/export/plans/2.xlsx', expect.any(Function));
+    expect(screen.getByRole('status').textContent).toBe('导出中 0%');
+    act(() => progress!(0.6));
+    expect(screen.getByRole('status').textContent).toBe('导出中 60%');
+    await act(async () => finish!({ blob: new Blob(['xlsx']), filename: '石峰区委宣传部2021年度绩效目标表.xlsx' }));
+    expect(clicked).toEqual(['石峰区委宣传部2021年度绩效目标表.xlsx']);
+    expect(screen.queryByRole('status')).toBeNull();
+    click.mockRestore();
+  });
+
+  it('shows a refusal in Chinese', async () => {
+    const control = controlledTransport();
+    control.transport.download = vi.fn(async () => {
+      throw new Error('无权查看其他部门的数据 (not a department in your scope)');
+    });
+    mount(control.transport);
+    fireEvent.click(screen.getByRole('link', { name: '导出Excel' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('无权查看其他部门的数据');
+  });
+
+  it('reads the file name from Content-Disposition (UTF-8 first)', () => {
+    expect(dispositionFilename(`attachment; filename="plan-1.xlsx"; filename*=UTF-8''${encodeURIComponent('石峰区委宣传部2021年度绩效目标表.xlsx')}`)).toBe('石峰区委宣传部2021年度绩效目标表.xlsx');
+    expect(dispositionFilename('attachment; filename="plan-1.xlsx"')).toBe('plan-1.xlsx');
+    expect(dispositionFilename(null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import type { PlanAction, PlanStatus } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
@@ -23,8 +23,8 @@ interface PlanRef {
 }
 
 /**
- * 导出Excel (a link: the browser downloads /export/plans/:id.xlsx with the session cookie and shows its
- * own progress) and 导入Excel: choose a file → 上传中 (upload progress) → 解析中 → 预览 of every change
+ * 导出Excel (a link to /export/plans/:id.xlsx, fetched with the session cookie while 导出中 shows its
+ * progress, then saved; without script the link itself downloads) and 导入Excel: choose a file → 上传中 (upload progress) → 解析中 → 预览 of every change
  * (before/after, the server's reading, problems at sheet/row/column) → 确认导入, with a reason past 批复.
  */
 export function WorkbookActions({ plan, transport = browserTransport }: { plan: PlanRef; transport?: WorkbookTransport }) {
@@ -34,6 +34,32 @@ export function WorkbookActions({ plan, transport = browserTransport }: { plan: 
   const [open, setOpen] = useState(false);
   const [session, setSession] = useState(0);
   const [file, setFile] = useState<File | null>(null);
+  const [exporting, setExporting] = useState<number | null | false>(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportUrl = `/export/plans/${encodeURIComponent(plan.id)}.xlsx`;
+
+  /** 导出Excel with its progress (导出中 45%); the file is then saved as the link would have. */
+  async function exportWorkbook(event: MouseEvent<HTMLAnchorElement>): Promise<void> {
+    event.preventDefault();
+    if (exporting !== false) return;
+    setExportError(null);
+    setExporting(0);
+    try {
+      const { blob, filename } = await transport.download(exportUrl, (fraction) => setExporting(fraction));
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = filename ?? `plan-${plan.id}.xlsx`;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (caught) {
+      setExportError(caught instanceof Error && caught.message !== 'network' ? chineseOnly(caught.message) : t.workbook.failed);
+    } finally {
+      setExporting(false);
+    }
+  }
 
   function choose(event: ChangeEvent<HTMLInputElement>): void {
     const chosen = event.target.files?.[0] ?? null;
@@ -46,9 +72,16 @@ export function WorkbookActions({ plan, transport = browserTransport }: { plan: 
 
   return (
     <span className="workbook-actions">
-      <a className="btn small" href={`/export/plans/${encodeURIComponent(plan.id)}.xlsx`} download title={t.workbook.exportTitle} data-export-xlsx="">
+      <a className="btn small" href={exportUrl} download title={t.workbook.exportTitle} data-export-xlsx="" aria-busy={exporting !== false} onClick={(event) => void exportWorkbook(event)}>
         {t.workbook.export}
       </a>
+      {exporting !== false && (
+        <span className="muted" role="status" data-exporting="">
+          {t.workbook.exporting}
+          {exporting != null ? ` ${Math.round(exporting * 100)}%` : '…'}
+        </span>
+      )}
+      {exportError && <span className="field-error" role="alert">{exportError}</span>}
       {canImport && (
         <>
           <button type="button" className="btn small" title={t.workbook.importTitle} onClick={() => input.current?.click()}>

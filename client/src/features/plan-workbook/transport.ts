@@ -17,6 +17,22 @@ export interface WorkbookTransport {
   read(file: Blob, onProgress: (fraction: number | null) => void): Promise<string>;
   /** The operation POSTed to /graphql, reporting the fraction uploaded; resolves when the reply is in. */
   send<T, V>(document: TypedDocumentNode<T, V>, variables: V, onUpload: (fraction: number | null) => void): Promise<GraphQLReply<T>>;
+  /** A file GET with the session, reporting the fraction downloaded; refused (not 200) → Error with the server's message. */
+  download(url: string, onProgress: (fraction: number | null) => void): Promise<{ blob: Blob; filename: string | null }>;
+}
+
+/** The file name a Content-Disposition header gives (RFC 5987 filename* first). */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1]!.trim());
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? null;
 }
 
 export const browserTransport: WorkbookTransport = {
@@ -46,6 +62,31 @@ export const browserTransport: WorkbookTransport = {
       };
       request.onerror = () => reject(new Error('network'));
       request.send(JSON.stringify({ query: print(document), variables }));
+    });
+  },
+  download(url, onProgress) {
+    return new Promise((resolve, reject) => {
+      const request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.responseType = 'blob';
+      request.withCredentials = true;
+      request.onprogress = (event) => onProgress(event.lengthComputable ? event.loaded / event.total : null);
+      request.onload = async () => {
+        if (request.status === 200) {
+          resolve({ blob: request.response as Blob, filename: dispositionFilename(request.getResponseHeader('content-disposition')) });
+          return;
+        }
+        // The route answers refusals as GraphQL-style JSON: { errors: [{ message }] }.
+        let message = `HTTP ${request.status}`;
+        try {
+          message = (JSON.parse(await (request.response as Blob).text()) as GraphQLReply<unknown>).errors?.[0]?.message ?? message;
+        } catch {
+          // not JSON
+        }
+        reject(new Error(message));
+      };
+      request.onerror = () => reject(new Error('network'));
+      request.send();
     });
   },
 };
