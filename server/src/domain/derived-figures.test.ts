@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatDecimal, microsOrNull, toMicros } from './decimal.js';
-import { budgetAdjustmentRate, carryOverRate, departmentFigures, fullYearOf, staffControlRate, threePublicChangeRate, type StageFigures } from './derived-figures.js';
+import { BudgetCategory } from '@jixiao/vocabulary';
+import {
+  budgetAdjustmentRate,
+  carryOverRate,
+  departmentFigures,
+  fullYearOf,
+  staffControlRate,
+  threePublicChangeRate,
+  threePublicOf,
+  type StageFigures,
+} from './derived-figures.js';
 import type { PlanDocument, StageAmounts } from './plan-document.js';
 
 const read = (name: string): PlanDocument => JSON.parse(readFileSync(new URL(`../../demo-data/${name}`, import.meta.url), 'utf8'));
@@ -65,6 +75,60 @@ describe('部门整体 common indicators (财预〔2013〕53号 共性指标)', 
     ['last year 0 ("无")', { actual: '1' }, { actual: '0' }, 2023, null, '2023 年度三公经费（实际支出）为 0，不计算三公经费变动率'],
   ])('三公经费变动率: %s', (_name, now, before, previousYear, value, explanation) => {
     expect(shown(threePublicChangeRate({ threePublic: stages(now), previousThreePublic: stages(before), previousYear }))).toEqual([value, explanation]);
+  });
+
+  // 三公经费 rows as a plan states them: 合计 (total) and the four parts.
+  type Rows = Partial<Record<'total' | 'overseas' | 'vehiclePurchase' | 'vehicleOps' | 'reception', StageAmounts>>;
+  const CATEGORY = {
+    total: BudgetCategory.THREE_PUBLIC_TOTAL,
+    overseas: BudgetCategory.THREE_PUBLIC_OVERSEAS,
+    vehiclePurchase: BudgetCategory.THREE_PUBLIC_VEHICLE_PURCHASE,
+    vehicleOps: BudgetCategory.THREE_PUBLIC_VEHICLE_OPS,
+    reception: BudgetCategory.THREE_PUBLIC_RECEPTION,
+  } as const;
+  const threePublic = (rows: Rows | null) =>
+    rows && threePublicOf((category) => stages(Object.entries(rows).find(([key]) => CATEGORY[key as keyof Rows] === category)?.[1]));
+
+  it.each<[string, Rows, Partial<Record<keyof StageFigures, string | null>>, Partial<Record<keyof StageFigures, string>>]>([
+    ['the 合计 stated: kept, parts not added', { total: { actual: '4.5' }, overseas: { actual: '1' }, reception: { actual: '1' } }, { actual: '4.5' }, {}],
+    [
+      'no 合计: the four parts added up',
+      { overseas: { actual: '0' }, vehiclePurchase: { actual: '0' }, vehicleOps: { actual: '2.4' }, reception: { actual: '1.1' } },
+      { actual: '3.5' },
+      { actual: '因公出国（境）费 0 万元 + 公务用车购置费 0 万元 + 公务用车运维费 2.4 万元 + 公务接待费 1.1 万元 = 3.5 万元' },
+    ],
+    ['only the parts the plan has', { vehicleOps: { initial: '3' }, reception: { initial: '2' } }, { initial: '5' }, { initial: '公务用车运维费 3 万元 + 公务接待费 2 万元 = 5 万元' }],
+    ['a part blank at a stage: that stage unknown', { vehicleOps: { initial: '3', actual: '2.9' }, reception: { initial: '2' } }, { initial: '5', actual: null }, { initial: '公务用车运维费 3 万元 + 公务接待费 2 万元 = 5 万元' }],
+    ['合计 states 年初 only: 实际 from the parts', { total: { initial: '6' }, vehicleOps: { initial: '4', actual: '3' }, reception: { initial: '2', actual: '1' } }, { initial: '6', actual: '4' }, { actual: '公务用车运维费 3 万元 + 公务接待费 1 万元 = 4 万元' }],
+  ])('三公经费: %s', (_name, rows, expected, summedFrom) => {
+    const result = threePublic(rows)!;
+    for (const [key, value] of Object.entries(expected)) expect([key, result[key as keyof StageFigures] == null ? null : formatDecimal(result[key as keyof StageFigures]!)]).toEqual([key, value]);
+    expect(result.summedFrom ?? {}).toEqual(summedFrom);
+  });
+
+  it('三公经费: nothing stated is null (unknown), never 0', () => {
+    expect(threePublic({})).toBeNull();
+  });
+
+  it.each<[string, Rows, Rows | null, string | null, string]>([
+    [
+      'this year from its parts',
+      { overseas: { actual: '0' }, vehiclePurchase: { actual: '0' }, vehicleOps: { actual: '3.4' }, reception: { actual: '1.1' } },
+      { total: { actual: '5' } },
+      '-10',
+      '本年度三公经费合计未填报，按各项之和 因公出国（境）费 0 万元 + 公务用车购置费 0 万元 + 公务用车运维费 3.4 万元 + 公务接待费 1.1 万元 = 4.5 万元 计；三公经费变动率 =（本年度 4.5 万元 − 2023 年度 5 万元）/ 5 万元 = -10%（按实际支出；负数为压减）',
+    ],
+    [
+      'both years from their parts',
+      { vehicleOps: { initial: '3' }, reception: { initial: '3' } },
+      { vehicleOps: { initial: '3' }, reception: { initial: '2' } },
+      '20',
+      '本年度三公经费合计未填报，按各项之和 公务用车运维费 3 万元 + 公务接待费 3 万元 = 6 万元 计；2023 年度三公经费合计未填报，按各项之和 公务用车运维费 3 万元 + 公务接待费 2 万元 = 5 万元 计；三公经费变动率 =（本年度 6 万元 − 2023 年度 5 万元）/ 5 万元 = 20%（按年初预算；负数为压减）',
+    ],
+    ['the 合计 stated: no note', { total: { actual: '4.5' }, reception: { actual: '9' } }, { total: { actual: '5' } }, '-10', '三公经费变动率 =（本年度 4.5 万元 − 2023 年度 5 万元）/ 5 万元 = -10%（按实际支出；负数为压减）'],
+    ['no parts, no 合计 this year', {}, { total: { actual: '5' } }, null, '本年度三公经费未填报，无法计算三公经费变动率'],
+  ])('三公经费变动率 from the parts: %s', (_name, now, before, value, explanation) => {
+    expect(shown(threePublicChangeRate({ threePublic: threePublic(now), previousThreePublic: threePublic(before), previousYear: 2023 }))).toEqual([value, explanation]);
   });
 
   it('fixture 004 as imported: 结转结余率 0%, the others unknown and say why', () => {

@@ -10,9 +10,11 @@
  *    - 结转结余率 = 结转结余总额 / 全年预算数 × 100%;
  *    - 在职人员控制率 = 实有人数 / 编制数 × 100%;
  *    - 三公经费变动率 = (本年度三公经费 − 上年度三公经费) / 上年度三公经费 × 100%, on the same stage both
- *      years (实际支出, else 全年预算, else 年初预算), against the department's previous-year plan.
+ *      years (实际支出, else 全年预算, else 年初预算), against the department's previous-year plan. Where
+ *      the 三公经费 合计 is not stated but its parts are, it is their sum (threePublicOf), and said so.
  *    A figure that is not stated is unknown: the rate is then null and the explanation says what is missing.
  */
+import { BUDGET_CATEGORY_LABELS, BudgetCategory } from '@jixiao/vocabulary';
 import { formatDecimal, type Micros, type Ratio } from './decimal.js';
 import { roundRatio } from './points.js';
 
@@ -49,9 +51,9 @@ export interface DepartmentFiguresInput {
   /** The plan's 合计 row. */
   total: StageFigures | null;
   staff: { authorized: number | null; actual: number | null } | null;
-  /** 三公经费 of this year and of the department's previous-year plan (null: no such plan). */
-  threePublic: StageFigures | null;
-  previousThreePublic: StageFigures | null;
+  /** 三公经费 of this year and of the department's previous-year plan (null: no such plan); see threePublicOf. */
+  threePublic: ThreePublicFigures | null;
+  previousThreePublic: ThreePublicFigures | null;
   previousYear: number | null;
 }
 
@@ -131,6 +133,49 @@ export function staffControlRate(staff: { authorized: number | null; actual: num
   return { value, explanation: `${label} = 实有人数 ${actual} 人 / 编制数 ${authorized} 人 = ${formatDecimal(value)}%（${verdict}）` };
 }
 
+/** The four parts of 三公经费, in the order the forms list them. */
+export const THREE_PUBLIC_PARTS = [
+  BudgetCategory.THREE_PUBLIC_OVERSEAS,
+  BudgetCategory.THREE_PUBLIC_VEHICLE_PURCHASE,
+  BudgetCategory.THREE_PUBLIC_VEHICLE_OPS,
+  BudgetCategory.THREE_PUBLIC_RECEPTION,
+] as const;
+
+type StageKey = keyof StageFigures;
+const STAGE_KEYS: readonly StageKey[] = ['initial', 'adjustment', 'fullYear', 'actual', 'carryover'];
+
+/** 三公经费 by stage; `summedFrom` says, for a stage the 合计 does not state, how it was added up from the parts. */
+export interface ThreePublicFigures extends StageFigures {
+  summedFrom?: Partial<Record<StageKey, string>>;
+}
+
+/**
+ * 三公经费 as stated by its 合计 row; a stage the 合计 does not state (or a missing 合计 row) is the sum of the
+ * parts when every part row the plan has states that stage (a part row the plan does not have is not part of
+ * the sum; a part row present but blank at that stage makes the sum unknown). Null when nothing is stated.
+ */
+export function threePublicOf(row: (category: BudgetCategory) => StageFigures | null): ThreePublicFigures | null {
+  const total = row(BudgetCategory.THREE_PUBLIC_TOTAL);
+  const parts = THREE_PUBLIC_PARTS.map((category) => ({ label: BUDGET_CATEGORY_LABELS[category], figures: row(category) })).filter(
+    (part): part is { label: string; figures: StageFigures } => part.figures !== null,
+  );
+  if (!total && !parts.length) return null;
+  const result: ThreePublicFigures = { initial: null, adjustment: null, fullYear: null, actual: null, carryover: null };
+  const summedFrom: Partial<Record<StageKey, string>> = {};
+  for (const key of STAGE_KEYS) {
+    const stated = total?.[key] ?? null;
+    if (stated !== null || !parts.length || parts.some((part) => part.figures[key] === null)) {
+      result[key] = stated;
+      continue;
+    }
+    const sum = parts.reduce((acc, part) => acc + part.figures[key]!, 0n);
+    result[key] = sum;
+    summedFrom[key] = `${parts.map((part) => `${part.label} ${amount(part.figures[key]!)}`).join(' + ')} = ${amount(sum)}`;
+  }
+  if (Object.keys(summedFrom).length) result.summedFrom = summedFrom;
+  return result;
+}
+
 const THREE_PUBLIC_STAGES = [
   ['actual', '实际支出'],
   ['fullYear', '全年预算'],
@@ -149,10 +194,15 @@ export function threePublicChangeRate(input: Pick<DepartmentFiguresInput, 'three
   const [key, stageLabel] = stage;
   const now = threePublic[key]!;
   const before = previousThreePublic[key]!;
-  if (before === 0n) return { value: null, explanation: `${previousYear} 年度三公经费（${stageLabel}）为 0，不计算${label}` };
+  const sums = [
+    threePublic.summedFrom?.[key] && `本年度三公经费合计未填报，按各项之和 ${threePublic.summedFrom[key]} 计`,
+    previousThreePublic.summedFrom?.[key] && `${previousYear} 年度三公经费合计未填报，按各项之和 ${previousThreePublic.summedFrom[key]} 计`,
+  ].filter(Boolean);
+  const basis = sums.length ? `${sums.join('；')}；` : '';
+  if (before === 0n) return { value: null, explanation: `${basis}${previousYear} 年度三公经费（${stageLabel}）为 0，不计算${label}` };
   const value = percent(now - before, before);
   return {
     value,
-    explanation: `${label} =（本年度 ${amount(now)} − ${previousYear} 年度 ${amount(before)}）/ ${amount(before)} = ${formatDecimal(value)}%（按${stageLabel}；负数为压减）`,
+    explanation: `${basis}${label} =（本年度 ${amount(now)} − ${previousYear} 年度 ${amount(before)}）/ ${amount(before)} = ${formatDecimal(value)}%（按${stageLabel}；负数为压减）`,
   };
 }

@@ -1,7 +1,14 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { formatDecimal, microsOrNull } from '../../domain/decimal.js';
-import { departmentFigures, type DerivedRate as DomainRate, type StageFigures } from '../../domain/derived-figures.js';
+import {
+  departmentFigures,
+  THREE_PUBLIC_PARTS,
+  threePublicOf,
+  type DerivedRate as DomainRate,
+  type StageFigures,
+  type ThreePublicFigures,
+} from '../../domain/derived-figures.js';
 import type { Context } from '../../graphql/context.js';
 import { BudgetLine } from './budget-line.entity.js';
 import { DerivedFigures, type DerivedRate } from './derived-figures.type.js';
@@ -24,12 +31,19 @@ const stagesOf = (amounts: Amounts | null | undefined): StageFigures | null =>
 
 const view = (rate: DomainRate): DerivedRate => ({ value: rate.value === null ? null : formatDecimal(rate.value), explanation: rate.explanation });
 
-/** The department's previous-year plan's 三公经费 row (same department, year − 1), if any. */
-async function previousThreePublic(em: EntityManager, plan: Plan): Promise<{ year: number | null; amounts: StageFigures | null }> {
+const THREE_PUBLIC_CATEGORIES = [BudgetCategory.THREE_PUBLIC_TOTAL, ...THREE_PUBLIC_PARTS];
+
+/** 三公经费 of a plan's budget rows: the 合计, or the sum of its parts where the 合计 does not state a stage. */
+function threePublicOfRows(rows: readonly { category: BudgetCategory; amounts?: Amounts | null }[]): ThreePublicFigures | null {
+  return threePublicOf((category) => stagesOf(rows.find((row) => row.category === category)?.amounts));
+}
+
+/** The department's previous-year plan's 三公经费 rows (same department, year − 1), if any. */
+async function previousThreePublic(em: EntityManager, plan: Plan): Promise<{ year: number | null; amounts: ThreePublicFigures | null }> {
   const previous = await em.findOne(Plan, { department: plan.department, year: plan.year - 1 }, { fields: ['id', 'year'] });
   if (!previous) return { year: null, amounts: null };
-  const line = await em.findOne(BudgetLine, { plan: previous.id, category: BudgetCategory.THREE_PUBLIC_TOTAL });
-  return { year: previous.year, amounts: stagesOf(line?.amounts) };
+  const lines = await em.find(BudgetLine, { plan: previous.id, category: { $in: THREE_PUBLIC_CATEGORIES } });
+  return { year: previous.year, amounts: threePublicOfRows(lines) };
 }
 
 /** 部门整体 common indicators (issue 10 item 5), computed in domain/derived-figures.ts. */
@@ -45,7 +59,7 @@ export class PlanDerivedFiguresResolver {
     const figures = departmentFigures({
       total: stagesOf(line(BudgetCategory.TOTAL)),
       staff: plan.staff,
-      threePublic: stagesOf(line(BudgetCategory.THREE_PUBLIC_TOTAL)),
+      threePublic: threePublicOfRows(budgetLines),
       previousThreePublic: previous.amounts,
       previousYear: previous.year,
     });
