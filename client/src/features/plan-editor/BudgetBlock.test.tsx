@@ -6,6 +6,7 @@ import { SET_BUDGET_LINE } from './budget.graphql';
 import type { BudgetLine, PlanAction } from '../../graphql/fragments';
 import { accessFrom, PlanAccessContext } from './access';
 import { BudgetBlock } from './BudgetBlock';
+import { PLAN_DERIVED_FIGURES } from '../evaluation/evaluation.graphql';
 
 afterEach(cleanup);
 
@@ -82,5 +83,44 @@ describe('BudgetBlock (基本支出明细: renaming a row)', () => {
     fireEvent.focus(screen.getByRole('button', { name: '明细名称 工资福利支出' }));
     expect(screen.queryByRole('textbox', { name: '明细名称 工资福利支出' })).toBeNull();
     expect(screen.queryByRole('button', { name: /删除明细/ })).toBeNull();
+  });
+});
+
+describe('BudgetBlock in the planning view: 部门整体共性指标 (issue 10 item 5)', () => {
+  const rate = (value: string | null, explanation: string) => ({ __typename: 'DerivedRate', value, explanation });
+  const derivedFigures = {
+    __typename: 'DerivedFigures',
+    budgetAdjustmentRate: rate('12.74', '预算调整率 = 调整数 63.72 万元 / 年初预算数 500 万元 = 12.74%'),
+    carryOverRate: rate(null, '结转结余与实际支出均未填报，无法计算结转结余率'),
+    staffControlRate: rate('93.75', '在职人员控制率 = 实有人数 15 人 / 编制数 16 人 = 93.75%（未超编）'),
+    threePublicChangeRate: rate(
+      '-10',
+      '本年度三公经费合计未填报，按各项之和 公务用车运维费 3.4 万元 + 公务接待费 1.1 万元 = 4.5 万元 计；三公经费变动率 =（本年度 4.5 万元 − 2023 年度 5 万元）/ 5 万元 = -10%（按年初预算；负数为压减）',
+    ),
+  };
+  const figuresMock = { request: { query: PLAN_DERIVED_FIGURES, variables: { id: '2' } }, result: { data: { plan: { __typename: 'Plan', id: '2', derivedFigures } } } };
+
+  it('shows the rates the server computed, with formula and figures, below the budget (the evaluation feature\'s component)', async () => {
+    render(
+      <MockedProvider mocks={[figuresMock]}>
+        <PlanAccessContext.Provider value={accessFrom({ id: '2', version: 3, status: 'DRAFT', allowedActions: ['EDIT_DRAFT'] })}>
+          <BudgetBlock planId="2" lines={[detail]} stages={['initial', 'adjustment', 'fullYear']} derivedFigures={{ revision: '{"authorized":16,"actual":15}' }} />
+        </PlanAccessContext.Provider>
+      </MockedProvider>,
+    );
+    expect(await screen.findByText('部门整体共性指标（由填报数计算）')).toBeTruthy();
+    const row = (key: string) => [...document.querySelectorAll(`[data-derived="${key}"] > *`)].map((cell) => cell.textContent);
+    expect(row('budgetAdjustmentRate')).toEqual(['预算调整率', '12.74%', '预算调整率 = 调整数 63.72 万元 / 年初预算数 500 万元 = 12.74%']);
+    expect(row('carryOverRate')).toEqual(['结转结余率', '—', '结转结余与实际支出均未填报，无法计算结转结余率']);
+    expect(row('staffControlRate').slice(0, 2)).toEqual(['在职人员控制率', '93.75%']);
+    expect(row('threePublicChangeRate')[2]).toContain('按各项之和');
+    // The table follows the budget matrix, inside the budget block.
+    const table = document.querySelector('[data-derived-figures]')!;
+    expect(document.querySelector('[data-budget="TOTAL"]')!.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('without derivedFigures (the 自评 page places its own) the block shows none', () => {
+    mount([]);
+    expect(document.querySelector('[data-derived-figures]')).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import type { BudgetLine, Stage } from '../../graphql/fragments';
 import { t } from '../../i18n/zh-CN';
 import { readDecimal } from '../../app/text';
 import { usePlanAccess } from './access';
+import { DerivedFigures } from '../evaluation/DerivedFigures';
 
 const NATURE: BudgetCategory[] = ['TOTAL', 'BASIC', 'PERSONNEL', 'PUBLIC_USE', 'PROJECT'];
 const INCOME: BudgetCategory[] = ['INCOME_GENERAL_PUBLIC', 'INCOME_GOVERNMENT_FUND', 'INCOME_OTHER', 'INCOME_PRIOR_YEAR_CARRYOVER', 'INCOME_SPECIAL_ACCOUNT_NON_TAX'];
@@ -27,7 +28,20 @@ const sameRow = (line: BudgetLine, key: RowKey) => line.category === key.categor
  * `stages` picks the columns: year-start targets state initial amounts, a self-evaluation full-year and actual.
  * Below it, the optional detail: 基本支出明细 (by economic class, named rows) and 三公经费, collapsed when empty.
  */
-export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: string; lines: BudgetLine[]; stages: Stage[]; executionRate?: React.ReactNode }) {
+export function BudgetBlock({
+  planId,
+  lines,
+  stages,
+  executionRate,
+  derivedFigures,
+}: {
+  planId: string;
+  lines: BudgetLine[];
+  stages: Stage[];
+  executionRate?: React.ReactNode;
+  /** When given, the 部门整体共性指标 (the evaluation feature's DerivedFigures) follow the budget; the value is what else they read (staffing), so a change asks again. */
+  derivedFigures?: { revision: string };
+}) {
   const client = useApolloClient();
   const mutate = useMutate();
   const access = usePlanAccess();
@@ -123,6 +137,7 @@ export function BudgetBlock({ planId, lines, stages, executionRate }: { planId: 
           </tr>
         ))}
       </DetailTable>
+      {derivedFigures && <DerivedFigures planId={planId} revision={JSON.stringify([lines, derivedFigures.revision])} />}
     </>
   );
 }

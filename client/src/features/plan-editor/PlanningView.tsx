@@ -25,7 +25,7 @@ export function PlanningView({ plan }: { plan: Plan }) {
       <h2 className="block-title" id="block-profile">{t.planning.profile}</h2>
       <ProfileBlock plan={plan} />
       <h2 className="block-title" id="block-budget">{t.planning.budget}</h2>
-      <BudgetBlock planId={plan.id} lines={plan.budget.lines} stages={['initial', 'adjustment', 'fullYear']} />
+      <BudgetBlock planId={plan.id} lines={plan.budget.lines} stages={['initial', 'adjustment', 'fullYear']} derivedFigures={{ revision: JSON.stringify(plan.staff) }} />
       <h2 className="block-title" id="block-goals">{t.planning.overallGoals}</h2>
       <GoalsBlock planId={plan.id} goals={plan.overallGoals ?? []} />
       <h2 className="block-title" id="block-key-tasks">{t.planning.keyTasks}</h2>
