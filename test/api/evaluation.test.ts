@@ -303,4 +303,20 @@ describe('derived figures (issue 10 item 5)', () => {
       '理论宣讲专项：结余结转 4 万元，但全年预算（年初 + 调整） 25 - 实际支出 20 = 5 万元（相差 1 万元）',
     ]);
   });
+
+  it('三公经费 without a 合计: the sum of its parts, "无" parts a stated 0, said in the explanation', async () => {
+    const base = readFixture('yanfeng');
+    const previous = { ...structuredClone(base), year: 2023, budget: { threePublic: { total: { actual: '5' } } } };
+    expect((await api.gql(IMPORT, { d: previous })).importPlanDocument.userErrors).toEqual([]);
+    const document = structuredClone(base);
+    document.budget.threePublic = { overseas: { actual: '无' }, vehiclePurchase: { actual: '零' }, vehicleOps: { actual: '3.4' }, reception: { actual: '1.1' } };
+    const imported = (await api.gql(IMPORT, { d: document })).importPlanDocument;
+    expect(imported.userErrors).toEqual([]);
+    const { plan } = await api.gql(`query($id: ID!) { plan(id: $id) { derivedFigures { threePublicChangeRate { ${RATE} } } } }`, { id: imported.plan.id });
+    expect(plan.derivedFigures.threePublicChangeRate).toEqual({
+      value: '-10',
+      explanation:
+        '本年度三公经费合计未填报，按各项之和 因公出国（境）费 0 万元 + 公务用车购置费 0 万元 + 公务用车运维费 3.4 万元 + 公务接待费 1.1 万元 = 4.5 万元 计；三公经费变动率 =（本年度 4.5 万元 − 2023 年度 5 万元）/ 5 万元 = -10%（按实际支出；负数为压减）',
+    });
+  });
 });
