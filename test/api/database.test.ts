@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FOREIGN_KEY_INDEXES } from '../../server/src/db/migrations/postgres/PgMigration20261201200000Baseline.js';
+import { FOREIGN_KEY_INDEXES } from '../../server/src/db/migrations/postgres/index.js';
 import { databasePath, openDatabase, openFromEntities } from '../../server/src/db/orm.js';
 import { openApi, readFixture } from './harness.js';
 import { createTestDatabase, TEST_POSTGRES } from './test-db.js';

@@ -99,23 +99,27 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
   }
+  const migrate = async () => {
+    await orm.getMigrator().up();
+    // An existing database is never read with missing figures: plans stored before (or by an older
+    // figure code) are computed now.
+    const em = orm.em.fork() as EntityManager;
+    await rebuildFigures(em, await outdatedFigurePlans(em));
+  };
   if (postgres) {
-    // Several app servers may start at once on one database: one migrates, the others wait, then find nothing to do.
+    // Several app servers may start at once on one database: one migrates (and fills the figures), the
+    // others wait for it, then find nothing to do.
     await onPostgresServer(dbName, async (sql) => {
       await sql('select pg_advisory_lock(?)', [MIGRATION_LOCK]);
       try {
-        await orm.getMigrator().up();
+        await migrate();
       } finally {
         await sql('select pg_advisory_unlock(?)', [MIGRATION_LOCK]);
       }
     });
   } else {
-    await orm.getMigrator().up();
+    await migrate();
   }
-  // An existing database is never read with missing figures: plans stored before (or by an older
-  // figure code) are computed now.
-  const em = orm.em.fork() as EntityManager;
-  await rebuildFigures(em, await outdatedFigurePlans(em));
   return orm;
 }
 

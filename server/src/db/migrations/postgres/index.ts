@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { PgMigration20261201200000Baseline } from './PgMigration20261201200000Baseline.js';
+import { FOREIGN_KEY_INDEXES as BASELINE_FOREIGN_KEY_INDEXES, PgMigration20261201200000Baseline } from './PgMigration20261201200000Baseline.js';
 import { PgMigration20261201300000Level1Sections } from './PgMigration20261201300000Level1Sections.js';
+import { PgMigration20261201400000StoredFigures, STORED_FIGURES_FOREIGN_KEY_INDEXES } from './PgMigration20261201400000StoredFigures.js';
 import { PgMigration20261201600000ApprovalOpinion } from './PgMigration20261201600000ApprovalOpinion.js';
 
 /**
@@ -11,5 +12,12 @@ import { PgMigration20261201600000ApprovalOpinion } from './PgMigration202612016
 export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261201200000Baseline', class: PgMigration20261201200000Baseline },
   { name: 'PgMigration20261201300000Level1Sections', class: PgMigration20261201300000Level1Sections },
+  { name: 'PgMigration20261201400000StoredFigures', class: PgMigration20261201400000StoredFigures },
   { name: 'PgMigration20261201600000ApprovalOpinion', class: PgMigration20261201600000ApprovalOpinion },
 ];
+
+/**
+ * The indexes on foreign-key columns that these migrations add beyond what MikroORM's schema generator
+ * makes for PostgreSQL (the SQLite schema has them); the schema test allows exactly these.
+ */
+export const FOREIGN_KEY_INDEXES: [table: string, columns: string[]][] = [...BASELINE_FOREIGN_KEY_INDEXES, ...STORED_FIGURES_FOREIGN_KEY_INDEXES];
