@@ -48,4 +48,26 @@ describe('批复意见', () => {
     const plain = (await api.gql(APPROVE, { id: planId })).approvePlan;
     expect(plain.plan).toMatchObject({ status: 'APPROVED', approvalOpinion: null, approvalOpinionBy: '测试管理员' });
   });
+
+  it('开始自评 keeps its optional opinion as the reason of the status change (no column); a too-long one is refused and changes nothing', async () => {
+    const START = 'mutation($id: ID!, $opinion: String) { startEvaluation(id: $id, opinion: $opinion) { plan { status } userErrors { code field } } }';
+    const STATUS_TRAIL = 'query($p: ID!, $o: ID) { auditLog(planId: $p, objectType: "Plan", objectId: $o, field: "status") { totalCount nodes { userName before after reason } } }';
+    await api.gql('mutation($id: ID!) { submitPlan(id: $id) { userErrors { code } } }', { id: planId });
+    await api.gql(APPROVE, { id: planId });
+    const countBefore = (await api.gql(STATUS_TRAIL, { p: planId, o: planId })).auditLog.totalCount;
+
+    const tooLong = (await api.gql(START, { id: planId, opinion: '请'.repeat(20_001) })).startEvaluation;
+    expect(tooLong.userErrors).toHaveLength(1);
+    expect(tooLong.userErrors[0].field).toEqual(['opinion']);
+    const hostile = (await api.gql(START, { id: planId, opinion: '开始\u0007' })).startEvaluation;
+    expect(hostile.userErrors[0].field).toEqual(['opinion']);
+    expect((await api.gql(OPINION, { id: planId })).plan.status).toBe('APPROVED');
+    expect((await api.gql(STATUS_TRAIL, { p: planId, o: planId })).auditLog.totalCount).toBe(countBefore);
+
+    const started = (await api.gql(START, { id: planId, opinion: '  请各科室于3月底前填报实际完成值。 ' })).startEvaluation;
+    expect(started).toEqual({ plan: { status: 'EVALUATING' }, userErrors: [] });
+    const trail = (await api.gql(STATUS_TRAIL, { p: planId, o: planId })).auditLog;
+    expect(trail.totalCount).toBe(countBefore + 1);
+    expect(trail.nodes[0]).toEqual({ userName: '测试管理员', before: JSON.stringify('APPROVED'), after: JSON.stringify('EVALUATING'), reason: '请各科室于3月底前填报实际完成值。' });
+  });
 });

@@ -59,7 +59,6 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('SUBMITTED');
     expect(await r.getByRole('button', { name: '退回', exact: true }).count()).toBe(1);
     expect(await cell(r.locator('tr', { hasText: name }), 'target').getAttribute('class')).toContain('cell-readonly');
-    r.on('dialog', (dialog) => void dialog.accept()); // 开始自评 asks for confirmation
     await r.getByRole('button', { name: '批复', exact: true }).click();
     // 批复 asks its confirmation in the dialog that takes the 批复意见.
     const approval = r.getByRole('dialog', { name: '批复计划' });
@@ -67,6 +66,10 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     await approval.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('APPROVED');
     await r.getByRole('button', { name: '开始自评', exact: true }).click();
+    // 开始自评 asks its confirmation in the same dialog, taking the 开始自评意见.
+    const start = r.getByRole('dialog', { name: '开始自评' });
+    await start.getByRole('textbox', { name: '开始自评意见' }).fill('请3月底前填报实际完成值');
+    await start.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => planStatus(r), { timeout: 10_000 }).toBe('EVALUATING');
     expect(await r.getByRole('button', { name: '批复', exact: true }).count()).toBe(0);
     await r.screenshot({ path: join(artifacts, 'workflow-reviewer.png'), fullPage: false });
@@ -75,6 +78,7 @@ describe.skipIf(missing.length > 0)('workflow in Chromium', () => {
     await p.reload();
     await expect.poll(() => planStatus(p), { timeout: 10_000 }).toBe('EVALUATING');
     expect(await p.locator('[data-approval-opinion]').textContent()).toContain('批复意见：同意，请年中报送执行进度');
+    await expect.poll(() => p.locator('[data-status-note="EVALUATING"]').textContent(), { timeout: 10_000 }).toContain('开始自评意见：请3月底前填报实际完成值');
     expect(await cell(row, 'weight').getAttribute('class')).toContain('cell-readonly');
     await typeInto(p, cell(row, 'target'), '不少于15次');
     const dialog = p.getByRole('dialog', { name: '调整已批复的指标值' });

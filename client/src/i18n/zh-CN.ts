@@ -98,6 +98,8 @@ export const zhCN = {
     approvalOpinion: '批复意见',
     approvalOpinionDefault: '同意',
     approvedBy: (name: string, date: string) => `（${name}，${date}）`,
+    startEvaluationTitle: '开始自评',
+    startEvaluationOpinion: '开始自评意见',
     adjustReason: '调整原因',
     adjustTitle: '调整已批复的指标值',
     adjustHint: '计划已批复，指标值只能以“调整”方式修改，并须填写调整原因（记入修改记录）。',

@@ -11,8 +11,8 @@ import { accessFrom, PlanAccessContext } from './access';
 import { IndicatorTable } from './IndicatorTable';
 import { SET_INDICATOR_WEIGHT } from './indicator.graphql';
 import { ReasonDialogHost } from '../../components/ReasonDialog';
-import { ApprovalNote, ReturnNote, Workflow } from './PlanPage';
-import { APPROVE_PLAN, AUDIT_LOG, type Plan } from './plan.graphql';
+import { ApprovalNote, StatusNote, Workflow } from './PlanPage';
+import { APPROVE_PLAN, AUDIT_LOG, START_EVALUATION, type Plan } from './plan.graphql';
 
 afterEach(() => {
   cleanup();
@@ -122,6 +122,33 @@ describe('workflow steps that cannot be undone ask first', () => {
     expect(confirm).not.toHaveBeenCalled();
   });
 
+  it('开始自评 asks for the 开始自评意见 in the same dialog: cancelled → nothing sent; confirmed → startEvaluation with the opinion', async () => {
+    const approvedPlan = { ...plan, status: 'APPROVED', allowedActions: ['START_EVALUATION'] } as unknown as Plan;
+    const evaluating = { __typename: 'Plan', id: '2', version: 8, status: 'EVALUATING', allowedActions: ['CLOSE'], approvalOpinion: null, approvalOpinionBy: null, approvalOpinionAt: null };
+    const result = vi.fn(() => ({ data: { startEvaluation: { __typename: 'PlanPayload', plan: evaluating, userErrors: [] } } }));
+    const confirm = vi.spyOn(window, 'confirm');
+    render(
+      <MockedProvider mocks={[{ request: { query: START_EVALUATION, variables: { id: '2', expectedVersion: 7, opinion: '请3月底前填报实际完成值' } }, result }]}>
+        <div>
+          <ReasonDialogHost />
+          <Workflow plan={approvedPlan} />
+        </div>
+      </MockedProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: '开始自评' }));
+    const dialog = await screen.findByRole('dialog', { name: '开始自评' });
+    expect(dialog.textContent).toContain('确定开始自评');
+    expect(screen.getByRole<HTMLTextAreaElement>('textbox', { name: '开始自评意见' }).value).toBe('');
+    fireEvent.click(screen.getByRole('button', { name: '取消' }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(result).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole('button', { name: '开始自评' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: '开始自评意见' }), { target: { value: ' 请3月底前填报实际完成值 ' } });
+    fireEvent.click(screen.getByRole('button', { name: '确定' }));
+    await waitFor(() => expect(result).toHaveBeenCalledTimes(1));
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
   it('the planner sees the 批复意见 with who gave it and when', () => {
     render(<ApprovalNote plan={{ approvalOpinion: '同意，年中报送执行进度', approvalOpinionBy: '审核员', approvalOpinionAt: '2026-12-01T08:00:00Z' }} />);
     const note = screen.getByRole('note');
@@ -133,15 +160,35 @@ describe('workflow steps that cannot be undone ask first', () => {
   });
 });
 
-describe('退回原因 on a returned plan', () => {
-  it('shows the reason of the last return, from the plan’s audit trail', async () => {
-    const entry = { __typename: 'AuditEntry', id: '90', at: '2026-11-30T08:00:00Z', userName: '审核员', objectType: 'Plan', objectId: '2', field: 'status', before: '"SUBMITTED"', after: '"DRAFT"', reason: '产出指标缺少数量指标' };
+describe('the note of the last status change (退回原因, 开始自评意见)', () => {
+  const trail = (before: string, after: string, reason: string) => {
+    const entry = { __typename: 'AuditEntry', id: '90', at: '2026-11-30T08:00:00Z', userName: '审核员', objectType: 'Plan', objectId: '2', field: 'status', before: JSON.stringify(before), after: JSON.stringify(after), reason };
+    return [{ request: { query: AUDIT_LOG, variables: { planId: '2', objectType: 'Plan', objectId: '2', field: 'status', first: 1 } }, result: { data: { auditLog: { __typename: 'AuditConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false }, nodes: [entry] } } } }];
+  };
+  it('a returned plan shows the reason of the last return, from the plan’s audit trail', async () => {
     render(
-      <MockedProvider mocks={[{ request: { query: AUDIT_LOG, variables: { planId: '2', objectType: 'Plan', objectId: '2', field: 'status', first: 1 } }, result: { data: { auditLog: { __typename: 'AuditConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', endCursor: null, hasNextPage: false }, nodes: [entry] } } } }]}>
-        <ReturnNote planId="2" />
+      <MockedProvider mocks={trail('SUBMITTED', 'DRAFT', '产出指标缺少数量指标')}>
+        <StatusNote planId="2" status="DRAFT" />
       </MockedProvider>,
     );
     expect((await screen.findByRole('note')).textContent).toBe('退回原因：产出指标缺少数量指标（审核员）');
+  });
+  it('an evaluating plan shows the 开始自评意见 with who gave it', async () => {
+    render(
+      <MockedProvider mocks={trail('APPROVED', 'EVALUATING', '请3月底前填报实际完成值')}>
+        <StatusNote planId="2" status="EVALUATING" />
+      </MockedProvider>,
+    );
+    expect((await screen.findByRole('note')).textContent).toBe('开始自评意见：请3月底前填报实际完成值（审核员）');
+  });
+  it('no note when the newest status change did not lead here', async () => {
+    render(
+      <MockedProvider mocks={trail('SUBMITTED', 'DRAFT', '产出指标缺少数量指标')}>
+        <StatusNote planId="2" status="EVALUATING" />
+      </MockedProvider>,
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });
 

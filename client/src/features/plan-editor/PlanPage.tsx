@@ -44,7 +44,7 @@ export function PlanPage({ id, view }: { id: string; view: 'planning' | 'evaluat
             {t.workflow.frozen[plan.status] ?? ''}
           </p>
         )}
-        {plan.status === 'DRAFT' && <ReturnNote planId={plan.id} />}
+        <StatusNote planId={plan.id} status={plan.status} />
         <ApprovalNote plan={plan} />
         {view === 'planning' ? <PlanningView plan={plan} /> : <EvaluationView plan={plan} />}
       </section>
@@ -68,9 +68,15 @@ const STEPS: [PlanAction, (mutate: Mutate, variables: StepVariables) => Promise<
   ['SUBMIT', (mutate, { id, expectedVersion }) => mutate(SUBMIT_PLAN, { id, expectedVersion })],
   ['RETURN', (mutate, variables) => mutate(RETURN_PLAN, variables)],
   ['APPROVE', (mutate, { id, expectedVersion, opinion }) => mutate(APPROVE_PLAN, { id, expectedVersion, opinion: opinion || null })],
-  ['START_EVALUATION', (mutate, { id, expectedVersion }) => mutate(START_EVALUATION, { id, expectedVersion })],
+  ['START_EVALUATION', (mutate, { id, expectedVersion, opinion }) => mutate(START_EVALUATION, { id, expectedVersion, opinion: opinion || null })],
   ['CLOSE', (mutate, { id, expectedVersion }) => mutate(CLOSE_PLAN, { id, expectedVersion })],
 ];
+
+/** The steps whose confirmation dialog takes an optional opinion (sent as `opinion`). */
+const OPINION_DIALOGS: Partial<Record<PlanAction, { title: string; label: string; initial?: string }>> = {
+  APPROVE: { title: t.workflow.approveTitle, label: t.workflow.approvalOpinion, initial: t.workflow.approvalOpinionDefault },
+  START_EVALUATION: { title: t.workflow.startEvaluationTitle, label: t.workflow.startEvaluationOpinion },
+};
 
 /** Only the transitions the server lists in `allowedActions`; each sends the plan version shown. */
 export function Workflow({ plan }: { plan: Plan }) {
@@ -84,10 +90,11 @@ export function Workflow({ plan }: { plan: Plan }) {
     let reason = '';
     let opinion = '';
     // 批复 freezes the targets and 开始自评 opens the self-evaluation: neither is undone by the same user.
-    // 批复 asks its confirmation in the dialog that takes the 批复意见.
+    // Both ask their confirmation in the dialog that takes their (optional) opinion: 批复意见, 开始自评意见.
     const confirmation = t.workflow.confirmStep[action];
-    if (action === 'APPROVE') {
-      const asked = await askReason({ title: t.workflow.approveTitle, label: t.workflow.approvalOpinion, hint: confirmation, initial: t.workflow.approvalOpinionDefault, optional: true });
+    const asksOpinion = OPINION_DIALOGS[action];
+    if (asksOpinion) {
+      const asked = await askReason({ ...asksOpinion, hint: confirmation, optional: true });
       if (asked === null) return;
       opinion = asked;
     } else if (confirmation && !window.confirm(confirmation)) return;
@@ -142,17 +149,25 @@ export function ApprovalNote({ plan }: { plan: Pick<Plan, 'approvalOpinion' | 'a
   );
 }
 
+/** The status changes that leave a note on the plan, by the status they lead to: the audit entry's reason. */
+const STATUS_NOTES: Record<string, { from: string; label: string }> = {
+  DRAFT: { from: 'SUBMITTED', label: t.workflow.returnReason },
+  EVALUATING: { from: 'APPROVED', label: t.workflow.startEvaluationOpinion },
+};
+
 /**
- * 退回原因: a plan back in 编制中 after a review shows why, from its audit trail (the newest status change,
- * when it was a return). The 批复意见 is kept on the plan itself (ApprovalNote).
+ * 退回原因 on a plan back in 编制中 after a review, 开始自评意见 on a plan in 自评中: the reason of the newest
+ * status change in the plan's audit trail, when it led here, with who gave it. The 批复意见 is kept on the
+ * plan itself (ApprovalNote).
  */
-export function ReturnNote({ planId }: { planId: string }) {
-  const { data } = useQuery(AUDIT_LOG, { variables: { planId, objectType: 'Plan', objectId: planId, field: 'status', first: 1 }, fetchPolicy: 'cache-and-network' });
+export function StatusNote({ planId, status }: { planId: string; status: string }) {
+  const note = STATUS_NOTES[status];
+  const { data } = useQuery(AUDIT_LOG, { variables: { planId, objectType: 'Plan', objectId: planId, field: 'status', first: 1 }, fetchPolicy: 'cache-and-network', skip: !note });
   const entry = data?.auditLog.nodes[0];
-  if (!entry?.reason || readJson(entry.before) !== 'SUBMITTED' || readJson(entry.after) !== 'DRAFT') return null;
+  if (!note || !entry?.reason || readJson(entry.before) !== note.from || readJson(entry.after) !== status) return null;
   return (
-    <p className="return-note" role="note" data-return-reason="">
-      <strong>{t.workflow.returnReason}：</strong>
+    <p className="return-note" role="note" data-status-note={status}>
+      <strong>{note.label}：</strong>
       {entry.reason}
       <span className="muted">（{entry.userName}）</span>
     </p>

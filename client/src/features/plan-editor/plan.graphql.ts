@@ -120,8 +120,8 @@ export const APPROVE_PLAN = graphql(`
 `);
 
 export const START_EVALUATION = graphql(`
-  mutation StartEvaluation($id: ID!, $expectedVersion: Int) {
-    startEvaluation(id: $id, expectedVersion: $expectedVersion) {
+  mutation StartEvaluation($id: ID!, $expectedVersion: Int, $opinion: String) {
+    startEvaluation(id: $id, expectedVersion: $expectedVersion, opinion: $opinion) {
       ...WorkflowPayload
     }
   }

@@ -115,9 +115,14 @@ export class PlanResolver {
     return { plan: result, userErrors };
   }
 
-  @Mutation(() => PlanPayload, { description: '开始自评（已批复 → 自评中），开放实际值填报 / open the evaluation' })
-  async startEvaluation(@Ctx() { em }: Context, @Arg('id', () => ID) id: string, @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null) {
-    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'START_EVALUATION', { expectedVersion }));
+  @Mutation(() => PlanPayload, { description: '开始自评（已批复 → 自评中），开放实际值填报；可填写开始自评意见 / open the evaluation, with an optional opinion' })
+  async startEvaluation(
+    @Ctx() { em }: Context,
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int, EXPECTED_VERSION) expectedVersion: number | null,
+    @Arg('opinion', () => String, { nullable: true, description: '开始自评意见，记为状态变更审计记录的原因 / the opinion, kept as the reason of the status change in the audit trail' }) opinion: string | null,
+  ) {
+    const { result, userErrors } = await runMutation(em, (tx) => transition(tx, id, 'START_EVALUATION', { expectedVersion, opinion }));
     return { plan: result, userErrors };
   }
 

@@ -19,7 +19,8 @@ export type Transition = keyof typeof TRANSITIONS;
 
 /**
  * Moves a plan along the workflow; who may, and from where, is the access rules' business. Returning needs
- * a reason; 批复 keeps the reviewer's 批复意见 (optional text) with who and when on the plan.
+ * a reason; 批复 keeps the reviewer's 批复意见 (optional text) with who and when on the plan; 开始自评 keeps its
+ * optional 开始自评意见 as the reason of the status change's audit entry (like the 退回原因).
  */
 export async function transition(
   em: EntityManager,
@@ -31,8 +32,10 @@ export async function transition(
   authorize(em, action, plan);
   checkVersion(plan, expectedVersion);
   if (action === 'RETURN') checkText(reason, ['reason'], { max: LONG_TEXT_MAX, required: true });
-  if (action === 'APPROVE') checkText(opinion, ['opinion'], { max: LONG_TEXT_MAX });
+  if (action === 'APPROVE' || action === 'START_EVALUATION') checkText(opinion, ['opinion'], { max: LONG_TEXT_MAX });
   if (reason) setAuditReason(reason);
+  // 开始自评意见: no column of its own, it is the reason of the status change in the audit trail.
+  if (action === 'START_EVALUATION' && opinion?.trim()) setAuditReason(opinion.trim());
   plan.status = TRANSITIONS[action];
   if (action === 'APPROVE') {
     plan.approvalOpinion = opinion?.trim() || null;
