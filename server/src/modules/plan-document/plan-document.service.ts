@@ -34,7 +34,7 @@ import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
 import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
-import { storePlanFigures } from '../plan/plan-figures.store.js';
+import { presetIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
 
 const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
   target_table: DocumentKind.TARGET_TABLE,
@@ -216,6 +216,7 @@ export async function importPlanDocument(
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
+  presetIndicatorFigures(rows.indicators.map((row) => row.data as Indicator), rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL)?.amounts ?? null, plan);
   await insertPlanRows(em, plan.id, rows);
   await storePlanFigures(em, plan.id);
   const counts = {

@@ -2,8 +2,9 @@ import type { EntityManager } from '@mikro-orm/sqlite';
 import { microsOrNull, type Micros } from '../../domain/decimal.js';
 import type { Gap as DomainGap, GapStatus } from '../../domain/gap.js';
 import { canonicalLevels, type Level1 } from '../../domain/indicator-hierarchy.js';
-import { rollupPlan, type IndicatorRow, type LineItemNode, type LineItemRollup, type PlanRollup } from '../../domain/rollup.js';
+import { rollupLineItem, rollupPlan, type IndicatorRow, type LineItemNode, type LineItemRollup, type PlanRollup } from '../../domain/rollup.js';
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
+import { sectionWeightsForRows } from '../../domain/sections.js';
 import type { StatedEvaluation } from '../../domain/evaluation-total.js';
 import { memoised } from '../../graphql/context.js';
 import type { Evaluation } from '../evaluation/evaluation.entity.js';
@@ -191,6 +192,8 @@ export interface RollupColumns {
 
 export interface RollupInput {
   rows: readonly RollupRow[];
+  /** Only these line items' roll-ups (a single-indicator write's chain); default all. */
+  only?: ReadonlySet<number>;
   /** Line items, each list by position. */
   childrenByParent: ReadonlyMap<number | null, readonly RollupTreeItem[]>;
   budget: BudgetFigures;
@@ -222,7 +225,7 @@ function rollupColumns(totals: LineItemRollup | PlanRollup, textTargets: number)
 }
 
 /** The plan's and every line item's roll-up (domain/rollup.ts), from the rows' stored gaps. */
-export function rollupsOf({ rows, childrenByParent, budget, sectionWeights, stated }: RollupInput): { plan: RollupFigures; lineItems: Map<number, RollupFigures>; planRollup: PlanRollup } {
+export function rollupsOf({ rows, only, childrenByParent, budget, sectionWeights, stated }: RollupInput): { plan: RollupFigures; lineItems: Map<number, RollupFigures>; planRollup: PlanRollup } {
   const rowsByLineItem = new Map<number | null, RollupRow[]>();
   for (const row of rows) {
     const list = rowsByLineItem.get(row.lineItemId);
@@ -247,7 +250,7 @@ export function rollupsOf({ rows, childrenByParent, budget, sectionWeights, stat
   const planRows = rowsByLineItem.get(null) ?? [];
   const planRollup = rollupPlan({
     indicators: planRows.map(indicatorRow),
-    lineItems: (childrenByParent.get(null) ?? []).map(nodeOf),
+    lineItems: only ? [] : (childrenByParent.get(null) ?? []).map(nodeOf),
     budget,
     sectionWeights,
     stated,
@@ -258,7 +261,15 @@ export function rollupsOf({ rows, childrenByParent, budget, sectionWeights, stat
     lineItems.set(id, rollupColumns(rollup, textTargets.get(id)!));
     rollup.children.forEach(collect);
   };
-  planRollup.lineItems.forEach(collect);
+  if (only) {
+    // The chain's roll-ups, each over its own subtree, scored on the weights the plan's roll-up uses.
+    const weights = sectionWeightsForRows(sectionWeights, planRows.map((row) => row.level1));
+    const items = new Map([...childrenByParent.values()].flat().map((item) => [item.id, item]));
+    for (const id of only) {
+      const rollup = rollupLineItem(nodeOf(items.get(id)!), weights);
+      lineItems.set(id, rollupColumns(rollup, textTargets.get(id)!));
+    }
+  } else planRollup.lineItems.forEach(collect);
   return { plan: rollupColumns(planRollup, planRows.filter((row) => row.readingKind === 'TEXT').length), lineItems, planRollup };
 }
 

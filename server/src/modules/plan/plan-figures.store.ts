@@ -164,6 +164,16 @@ export async function storePlanFigures(em: EntityManager, planId: number): Promi
   await writePlan(em, planId, figures.plan.columns, figures.checks);
 }
 
+/**
+ * An import's indicator rows, before the bulk insert: each gets its figure columns now, so the rows go
+ * in with them and storePlanFigures (which the import still calls, for the roll-ups and checks) finds
+ * nothing to rewrite. `total` is the plan's 合计 budget row as imported.
+ */
+export function presetIndicatorFigures(rows: Indicator[], total: Parameters<typeof budgetFigures>[0], plan: Pick<Plan, 'executionScoring'>): void {
+  const budget = budgetFigures(total);
+  for (const row of rows) Object.assign(row, indicatorFigures(row, budget, plan).columns);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // One indicator
 
@@ -272,17 +282,18 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
 
   const childrenByParent = groupSorted(items, (item) => item.parentId);
   const indicatorsByLineItem = groupSorted(rows, (row) => row.lineItemId);
+  const parents = new Map(items.map((item) => [item.id, item.parentId]));
+  const chain = new Set<number>();
+  for (let id = indicator.lineItem?.id ?? null; id !== null; id = parents.get(id) ?? null) chain.add(id);
   const rollups = rollupsOf({
     rows,
+    only: chain,
     childrenByParent,
     budget,
     sectionWeights: sectionWeightsFrom(plan.sectionWeights, sections),
     stated: statedOf(evaluation && { totalScore: decimal(evaluation.total_score), grade: (evaluation.grade as string | null) ?? null }),
   });
-  const parents = new Map(items.map((item) => [item.id, item.parentId]));
-  for (let id = indicator.lineItem?.id ?? null; id !== null; id = parents.get(id) ?? null) {
-    await write(em, LineItem, id, rollups.lineItems.get(id)!.columns);
-  }
+  for (const id of chain) await write(em, LineItem, id, rollups.lineItems.get(id)!.columns);
 
   const shape: PlanShape = { budgetLines: [], sections, childrenByParent, indicatorsByLineItem };
   const paths = documentPaths(shape);
