@@ -216,7 +216,7 @@ export async function importPlanDocument(
   if (document.evaluation) importEvaluation(em, plan, document.evaluation);
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
-  presetIndicatorFigures(rows.indicators.map((row) => row.data as Indicator), rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL)?.amounts ?? null, plan);
+  presetIndicatorFigures(rows.indicators.map((row) => row.data as Indicator), (rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL)?.amounts as StageAmounts | undefined) ?? null, plan);
   await insertPlanRows(em, plan.id, rows);
   await storePlanFigures(em, plan.id);
   const counts = {
