@@ -421,7 +421,7 @@ ${table}
 ² \`planStats(groupBy: [REGION])\` with the plan count and the budget sums per category (${r.regions.appRegionCount} groups); raw: one GROUP BY over the TOTAL budget rows.
 ${r.memory.failures ? `³ ${r.memory.failures} of the 16 concurrent reads failed (first: ${String(r.memory.firstFailure).replace(/[|\n]/g, ' ').slice(0, 200)}).\n` : ''}Import: \`importPlanDocument\` per department, one transaction each (the GraphQL mutation's and the CLI's service: validation, then
 multi-row INSERTs per table, one \`PlanImport\` audit entry), into a fresh file; raw: the same documents as prepared single-row INSERTs,
-200 plans a transaction${extrapolated ? `; the app's figure is its time for the first ${r.import.departments.toLocaleString('en')} departments × ${DEPARTMENTS}/${r.import.departments} (**extrapolated**, linear; raw for the same sample: ${ms(r.import.rawMs)})` : ''}.
+200 plans a transaction${extrapolated ? `; both figures are the time for the first ${r.import.departments.toLocaleString('en')} departments × ${PROVINCE}/${r.import.departments} (**extrapolated**, linear; raw for the same sample: ${ms(r.import.rawMs)}); the app's file is measured with its WAL, not checkpointed` : ''}.
 ⁴ The app's file holds the same rows plus one \`PlanImport\` audit entry per plan (the document's hash and counts) and each new department's entry.
 Peak RSS is the child's VmHWM after the 8 concurrent reads on a fresh server (${r.memory.peakAfterAll.toFixed(0)} MB after every phase); plan reads
 take one of ${process.env.JIXIAO_PLAN_READ_SLOTS ?? 2} slots at a time (\`JIXIAO_PLAN_READ_SLOTS\`), the others queue.
