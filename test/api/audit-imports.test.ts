@@ -27,10 +27,10 @@ const IMPORTS = `query($p: ID!) { auditLog(planId: $p, objectType: "PlanImport")
 const step = (name: string, id: string) => api.gql(`mutation($id: ID!) { ${name}(id: $id) { plan { status } userErrors { code } } }`, { id });
 async function countsOf(planId: string) {
   const [row] = await sql(
-    `select (select count(*) from indicator where plan_id = ?) as indicators, (select count(*) from line_item where plan_id = ?) as lineItems,
-      (select count(*) from budget_line where plan_id = ?) as budgetLines, (select count(*) from key_task where plan_id = ?) as keyTasks,
+    `select (select count(*) from indicator where plan_id = ?) as indicators, (select count(*) from line_item where plan_id = ?) as "lineItems",
+      (select count(*) from budget_line where plan_id = ?) as "budgetLines", (select count(*) from key_task where plan_id = ?) as "keyTasks",
       (select count(*) from evaluation where plan_id = ?) as evaluations,
-      (select count(*) from evaluation_section s join evaluation e on e.id = s.evaluation_id where e.plan_id = ?) as evaluationSections`,
+      (select count(*) from evaluation_section s join evaluation e on e.id = s.evaluation_id where e.plan_id = ?) as "evaluationSections"`,
     Array(6).fill(Number(planId)),
   );
   return row;

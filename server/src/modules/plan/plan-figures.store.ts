@@ -46,6 +46,15 @@ const decimal = (value: unknown): string | null => {
   return parsed === null ? null : formatDecimal(parsed);
 };
 
+/** JSON text of a parsed value with every object's keys in sorted order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : item,
+  );
+}
+
 /** A column's stored value and a newly computed one, compared as the API speaks them. */
 function same(stored: unknown, computed: unknown, kind: 'decimal' | 'json' | 'boolean' | 'plain'): boolean {
   if (computed === null || computed === undefined) return stored === null || stored === undefined;
@@ -54,7 +63,8 @@ function same(stored: unknown, computed: unknown, kind: 'decimal' | 'json' | 'bo
     case 'decimal':
       return decimal(stored) === computed;
     case 'json':
-      return (typeof stored === 'string' ? stored : JSON.stringify(stored)) === JSON.stringify(computed);
+      // PostgreSQL's jsonb gives objects back with their keys reordered: compare with keys sorted.
+      return canonicalJson(typeof stored === 'string' ? JSON.parse(stored) : stored) === canonicalJson(JSON.parse(JSON.stringify(computed)));
     case 'boolean':
       return Boolean(stored) === computed;
     case 'plain':
