@@ -289,6 +289,16 @@ function isTitleOrUnitRow(cells: Logical[]): boolean {
 
 const isIndicatorHeader = (map: Map<IndicatorColumn, number>) => map.has('name') && (map.has('level1') || map.has('target'));
 
+/** A 一级/二级 left blank under a filled one continues it, as a merged cell would (target table and 自评表 alike). */
+function continuedLevels(
+  level1: string | null,
+  level2: string | null,
+  previous: { level1: string | null; level2: string | null } | null,
+): { level1: string | null; level2: string | null } {
+  if (level1 != null || !previous) return { level1, level2 };
+  return { level1: previous.level1, level2: level2 ?? previous.level2 };
+}
+
 function indicatorRow(reader: SheetReader, r: number, cells: Logical[], columns: Map<IndicatorColumn, number>, previous: WorkbookIndicator | null): WorkbookIndicator | null {
   const at = (column: IndicatorColumn) => {
     const col = columns.get(column);
@@ -299,13 +309,7 @@ function indicatorRow(reader: SheetReader, r: number, cells: Logical[], columns:
   if (values.every((value) => value == null)) return null;
   const refs: Partial<Record<IndicatorColumn, CellRef>> = {};
   for (const [column, col] of columns) refs[column] = reader.ref(r, col);
-  // A 一级/二级 left blank under a filled one continues it, as a merged cell would.
-  let level1 = text('level1');
-  let level2 = text('level2');
-  if (level1 == null && previous) {
-    level1 = previous.level1;
-    if (level2 == null) level2 = previous.level2;
-  }
+  const { level1, level2 } = continuedLevels(text('level1'), text('level2'), previous);
   const row: WorkbookIndicator = {
     level1,
     level2,
@@ -598,12 +602,7 @@ function readSelfEvaluationSheet(reader: SheetReader, content: WorkbookContent):
       const previous = rows[rows.length - 1] ?? null;
       const refs: Partial<Record<SelfEvaluationColumn, CellRef>> = {};
       for (const [column, col] of columns) refs[column] = reader.ref(r, col);
-      let level1 = text('level1');
-      let level2 = text('level2');
-      if (level1 == null && previous) {
-        level1 = previous.level1;
-        if (level2 == null) level2 = previous.level2;
-      }
+      const { level1, level2 } = continuedLevels(text('level1'), text('level2'), previous);
       const row: SelfEvaluationIndicator = {
         level1,
         level2,
