@@ -1,6 +1,7 @@
 import { EVALUATION_GRADE_LABELS, EVALUATION_GRADE_VALUES, type EvaluationGrade } from '@jixiao/vocabulary';
 import type { EntityManager, Knex } from '@mikro-orm/sqlite';
-import { formatDecimal, formatFixed, ratio, ratioToMicros } from '../../domain/decimal.js';
+import { formatDecimal, ratio, ratioToMicros } from '../../domain/decimal.js';
+import { averageScore, shareOf } from '../../domain/aggregates.js';
 import { GAP_STATUSES, type GapStatus } from '../../domain/gap.js';
 import { formatPercent } from '../../domain/scoring.js';
 import { Department } from '../department/department.entity.js';
@@ -104,8 +105,7 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
       textTargetShare: null,
       scoredPlanCount: scored,
       scoreTotal: scoreTotal === null ? null : formatDecimal(scoreTotal),
-      // Σ totals ÷ plans, rounded half up at the 2nd decimal (as scores are shown).
-      averageScore: scoreTotal === null || scored === 0 ? null : formatFixed(ratioToMicros(ratio(scoreTotal, BigInt(scored) * 1_000_000n)!), 2),
+      averageScore: averageScore(scoreTotal, scored),
       gradeCounts: EVALUATION_GRADE_VALUES.map((grade) => ({ grade, label: EVALUATION_GRADE_LABELS[grade], count: 0, provisionalCount: 0 })),
       checkCounts: [],
       rate: null,
@@ -156,7 +156,7 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
     ...group,
     department: group.departmentId ? (departments.get(group.departmentId) ?? null) : null,
     statusCounts: GAP_STATUSES.map((status) => ({ status, count: statusMap.get(status) ?? 0 })),
-    textTargetShare: group.indicatorCount ? formatDecimal(ratioToMicros(ratio(BigInt(group.textTargetCount), BigInt(group.indicatorCount))!)) : null,
+    textTargetShare: shareOf(group.textTargetCount, group.indicatorCount),
     checkCounts: group.checkCounts.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)),
   }));
   // Years ascending, then region, then department name: a stable order for tables and charts. One
