@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../server/src/modules/user/access.js';
 import { type Api, openApi, readFixture, TEST_ADMIN } from './harness.js';
+import { TEST_POSTGRES } from './test-db.js';
 
 /**
  * The access matrix (issue 6 §2, DOMAIN.md §1): every role × own/other department × every query and
@@ -132,8 +133,17 @@ const CASES = OPERATIONS.flatMap((operation) =>
   ),
 );
 
+/**
+ * The rules are decided in the server's code, not in SQL, so the whole matrix runs on SQLite; on
+ * PostgreSQL (a second run of the API tests, for the SQL) each operation runs once allowed and once
+ * denied, which exercises its queries and its refusal's rollback there at a tenth of the time.
+ */
+const SAMPLED = TEST_POSTGRES
+  ? OPERATIONS.flatMap((operation) => (['allow', 'deny'] as const).map((outcome) => CASES.find((c) => c.operation === operation && c.expected === outcome)).filter((c) => c !== undefined))
+  : CASES;
+
 describe('the access matrix: role × own/other department × every operation', () => {
-  it.each(CASES)('$label → $expected', async ({ operation, role, side, expected }) => {
+  it.each(SAMPLED)('$label → $expected', async ({ operation, role, side, expected }) => {
     const { api, own, other } = await setUp(operation.status);
     try {
       const before = expected === 'deny' ? await api.dump() : null;
