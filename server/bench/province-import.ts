@@ -34,6 +34,7 @@ for (const document of documents) {
   );
 }
 const ms = performance.now() - begin;
+console.log(Object.fromEntries(Object.entries((globalThis as any).__T ?? {}).map(([k, v]) => [k, +((v as number) / DEPARTMENTS).toFixed(2)])));
 const cpu = process.cpuUsage(cpuBefore);
 await orm.close();
 const sample = join(folder, 'raw.sqlite');
@@ -53,5 +54,6 @@ console.log(
     rawPerDepartmentMs: +(raw.ms / DEPARTMENTS).toFixed(2),
   }),
 );
-rmSync(folder, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log(`kept ${folder}`);
+else rmSync(folder, { recursive: true, force: true });
 process.exit(0);

@@ -11,6 +11,7 @@ import { type Api, openApi, readFixture } from './harness.js';
 import { rebuildFigures } from '../../server/src/modules/plan/plan-figures.store.js';
 import { rebuildFiguresCommand } from '../../server/src/cli/main.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
+import { departmentDocument, loadVocabulary } from '../../server/bench/province/generate.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-figures-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -174,6 +175,21 @@ describe('stored figures', () => {
     await rebuildFigures(api.orm.em.fork() as EntityManager);
     expect(await snapshot()).toEqual(incremental);
   }, 120_000);
+
+  it('an import stores, from its rows in memory, what a rebuild from the texts stores (fixtures, generated departments, a re-import)', async () => {
+    const vocabulary = loadVocabulary();
+    const documents = [readFixture('shifeng'), readFixture('yanfeng'), ...Array.from({ length: 6 }, (_, index) => departmentDocument(index + 1, vocabulary, 7))];
+    // A re-import of the same department and year replaces the plan (its evaluation and sections too).
+    documents.push({ ...readFixture('yanfeng'), evaluation: { ...readFixture('yanfeng').evaluation, totalScore: 91 } });
+    for (const document of documents) {
+      const { importPlanDocument } = await api.gql('mutation($d: JSONObject!) { importPlanDocument(document: $d, reason: "重新导入") { userErrors { code message } } }', { d: document });
+      expect(importPlanDocument.userErrors).toEqual([]);
+    }
+    const imported = await snapshot();
+    expect(imported.indicator.length).toBeGreaterThan(500);
+    await rebuildFigures(api.orm.em.fork() as EntityManager);
+    expect(await snapshot()).toEqual(imported);
+  });
 
   it('a single-indicator write refreshes the indicator, its line-item chain and its plan in the columns analysts query', async () => {
     const planId = await importFixture('yanfeng');

@@ -24,14 +24,38 @@ export interface IndicatorReading {
 }
 
 export function readIndicator(indicator: Indicator): IndicatorReading {
-  const target = hasText(indicator.targetText) ? parseIndicatorValue(indicator.targetText, context(indicator, 'TARGET')) : null;
+  const targetKey = hasText(indicator.targetText) ? readingKey(indicator, 'TARGET', indicator.targetText, '') : null;
+  const target = targetKey === null ? null : cachedReading(targetKey, () => parseIndicatorValue(indicator.targetText!, context(indicator, 'TARGET')));
   // The actual is read knowing the target: "无" against "零投诉" is 0 occurrences, not 不适用.
-  const actualContext = { ...context(indicator, 'ACTUAL'), target };
-  return {
-    target,
-    structured: structuredTarget(indicator),
-    actual: hasText(indicator.actualText) ? parseIndicatorValue(indicator.actualText, actualContext) : null,
-  };
+  const actual = hasText(indicator.actualText)
+    ? cachedReading(readingKey(indicator, 'ACTUAL', indicator.actualText, targetKey ?? ''), () =>
+        parseIndicatorValue(indicator.actualText!, { ...context(indicator, 'ACTUAL'), target }),
+      )
+    : null;
+  return { target, structured: structuredTarget(indicator), actual };
+}
+
+/**
+ * Readings of texts already read (issue 12): a province repeats the same 指标值 under the same names
+ * thousands of times, and the reader is pure, so a reading depends only on the text and its context
+ * (role, levels, name; for an actual also the target's text). Bounded: emptied when full. A reading
+ * is shared by every row with that key: never change one (the views are built from it, not into it).
+ */
+const READINGS = new Map<string, ParsedValue>();
+const READINGS_MAX = 50_000;
+
+function readingKey(indicator: Indicator, role: 'TARGET' | 'ACTUAL', text: string, targetKey: string): string {
+  return `${role}\u0000${indicator.level1}\u0000${indicator.level2 ?? ''}\u0000${indicator.name ?? ''}\u0000${text}\u0000${targetKey}`;
+}
+
+function cachedReading(key: string, read: () => ParsedValue): ParsedValue {
+  let reading = READINGS.get(key);
+  if (reading === undefined) {
+    if (READINGS.size >= READINGS_MAX) READINGS.clear();
+    reading = read();
+    READINGS.set(key, reading);
+  }
+  return reading;
 }
 
 function structuredTarget(indicator: Indicator): Quantity | null {

@@ -28,13 +28,17 @@ import { KeyTask } from '../plan/key-task.entity.js';
 import { BudgetCategory, DocumentKind, PlanStatus } from '../plan/plan-enums.js';
 import { IMPORTED_STATUS_LABELS, importedStatus } from '../../domain/imported-status.js';
 import { Plan } from '../plan/plan.entity.js';
-import { loadPlanContent, type PlanContent } from '../plan/plan-content.js';
+import { loadPlanContent } from '../plan/plan-content.js';
 import { deletePlanContent } from '../plan/plan.service.js';
 import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
 import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
-import { presetIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
+import { storeImportedPlanFigures } from '../plan/plan-figures.store.js';
+import { indicatorFigures, planChecks, rollupRowOf, rollupsOf, sectionWeightsOf, statedOf, type IndicatorFigures, type RollupTreeItem } from '../plan/plan-figures.service.js';
+import { budgetFigures } from '../indicator/indicator-reading.js';
+import type { PlanContent } from '../plan/plan-content.js';
+import { groupBy } from '../collections.js';
 
 const KIND_FROM_TEXT: Record<DocumentKindText, DocumentKind> = {
   target_table: DocumentKind.TARGET_TABLE,
@@ -213,12 +217,13 @@ export async function importPlanDocument(
   });
   // Every row is built (and validated) before anything is written; refused input changes nothing.
   const rows = planRows(document);
-  if (document.evaluation) importEvaluation(em, plan, document.evaluation);
+  const evaluation = document.evaluation ? importEvaluation(em, plan, document.evaluation) : null;
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
-  presetIndicatorFigures(rows.indicators.map((row) => row.data as Indicator), (rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL)?.amounts as StageAmounts | undefined) ?? null, plan);
+  // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
+  const figures = presetFigures(plan, evaluation, rows);
   await insertPlanRows(em, plan.id, rows);
-  await storePlanFigures(em, plan.id);
+  await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
   const counts = {
     indicators: rows.indicators.length,
     lineItems: rows.lineItemLevels.reduce((sum, level) => sum + level.length, 0),
@@ -253,11 +258,12 @@ interface LineItemRow {
   id?: number;
 }
 interface PlanRows {
+  /** Each gets its id once inserted. */
   budgetLines: EntityData<BudgetLine>[];
   keyTasks: EntityData<KeyTask>[];
   /** Line items by depth: the 专项 first, then their 子项, … (a parent's id is known before its children go in). */
   lineItemLevels: LineItemRow[][];
-  indicators: { data: EntityData<Indicator>; owner: LineItemRow | null }[];
+  indicators: { data: EntityData<Indicator>; owner: LineItemRow | null; id?: number }[];
 }
 
 function planRows(document: PlanDocument): PlanRows {
@@ -352,16 +358,70 @@ async function insertChunked<T extends object>(em: EntityManager, entity: Entity
  * is recorded as one entry).
  */
 async function insertPlanRows(em: EntityManager, planId: number, rows: PlanRows): Promise<void> {
-  await insertChunked(em, BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
+  const budgetIds = await insertChunked(em, BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
+  rows.budgetLines.forEach((row, index) => (row.id = budgetIds[index]));
   await insertChunked(em, KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
   for (const level of rows.lineItemLevels) {
     const ids = await insertChunked(em, LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
     level.forEach((item, index) => (item.id = ids[index]));
   }
-  await insertChunked(em, Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  const ids = await insertChunked(em, Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  rows.indicators.forEach((row, index) => (row.id = ids[index]));
 }
 
-function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDocument): void {
+/**
+ * The figures of an import, before its rows are written: each indicator's reading and gap (set on its
+ * row, as stored columns), each line item's roll-up (set on its row) and the plan's. The line items
+ * are told apart by their place in the document until they have ids (a roll-up does not show ids).
+ */
+function presetFigures(plan: Plan, evaluation: Evaluation | null, rows: PlanRows) {
+  const total = rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+  const budget = budgetFigures((total?.amounts as StageAmounts | undefined) ?? null);
+  const computed = rows.indicators.map(({ data }) => {
+    const own = indicatorFigures(data as Indicator, budget, plan);
+    Object.assign(data, own.columns);
+    return own;
+  });
+  const items = rows.lineItemLevels.flat();
+  const key = new Map(items.map((item, index) => [item, index + 1]));
+  const rollupRows = rows.indicators.map(({ data, owner }, index) =>
+    rollupRowOf({ ...(data as Indicator), id: index, lineItem: owner && ({ id: key.get(owner)! } as LineItem) }, computed[index].columns),
+  );
+  const tree = groupBy(
+    items.map((item): RollupTreeItem => ({ id: key.get(item)!, parentId: item.parent && key.get(item.parent)!, amounts: budgetFigures(item.data.amounts as StageAmounts, item.data.kind === LineItemKind.MIDYEAR) })),
+    (item) => item.parentId,
+  );
+  const rollups = rollupsOf({ rows: rollupRows, childrenByParent: tree, budget, sectionWeights: sectionWeightsOf(plan, evaluation), stated: statedOf(evaluation) });
+  for (const item of items) Object.assign(item.data, rollups.lineItems.get(key.get(item)!)!.columns);
+  return {
+    /** By position in rows.indicators until the rows have ids. */
+    computed,
+    get indicators(): Map<number, IndicatorFigures> {
+      return new Map(rows.indicators.map((row, index) => [row.id!, computed[index]]));
+    },
+    plan: rollups.plan,
+    planRollup: rollups.planRollup,
+  };
+}
+
+/** The imported plan's content as loadPlanContent would give it back, from the rows in memory (after the insert: with ids). */
+function importedContent(plan: Plan, department: Department, evaluation: Evaluation | null, rows: PlanRows): PlanContent {
+  const lineItems = rows.lineItemLevels.flat().map((item) => ({ ...item.data, id: item.id!, plan, parent: item.parent && { id: item.parent.id! } }) as unknown as LineItem);
+  const indicators = rows.indicators.map(({ data, owner, id }) => ({ ...data, id: id!, plan, lineItem: owner && { id: owner.id! } }) as unknown as Indicator);
+  const byPosition = <T extends { position: number }>(list: T[]) => [...list].sort((a, b) => a.position - b.position);
+  return {
+    plan,
+    department,
+    budgetLines: rows.budgetLines as unknown as BudgetLine[],
+    keyTasks: [],
+    indicators,
+    evaluation,
+    childrenByParent: new Map([...groupBy(lineItems, (item) => item.parent?.id ?? null)].map(([parent, list]) => [parent, byPosition(list)])),
+    indicatorsByLineItem: new Map([...groupBy(indicators, (row) => row.lineItem?.id ?? null)].map(([owner, list]) => [owner, byPosition(list)])),
+  };
+}
+
+function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDocument): Evaluation {
   const evaluation = em.create(Evaluation, {
     plan,
     totalScore: pointsText(document.totalScore),
@@ -377,6 +437,7 @@ function importEvaluation(em: EntityManager, plan: Plan, document: EvaluationDoc
   (document.sections ?? []).forEach((section, position) => {
     em.create(EvaluationSection, { evaluation, position, name: section.name ?? null, weight: pointsText(section.weight), score: pointsText(section.score) });
   });
+  return evaluation;
 }
 
 /** The plan as a plan document; an imported plan gives back what its document said. */

@@ -22,6 +22,7 @@ import { planContentOf, type PlanContent } from './plan-content.js';
 import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
 import type { RowPaths } from '../../domain/checks/document.js';
+import type { ParsedValue } from '../../domain/indicator-value/types.js';
 import type { StoredChecks, StoredIndicatorFigures } from './plan-figures.types.js';
 
 /**
@@ -108,7 +109,15 @@ export function targetView(indicator: Pick<Indicator, 'targetText'>, { target, s
       true,
     );
   }
-  return target && indicatorValue(target);
+  return target && valueView(target);
+}
+
+/** The view of a reading, built once per reading (readings of repeated texts are shared: indicator-reading.ts). */
+const VIEWS = new WeakMap<ParsedValue, IndicatorValue>();
+function valueView(parsed: ParsedValue): IndicatorValue {
+  let view = VIEWS.get(parsed);
+  if (!view) VIEWS.set(parsed, (view = indicatorValue(parsed)));
+  return view;
 }
 
 /** Reads one indicator and resolves its gap (the plan's 全年预算数/执行数 and profile score a 预算执行率 row). */
@@ -131,7 +140,7 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
       suggestedScore: view.suggestedScore,
       effectiveScore: view.effectiveScore,
       scoreLost: view.scoreLost,
-      figures: { target, actual: reading.actual && indicatorValue(reading.actual), gap: view },
+      figures: { target, actual: reading.actual && valueView(reading.actual), gap: view },
     },
   };
 }
@@ -289,42 +298,46 @@ export function inDocumentOrder(warnings: CheckWarning[], order: readonly number
     .map(({ warning }) => warning);
 }
 
-export function computeFigures(content: PlanContent): PlanFigures {
+/**
+ * Every figure of a plan from its content. `known`: indicators' figures already computed from the same
+ * rows (an import computes them before its rows are written); the others are read here.
+ */
+export function computeFigures(content: PlanContent, known?: ReadonlyMap<number, IndicatorFigures>): PlanFigures {
   const { plan, indicators, budgetLines, evaluation, childrenByParent } = content;
   const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const budget = budgetFigures(total?.amounts ?? null);
   const shape = planShapeOf(content);
-  const paths = documentPaths(shape);
   const order = documentOrder(shape);
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   const figures = new Map<number, IndicatorFigures>();
-  const targets: CheckWarning[] = [];
-  const findings: CheckWarning[] = [];
-  for (const id of order) {
-    const indicator = byId.get(id)!;
-    const computed = indicatorFigures(indicator, budget, plan);
-    figures.set(id, computed);
-    const own = indicatorWarnings(indicator, computed, paths);
-    if (own.target) targets.push(own.target);
-    findings.push(...own.findings);
-  }
+  for (const id of order) figures.set(id, known?.get(id) ?? indicatorFigures(byId.get(id)!, budget, plan));
   const rows: RollupRow[] = order.map((id) => rollupRowOf(byId.get(id)!, figures.get(id)!.columns));
   const items = new Map<number | null, RollupTreeItem[]>(
     [...childrenByParent].map(([parentId, children]) => [parentId, children.map((item: LineItem) => ({ id: item.id, parentId, amounts: budgetFigures(item.amounts, item.kind === 'MIDYEAR') }))]),
   );
   const rollups = rollupsOf({ rows, childrenByParent: items, budget, sectionWeights: sectionWeightsOf(plan, evaluation), stated: statedOf(evaluation) });
+  return { indicators: figures, plan: rollups.plan, lineItems: rollups.lineItems, checks: planChecks(content, figures, rollups.planRollup) };
+}
+
+/** A plan's checks (StoredChecks) from its content, each indicator's figures and the plan's roll-up. */
+export function planChecks(content: PlanContent, figures: ReadonlyMap<number, Pick<IndicatorFigures, 'reading' | 'gap'>>, planRollup: Pick<PlanRollup, 'statedFindings'>): StoredChecks {
+  const shape = planShapeOf(content);
+  const paths = documentPaths(shape);
+  const byId = new Map(content.indicators.map((indicator) => [indicator.id, indicator]));
+  const targets: CheckWarning[] = [];
+  const findings: CheckWarning[] = [];
+  for (const id of documentOrder(shape)) {
+    const own = indicatorWarnings(byId.get(id)!, figures.get(id)!, paths);
+    if (own.target) targets.push(own.target);
+    findings.push(...own.findings);
+  }
   const checked = checkedPlan(content);
   return {
-    indicators: figures,
-    plan: rollups.plan,
-    lineItems: rollups.lineItems,
-    checks: {
-      amounts: amountChecks(checked, paths),
-      scoring: scoringChecks(checked, paths),
-      targets,
-      stated: evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator),
-      findings,
-    },
+    amounts: amountChecks(checked, paths),
+    scoring: scoringChecks(checked, paths),
+    targets,
+    stated: evaluationChecks(planRollup.statedFindings, [], new Map(), paths.indicator),
+    findings,
   };
 }
 

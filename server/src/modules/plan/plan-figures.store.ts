@@ -175,13 +175,11 @@ export async function storePlanFigures(em: EntityManager, planId: number): Promi
 }
 
 /**
- * An import's indicator rows, before the bulk insert: each gets its figure columns now, so the rows go
- * in with them and storePlanFigures (which the import still calls, for the roll-ups and checks) finds
- * nothing to rewrite. `total` is the plan's 合计 budget row as imported.
+ * An import's plan row: its roll-up and checks, computed from the rows in memory (the indicator and
+ * line-item rows went in with their figures: plan-document.service.ts), and the check counts.
  */
-export function presetIndicatorFigures(rows: Indicator[], total: Parameters<typeof budgetFigures>[0], plan: Pick<Plan, 'executionScoring'>): void {
-  const budget = budgetFigures(total);
-  for (const row of rows) Object.assign(row, indicatorFigures(row, budget, plan).columns);
+export function storeImportedPlanFigures(em: EntityManager, planId: number, rollup: RollupColumns, checks: StoredChecks): Promise<void> {
+  return writePlan(em, planId, rollup, checks);
 }
 
 // ---------------------------------------------------------------------------------------------------
