@@ -1,5 +1,5 @@
 import { STAGE_VALUES } from '@jixiao/vocabulary';
-import type { EntityClass, EntityData, EntityDictionary } from '@mikro-orm/core';
+import type { EntityClass, EntityData, EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
@@ -337,16 +337,43 @@ function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number,
 /** Rows per INSERT statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const INSERT_CHUNK = 500;
 
-/** Inserts rows given by entity property names (an embedded `amounts` is spread into its columns); the new ids in order. */
+/**
+ * Inserts rows given by entity property names (an embedded `amounts` is spread into its columns); the new
+ * ids in order. A knex INSERT with bound parameters (a prepared statement): MikroORM's nativeInsertMany
+ * writes every value into the SQL text, which the driver then lower-cases and SQLite parses again — most
+ * of an import's statement cost (issue 12). Values are converted as MikroORM would (its custom types:
+ * exact decimals, JSON); a column a row leaves out takes the property's default.
+ */
 async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, data: EntityData<T>[]): Promise<number[]> {
   const ids: number[] = [];
+  if (!data.length) return ids;
+  const meta = em.getMetadata().get(entity.name);
+  const platform = em.getPlatform();
   const flat = data.map(({ amounts, ...row }: Record<string, unknown>) =>
     amounts ? { ...row, ...Object.fromEntries(Object.entries(amounts).map(([stage, value]) => [`amounts_${stage}`, value])) } : row,
   );
-  for (let start = 0; start < flat.length; start += INSERT_CHUNK) {
-    // The driver's multi-row INSERT … RETURNING id (em.insertMany keeps only the last id): ids in row order.
-    const result = await em.getDriver().nativeInsertMany<T>(entity.name, flat.slice(start, start + INSERT_CHUNK) as EntityDictionary<T>[], { ctx: em.getTransactionContext() });
-    ids.push(...(result.rows ?? []).map((row) => Number(row.id)));
+  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))];
+  const columns = keys.map((key) => {
+    const prop = meta.properties[key as keyof typeof meta.properties] as EntityProperty | undefined;
+    if (!prop) throw new Error(`${entity.name}.${key}: no such property`);
+    const type = prop.customType;
+    const convert = type ? (value: unknown) => type.convertToDatabaseValue(value, platform, { key, mode: 'query-data' }) : (value: unknown) => value;
+    return { key, field: prop.fieldNames[0], convert, fallback: prop.default ?? null };
+  });
+  const rows = flat.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const { key, field, convert, fallback } of columns) {
+      const value = row[key];
+      out[field] = value === undefined ? fallback : value === null ? null : convert(value);
+    }
+    return out;
+  });
+  const transaction = em.getTransactionContext();
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    const query = em.getKnex()(meta.tableName).insert(rows.slice(start, start + INSERT_CHUNK)).returning('id');
+    if (transaction) query.transacting(transaction);
+    const result = (await query) as { id: number | string }[];
+    ids.push(...result.map((row) => Number(row.id)));
   }
   return ids;
 }
