@@ -8,6 +8,7 @@ import { Migration20261201100000Evaluation } from './Migration20261201100000Eval
 import { Migration20261201300000Level1Sections } from './Migration20261201300000Level1Sections.js';
 import { Migration20261201400000StoredFigures } from './Migration20261201400000StoredFigures.js';
 import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
+import { Migration20261202400000AnalystIndexes } from './Migration20261202400000AnalystIndexes.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
 export const migrationsList: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201300000Level1Sections', class: Migration20261201300000Level1Sections },
   { name: 'Migration20261201400000StoredFigures', class: Migration20261201400000StoredFigures },
   { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
+  { name: 'Migration20261202400000AnalystIndexes', class: Migration20261202400000AnalystIndexes },
 ];

@@ -1,10 +1,12 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection } from '../../graphql/connection.js';
 import { batchLoad, type Context } from '../../graphql/context.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { IndicatorFilter, IndicatorOrder, PlanScopeFilter, type PlanStatsGroup, PlanStatsGroupValues } from './analysis.input.js';
 import { findIndicators, lineItemPaths } from './indicator-query.service.js';
-import { planStats } from './plan-stats.service.js';
+import { planStats, planStatsFamilies } from './plan-stats.service.js';
+import { selectedFields } from './selection.js';
 import { PlanStats } from './plan-stats.type.js';
 
 const IndicatorConnection = Connection(Indicator, 'Indicator', '跨计划的指标 / indicators across plans');
@@ -44,8 +46,10 @@ export class AnalysisResolver {
     @Ctx() { em, actor }: Context,
     @Arg('filter', () => PlanScopeFilter, { nullable: true, description: '计划范围 / which plans' }) filter: PlanScopeFilter | null,
     @Arg('groupBy', () => [PlanStatsGroupValues], { defaultValue: [], description: '分组维度 / group by' }) groupBy: PlanStatsGroup[],
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PlanStats[]> {
-    return planStats(em, actor!, filter, groupBy);
+    // Only the sums the query asks for are computed (a region's budget totals need no indicator scan).
+    return planStats(em, actor!, filter, groupBy, planStatsFamilies(selectedFields(info, 2)));
   }
 }
 

@@ -33,6 +33,33 @@ const STAGES = [
 
 type Row = Record<string, unknown>;
 
+/**
+ * The figures of planStats by the query that sums them. The plans themselves (the groups, planCount and
+ * the scores) are always read; each other family only when a field of it is asked for: a question about
+ * budget sums does not scan the province's indicators.
+ */
+export type PlanStatsFamily = 'budget' | 'budgetPlanCount' | 'executionRate' | 'indicators' | 'grades' | 'checks' | 'department';
+export const ALL_PLAN_STATS_FAMILIES: ReadonlySet<PlanStatsFamily> = new Set(['budget', 'budgetPlanCount', 'executionRate', 'indicators', 'grades', 'checks', 'department']);
+/** What each selected field (a path: `budget.planCount`) needs. */
+const FAMILIES_OF_FIELD: Record<string, PlanStatsFamily[]> = {
+  budget: ['budget'],
+  'budget.planCount': ['budget', 'budgetPlanCount'], // count(distinct plan): a sort of its own
+  executionRate: ['budget', 'executionRate'],
+  executionRatePercent: ['budget', 'executionRate'],
+  indicatorCount: ['indicators'],
+  statusCounts: ['indicators'],
+  textTargetCount: ['indicators'],
+  textTargetShare: ['indicators'],
+  gradeCounts: ['grades'],
+  checkCounts: ['checks'],
+  department: ['department'],
+};
+
+/** The families the selected PlanStats fields (paths two deep, selection.ts) need. */
+export function planStatsFamilies(fields: Iterable<string>): Set<PlanStatsFamily> {
+  return new Set([...fields].flatMap((field) => FAMILIES_OF_FIELD[field] ?? []));
+}
+
 const exactSum = (knex: Knex, expression: string, alias: string) => knex.raw(`cast(sum(${expression}) as text) as ${alias}`);
 const bigOrNull = (value: unknown): bigint | null => (value === null || value === undefined ? null : BigInt(String(value).replace(/\.0+$/, '')));
 const decimalOrNull = (value: unknown): string | null => {
@@ -46,41 +73,63 @@ function groupsOf(groupBy: PlanStatsGroup[]): PlanStatsGroup[] {
   return unique;
 }
 
-export async function planStats(em: EntityManager, actor: Actor, filter: PlanScopeFilter | null | undefined, groupBy: PlanStatsGroup[]): Promise<PlanStats[]> {
+export async function planStats(
+  em: EntityManager,
+  actor: Actor,
+  filter: PlanScopeFilter | null | undefined,
+  groupBy: PlanStatsGroup[],
+  families: ReadonlySet<PlanStatsFamily> = ALL_PLAN_STATS_FAMILIES,
+): Promise<PlanStats[]> {
   const groups = groupsOf(groupBy);
   const knex = em.getKnex();
   applyPlanScope(knex('plan as p'), actor, filter); // refuse a bad filter before any SQL runs
-  const from = (table: string, join?: (query: Knex.QueryBuilder) => Knex.QueryBuilder) => {
-    let query = knex(table);
-    if (join) query = join(query);
-    query = query.join('department as d', 'd.id', 'p.department_id');
+  // The plans in scope first, then each plan's rows of the family (`alias.plan_id = p.id`), all read from
+  // indexes (db/migrations/…AnalystIndexes). Written as cross joins with the join conditions in the where
+  // clause: SQLite then joins in the order written (its documented manual control; left to itself it scans
+  // the family's table and looks every row's plan up, reading the plan rows with their stored JSON),
+  // PostgreSQL plans them as the inner joins they are.
+  const from = (family?: { table: string; alias: string }) => {
+    const query = knex('plan as p').joinRaw('cross join department as d').whereRaw('d.id = p.department_id');
+    if (family) query.joinRaw(`cross join ${family.table} as ${family.alias}`).whereRaw(`${family.alias}.plan_id = p.id`);
     applyPlanScope(query, actor, filter);
     for (const group of groups) query.select(`${GROUP_COLUMNS[group].column} as ${GROUP_COLUMNS[group].alias}`).groupBy(GROUP_COLUMNS[group].column);
     return query;
   };
-  const viaPlan = (alias: string) => (query: Knex.QueryBuilder) => query.join('plan as p', 'p.id', `${alias}.plan_id`);
 
+  // One GROUP BY per family asked for; a family not asked for is not queried (its rows stay empty).
+  const when = (family: PlanStatsFamily, query: () => Knex.QueryBuilder): Promise<Row[]> => (families.has(family) ? (query() as unknown as Promise<Row[]>) : Promise.resolve([]));
   const [plans, budget, statuses, grades, checks] = (await Promise.all([
-    from('plan as p')
+    from()
       .count({ plans: '*' })
       .count({ scored: 'p.rollup_computed_total' })
       .select(exactSum(knex, 'p.rollup_computed_total', 'score_total')),
-    from('budget_line as b', viaPlan('b'))
-      .select('b.category')
-      .groupBy('b.category')
-      .countDistinct({ plans: 'b.plan_id' })
-      .select(
-        ...STAGES.map(([column]) => exactSum(knex, `b.${column}`, `s_${column}`)),
-        exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.actual end', 'rate_actual'),
-        exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.full_year end', 'rate_full_year'),
-      ),
-    from('indicator as i', viaPlan('i'))
-      .select('i.gap_status')
-      .groupBy('i.gap_status')
-      .count({ n: '*' })
-      .select(knex.raw("sum(case when i.reading_kind = 'TEXT' then 1 else 0 end) as text_targets")),
-    from('plan as p').select('p.rollup_grade', 'p.rollup_grade_provisional').whereNotNull('p.rollup_grade').groupBy('p.rollup_grade', 'p.rollup_grade_provisional').count({ n: '*' }),
-    from('plan_check_count as c', viaPlan('c')).select('c.code').groupBy('c.code').select(exactSum(knex, 'c.count', 'n')).countDistinct({ plans: 'c.plan_id' }),
+    when('budget', () =>
+      from({ table: 'budget_line', alias: 'b' })
+        .select('b.category')
+        .groupBy('b.category')
+        .modify((query) => {
+          if (families.has('budgetPlanCount')) query.countDistinct({ plans: 'b.plan_id' });
+        })
+        .select(...STAGES.map(([column]) => exactSum(knex, `b.${column}`, `s_${column}`)))
+        .modify((query) => {
+          if (!families.has('executionRate')) return;
+          query.select(
+            exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.actual end', 'rate_actual'),
+            exactSum(knex, 'case when b.actual is not null and b.full_year is not null then b.full_year end', 'rate_full_year'),
+          );
+        }),
+    ),
+    when('indicators', () =>
+      from({ table: 'indicator', alias: 'i' })
+        .select('i.gap_status')
+        .groupBy('i.gap_status')
+        .count({ n: '*' })
+        .select(knex.raw("sum(case when i.reading_kind = 'TEXT' then 1 else 0 end) as text_targets")),
+    ),
+    when('grades', () =>
+      from().select('p.rollup_grade', 'p.rollup_grade_provisional').whereNotNull('p.rollup_grade').groupBy('p.rollup_grade', 'p.rollup_grade_provisional').count({ n: '*' }),
+    ),
+    when('checks', () => from({ table: 'plan_check_count', alias: 'c' }).select('c.code').groupBy('c.code').select(exactSum(knex, 'c.count', 'n')).countDistinct({ plans: 'c.plan_id' })),
   ])) as Row[][];
 
   const keyOf = (row: Row) => JSON.stringify(groups.map((group) => row[GROUP_COLUMNS[group].alias] ?? null));
@@ -121,7 +170,7 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
     if (!group) continue;
     const category = row.category as BudgetCategory;
     const sum = Object.fromEntries(STAGES.map(([column, field]) => [field, decimalOrNull(row[`s_${column}`])])) as Pick<BudgetSum, 'initial' | 'adjustment' | 'fullYear' | 'actual' | 'carryover'>;
-    group.budget.push({ category, label: BUDGET_CATEGORY_LABELS[category], ...sum, planCount: Number(row.plans) });
+    group.budget.push({ category, label: BUDGET_CATEGORY_LABELS[category], ...sum, planCount: Number(row.plans ?? 0) });
     if (category === 'TOTAL') {
       const actual = bigOrNull(row.rate_actual);
       const fullYear = bigOrNull(row.rate_full_year);
@@ -150,7 +199,7 @@ export async function planStats(em: EntityManager, actor: Actor, filter: PlanSco
     stats.get(keyOf(row))?.checkCounts.push({ code: String(row.code), count: Number(bigOrNull(row.n) ?? 0n), planCount: Number(row.plans) });
   }
 
-  const departmentIds = [...stats.values()].map((group) => group.departmentId).filter((id): id is string => id !== null);
+  const departmentIds = !families.has('department') ? [] : [...stats.values()].map((group) => group.departmentId).filter((id): id is string => id !== null);
   const departments = departmentIds.length ? new Map((await em.find(Department, { id: { $in: departmentIds.map(Number) } })).map((department) => [String(department.id), department])) : new Map();
   const result: PlanStats[] = [...stats.values()].map(({ rate: _rate, statusMap, ...group }) => ({
     ...group,

@@ -1,4 +1,4 @@
-import { Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DecimalType } from '../../db/decimal.type.js';
 import type { Level1, Level2 } from '../../domain/indicator-hierarchy.js';
@@ -12,6 +12,9 @@ import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
 
 /** 绩效指标: belongs to a plan (department level) or to one line item; order matters. */
 @Entity()
+// planStats counts a group's indicators by status from this index alone, plan by plan; the analysts' pages filter by status.
+@Index({ name: 'indicator_stats_index', properties: ['plan', 'gapStatus', 'readingKind'] })
+@Index({ name: 'indicator_gap_status_index', properties: ['gapStatus'] })
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence'> {
   /**

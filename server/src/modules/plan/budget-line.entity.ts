@@ -1,4 +1,4 @@
-import { Embedded, Entity, Enum, ManyToOne, Property, type Rel } from '@mikro-orm/core';
+import { Embedded, Entity, Enum, Index, ManyToOne, Property, type Rel } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { BudgetCategory } from './plan-enums.js';
@@ -7,6 +7,8 @@ import { BaseEntity } from '../../db/base.entity.js';
 
 /** A row of the budget matrix: one category's amount at each stage. A row exists only where stated. */
 @Entity()
+// planStats sums the budget of a group of plans from this index alone, plan by plan.
+@Index({ name: 'budget_line_stats_index', properties: ['plan', 'category', 'amounts.initial', 'amounts.adjustment', 'amounts.fullYear', 'amounts.actual', 'amounts.carryover'] })
 @ObjectType({ description: '预算矩阵的一行：某一类别在各阶段的金额 / a row of the budget matrix' })
 export class BudgetLine extends BaseEntity<'name' | 'position' | 'amounts'> {
   @ManyToOne(() => Plan, { deleteRule: 'cascade' })

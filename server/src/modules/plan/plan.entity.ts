@@ -3,6 +3,7 @@ import {
   DateTimeType,
   Entity,
   Enum,
+  Index,
   ManyToOne,
   OneToMany,
   Property,
@@ -44,6 +45,8 @@ export class Staffing {
 /** 年度部门整体支出绩效目标: one per department per year. */
 @Entity()
 @Unique({ properties: ['department', 'year'] })
+// planStats reads the plans' groups, scores and grades from this index alone (the plan row carries the stored roll-up JSON).
+@Index({ name: 'plan_stats_index', properties: ['department', 'year', 'rollupComputedTotal', 'rollupGrade', 'rollupGradeProvisional'] })
 @ObjectType({ description: '年度部门整体支出绩效目标（及自评）/ a department\'s performance plan for one year (and its evaluation)' })
 export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source' | 'statedDepartmentName' | 'statedShortName' | 'statedRegion' | 'functions' | 'internalUnits' | 'subUnits' | 'staff' | 'overallGoals' | 'achievements' | 'fixedAssets' | 'sectionWeights' | 'executionScoring' | 'approvalOpinion' | 'approvalOpinionBy' | 'approvalOpinionAt'> {
   @ManyToOne(() => Department, { deleteRule: 'restrict' })

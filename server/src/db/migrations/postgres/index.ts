@@ -3,6 +3,7 @@ import { FOREIGN_KEY_INDEXES as BASELINE_FOREIGN_KEY_INDEXES, PgMigration2026120
 import { PgMigration20261201300000Level1Sections } from './PgMigration20261201300000Level1Sections.js';
 import { PgMigration20261201400000StoredFigures, STORED_FIGURES_FOREIGN_KEY_INDEXES } from './PgMigration20261201400000StoredFigures.js';
 import { PgMigration20261201600000ApprovalOpinion } from './PgMigration20261201600000ApprovalOpinion.js';
+import { PgMigration20261202400000AnalystIndexes } from './PgMigration20261202400000AnalystIndexes.js';
 
 /**
  * Every PostgreSQL migration, in order. The SQLite ones are in ../index.ts; both lists end at the schema
@@ -14,6 +15,7 @@ export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261201300000Level1Sections', class: PgMigration20261201300000Level1Sections },
   { name: 'PgMigration20261201400000StoredFigures', class: PgMigration20261201400000StoredFigures },
   { name: 'PgMigration20261201600000ApprovalOpinion', class: PgMigration20261201600000ApprovalOpinion },
+  { name: 'PgMigration20261202400000AnalystIndexes', class: PgMigration20261202400000AnalystIndexes },
 ];
 
 /**
