@@ -36,18 +36,23 @@ class IndicatorChangePayload {
   @Field(() => Indicator, { nullable: true, description: '变更后的指标（含 gap）/ the indicator, with its new gap' })
   indicator!: Indicator | null;
 
-  @Field(() => Plan, { nullable: true, description: '所属计划（含新的 rollup 与 checks）/ its plan, with the fresh rollup and checks' })
-  plan!: Plan | null;
-
   @Field(() => [UserError], { description: '输入错误（有错误时未作任何修改）/ input errors; nothing changed when present' })
   userErrors!: UserError[];
+
+  private em!: EntityManager;
+
+  /** Read only when the client asks for it (after the write, as now stored). */
+  @Field(() => Plan, { nullable: true, description: '所属计划（含新的 rollup 与 checks）/ its plan, with the fresh rollup and checks' })
+  plan(): Promise<Plan> | null {
+    return this.indicator ? this.em.findOneOrFail(Plan, { id: this.indicator.plan.id }) : null;
+  }
+
+  static of(em: EntityManager, { result, userErrors }: { result: Indicator | null; userErrors: UserError[] }): IndicatorChangePayload {
+    return Object.assign(new IndicatorChangePayload(), { em, indicator: result, userErrors });
+  }
 }
 
-async function changed(em: EntityManager, { result, userErrors }: { result: Indicator | null; userErrors: UserError[] }): Promise<IndicatorChangePayload> {
-  const plan = result ? await em.findOneOrFail(Plan, { id: result.plan.id }) : null;
-  return { indicator: result, plan, userErrors };
-}
-
+const changed = IndicatorChangePayload.of;
 
 @Authorized()
 @Resolver(() => Indicator)

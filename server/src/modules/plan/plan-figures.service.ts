@@ -6,7 +6,7 @@ import { rollupLineItem, rollupPlan, type IndicatorRow, type LineItemNode, type 
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
 import { sectionWeightsForRows } from '../../domain/sections.js';
 import type { StatedEvaluation } from '../../domain/evaluation-total.js';
-import { memoised } from '../../graphql/context.js';
+import { batchLoad, memoised } from '../../graphql/context.js';
 import type { Evaluation } from '../evaluation/evaluation.entity.js';
 import { rollupView, type Rollup } from '../evaluation/rollup.type.js';
 import { gapView, type Gap } from '../indicator/gap.type.js';
@@ -384,6 +384,11 @@ export async function storedLineItemRollup(em: EntityManager, item: LineItem): P
 }
 
 export async function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWarning[]> {
-  return checkList(plan.storedChecks ?? (await figuresOf(em, plan.id)).checks);
+  // Plan.storedChecks is lazy: read for the plans of this request together, only when checks are asked for.
+  const stored = plan.storedChecks !== undefined ? plan.storedChecks : await batchLoad(em, 'plan-checks', plan.id, async (ids) => {
+    const rows = (await em.getConnection().execute(`select "id", "checks" from "plan" where "id" in (${ids.map(() => '?').join(', ')})`, ids, 'all', em.getTransactionContext())) as { id: number; checks: unknown }[];
+    return new Map(rows.map((row) => [Number(row.id), (typeof row.checks === 'string' ? JSON.parse(row.checks) : row.checks) as StoredChecks | null]));
+  });
+  return checkList(stored ?? (await figuresOf(em, plan.id)).checks);
 }
 

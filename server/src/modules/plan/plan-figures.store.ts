@@ -1,3 +1,4 @@
+import { helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
@@ -8,7 +9,6 @@ import { Indicator } from '../indicator/indicator.entity.js';
 import { budgetFigures } from '../indicator/indicator-reading.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import type { CheckWarning } from './check-warning.type.js';
-import { PlanCheckCount } from './plan-check-count.entity.js';
 import { documentOrder, documentPaths, scoringChecks, type PlanShape } from './plan-checks.js';
 import { loadPlanContent } from './plan-content.js';
 import {
@@ -26,7 +26,7 @@ import {
   type RollupRow,
   type RollupTreeItem,
 } from './plan-figures.service.js';
-import type { StoredChecks } from './plan-figures.types.js';
+import { FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
 
 /**
@@ -111,22 +111,32 @@ function changed<K extends string>(stored: Raw | undefined, computed: Record<K, 
   });
 }
 
+/** Runs one SQL statement in the caller's transaction, without a query builder (`?` placeholders on both databases). */
+function sql(em: EntityManager, text: string, params: unknown[], method: 'all' | 'run' = 'all'): Promise<Raw[]> {
+  return em.getConnection().execute(text, params as never[], method, em.getTransactionContext()) as Promise<Raw[]>;
+}
+
+/** Properties not loaded with the entity (Plan.storedChecks): written to the row, never given to the object. */
+const LAZY = new Set(['storedChecks']);
+
 /**
  * Writes derived columns natively and gives the same values to the row's object if this request holds
  * it, as already stored: the payload shows them, and no later flush sees them as an edit.
  */
 async function write<T extends Indicator | LineItem | Plan>(em: EntityManager, entity: new () => T, id: number, values: Partial<T>): Promise<void> {
   const columns = entity === Indicator ? INDICATOR_COLUMNS : ROLLUP_COLUMNS;
-  const row: Record<string, unknown> = {};
+  const names: string[] = [];
+  const params: unknown[] = [];
   for (const [key, value] of Object.entries(values)) {
     const [column, kind] = (columns as Record<string, [string, string]>)[key] ?? PLAN_COLUMNS[key];
-    row[column] = value === null || value === undefined ? null : kind === 'decimal' ? Number(toMicros(value as string)) : kind === 'json' ? JSON.stringify(value) : value;
+    names.push(`"${column}" = ?`);
+    params.push(value === null || value === undefined ? null : kind === 'decimal' ? Number(toMicros(value as string)) : kind === 'json' ? JSON.stringify(value) : value);
   }
-  // A knex update, not nativeUpdate: MikroORM would bump the optimistic-lock version of the row.
-  await em.execute(em.getKnex()(TABLES.get(entity)!).update(row).where('id', id));
+  // A plain update, not nativeUpdate: MikroORM would bump the optimistic-lock version of the row.
+  await sql(em, `update "${TABLES.get(entity)!}" set ${names.join(', ')} where "id" = ?`, [...params, id], 'run');
   const managed = em.getUnitOfWork().getById<T>(entity.name, id as never);
   if (!managed) return;
-  Object.assign(managed, values);
+  Object.assign(managed, Object.fromEntries(Object.entries(values).filter(([key]) => !LAZY.has(key))));
   em.getUnitOfWork().register(managed, em.getComparator().prepareEntity(managed) as never, { refresh: true });
 }
 
@@ -148,9 +158,11 @@ function countsOf(checks: StoredChecks | null): Map<string, number> {
 async function writePlan(em: EntityManager, planId: number, rollup: RollupColumns, checks: StoredChecks): Promise<void> {
   await write(em, Plan, planId, { ...rollup, storedChecks: checks, figuresVersion: FIGURES_VERSION });
   // Rewritten every time (two statements), so a write costs the same whatever its warnings.
-  const counts = countsOf(checks);
-  await em.nativeDelete(PlanCheckCount, { plan: planId });
-  if (counts.size) await em.insertMany(PlanCheckCount, [...counts].map(([code, count]) => ({ plan: planId, code, count })));
+  const counts = [...countsOf(checks)];
+  await sql(em, 'delete from "plan_check_count" where "plan_id" = ?', [planId], 'run');
+  if (counts.length) {
+    await sql(em, `insert into "plan_check_count" ("plan_id", "code", "count") values ${counts.map(() => '(?, ?, ?)').join(', ')}`, counts.flatMap(([code, count]) => [planId, code, count]), 'run');
+  }
 }
 
 /** Recomputes every figure of a plan from its texts and stores what changed. Flushes first. */
@@ -206,41 +218,52 @@ interface ThinLineItem extends RollupTreeItem {
   midyear: boolean;
 }
 
+/** The thin reads of a single-indicator write, as plain SQL (no query builder, no entities). */
+const THIN_SQL = {
+  plan: 'select p."checks", p."figures_version", b."id" as "budget_line_id", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?',
+  indicators:
+    'select "id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind" from "indicator" where "plan_id" = ?',
+  lineItems: 'select "id", "parent_id", "position", "name", "kind", "amount_initial", "amount_adjustment", "amount_full_year", "amount_actual" from "line_item" where "plan_id" = ?',
+  evaluation:
+    'select e."total_score", e."grade", s."id" as "section_id", s."position", s."name", s."weight", s."score" from "evaluation" e left join "evaluation_section" s on s."evaluation_id" = e."id" where e."plan_id" = ?',
+};
+
+/** Whether an entity holds a change of its own (not only recomputed figures) that its flush would write. */
+function edited(em: EntityManager, entity: Indicator): boolean {
+  const original = helper(entity).__originalEntityData;
+  if (!original) return true;
+  const diff = em.getComparator().diffEntities<Indicator>('Indicator', original as never, em.getComparator().prepareEntity(entity) as never);
+  return Object.keys(diff).some((key) => !FIGURE_PROPERTIES.has(key));
+}
+
 /**
  * After a change to one indicator's target, actual, 分值, 得分 or reasons: re-reads that indicator,
  * then refreshes the roll-ups of its line-item chain and its plan, and the plan's points checks and
- * that indicator's warnings, from thin rows (no other text is read). Flushes first.
+ * that indicator's warnings, from thin rows (no other text is read). The indicator's own figures go
+ * into the UPDATE of the change itself (one statement); the edit is flushed here.
  */
 export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<void> {
-  await em.flush();
   const planId = indicator.plan.id;
   const plan = await em.findOneOrFail(Plan, { id: planId });
-  const storedChecks = plan.storedChecks ?? null;
-  if (!storedChecks || (plan.figuresVersion ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
-  const knex = em.getKnex();
-  const [totals, indicatorRows, lineItemRows, evaluationRows] = (await Promise.all([
-    em.execute(knex('budget_line').select(['initial', 'adjustment', 'full_year', 'actual']).where({ plan_id: planId, category: 'TOTAL' })),
-    em.execute(
-      knex('indicator')
-        .select(['id', 'line_item_id', 'position', 'name', 'level1', 'weight', 'score', 'score_unconfirmed', 'gap_status', 'suggested_score', 'reading_kind'])
-        .where('plan_id', planId),
-    ),
-    em.execute(
-      knex('line_item').select(['id', 'parent_id', 'position', 'name', 'kind', 'amount_initial', 'amount_adjustment', 'amount_full_year', 'amount_actual']).where('plan_id', planId),
-    ),
-    em.execute(
-      knex('evaluation as e')
-        .leftJoin('evaluation_section as s', 's.evaluation_id', 'e.id')
-        .select(['e.total_score', 'e.grade', 's.id as section_id', 's.position', 's.name', 's.weight', 's.score'])
-        .where('e.plan_id', planId),
-    ),
-  ])) as Raw[][];
+  const [[head], indicatorRows, lineItemRows, evaluationRows] = await Promise.all([
+    sql(em, THIN_SQL.plan, ['TOTAL', planId]),
+    sql(em, THIN_SQL.indicators, [planId]),
+    sql(em, THIN_SQL.lineItems, [planId]),
+    sql(em, THIN_SQL.evaluation, [planId]),
+  ]);
+  const storedChecks = (typeof head?.checks === 'string' ? JSON.parse(head.checks) : (head?.checks ?? null)) as StoredChecks | null;
+  if (!storedChecks || Number(head.figures_version ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
   if (indicatorRows.some((row) => row.gap_status === null && Number(row.id) !== indicator.id)) return storePlanFigures(em, planId);
 
-  const total = totals[0];
-  const budget = budgetFigures(total ? { initial: decimal(total.initial), adjustment: decimal(total.adjustment), fullYear: decimal(total.full_year), actual: decimal(total.actual) } : null);
+  const budget = budgetFigures(head.budget_line_id == null ? null : { initial: decimal(head.initial), adjustment: decimal(head.adjustment), fullYear: decimal(head.full_year), actual: decimal(head.actual) });
   const own = indicatorFigures(indicator, budget, plan);
-  await write(em, Indicator, indicator.id, own.columns);
+  if (edited(em, indicator)) {
+    Object.assign(indicator, own.columns);
+    await em.flush();
+  } else {
+    await em.flush();
+    await write(em, Indicator, indicator.id, own.columns);
+  }
 
   const rows: ThinIndicator[] = indicatorRows.map((row) =>
     Number(row.id) === indicator.id

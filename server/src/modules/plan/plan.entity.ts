@@ -174,8 +174,11 @@ export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source'
   @Property({ type: 'json', nullable: true, fieldName: 'rollup' })
   storedRollup?: Rollup | null;
 
-  /** The 勾稽关系 checks and evaluation findings as the API lists them. */
-  @Property({ type: 'json', nullable: true, fieldName: 'checks' })
+  /**
+   * The 勾稽关系 checks and evaluation findings as the API lists them. Lazy (not read with the plan: it
+   * runs to hundreds of KB on a large plan, and every write loads its plan): storedPlanChecks reads it.
+   */
+  @Property({ type: 'json', nullable: true, fieldName: 'checks', lazy: true })
   storedChecks?: StoredChecks | null;
 
   /** The version of the figure code that computed the stored figures; below FIGURES_VERSION they are recomputed at start. */

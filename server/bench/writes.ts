@@ -1,0 +1,200 @@
+// Single-indicator writes under load (issue 12): N concurrent HTTP clients send recordIndicatorActual (or a
+// mix of the single-indicator edits) to random indicators of typical plans of a province on a SQLite file.
+//   pnpm tsx bench/writes.ts                  200 departments (built once into /tmp/jixiao-writes), 1/8/32 clients
+// Env: WRITES_DEPARTMENTS (200), WRITES_DIR (/tmp/jixiao-writes), WRITES_CLIENTS ("1,8,32"), WRITES_REQUESTS
+// per level (400), WRITES_MIX=1 (rotate recordIndicatorActual/setIndicatorDeviationReason/scoreIndicator/
+// setIndicatorWeight/setIndicatorTarget), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
+// WRITES_REBUILD=1 (build the province again). Prints writes/s, p50, p95 and the server's CPU ms per write
+// (user + system from /proc, so other processes on the machine do not count).
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { openDatabase } from '../src/db/orm.js';
+import type { PlanDocument } from '../src/domain/plan-document.js';
+import { withAuditScope } from '../src/modules/audit/audit-scope.js';
+import { outdatedFigurePlans, rebuildFigures } from '../src/modules/plan/plan-figures.store.js';
+import { type Actor, bindActor } from '../src/modules/user/access.js';
+import { Role } from '../src/modules/user/user.entity.js';
+import { createUser } from '../src/modules/user/user.service.js';
+import { bigPlanDocument, closeRaw, departmentDocument, loadVocabulary, openRaw, writeRaw } from './province/generate.js';
+
+const DEPARTMENTS = Number(process.env.WRITES_DEPARTMENTS ?? 200);
+const DIR = process.env.WRITES_DIR ?? '/tmp/jixiao-writes';
+const CLIENTS = (process.env.WRITES_CLIENTS ?? '1,8,32').split(',').map(Number);
+const REQUESTS = Number(process.env.WRITES_REQUESTS ?? 400);
+const MIX = process.env.WRITES_MIX === '1';
+const PROFILE = process.env.WRITES_PROFILE === '1';
+const SERVER_DIR = resolve(import.meta.dirname, '..');
+const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
+const PASSWORD = 'bench correct horse battery';
+const log = (line: string) => console.log(`[writes ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+mkdirSync(DIR, { recursive: true });
+const template = join(DIR, `province-${DEPARTMENTS}.sqlite`);
+const dbPath = join(DIR, 'run.sqlite');
+
+if (!existsSync(template) || process.env.WRITES_REBUILD === '1') {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(template + suffix, { force: true });
+  log(`building a province of ${DEPARTMENTS} departments + the 5,020-indicator plan → ${template}`);
+  const orm = await openDatabase(template);
+  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
+    orm.em.fork().transactional((em) => {
+      bindActor(em as EntityManager, ADMIN);
+      return createUser(em as EntityManager, { username: 'bench', displayName: '基准测试', password: PASSWORD, role: Role.ADMIN, departments: [] });
+    }),
+  );
+  await orm.close();
+  const vocabulary = loadVocabulary();
+  const raw = await writeRaw(
+    template,
+    (function* (): Generator<PlanDocument> {
+      yield bigPlanDocument(vocabulary);
+      for (let index = 0; index < DEPARTMENTS; index++) yield departmentDocument(index, vocabulary, 12);
+    })(),
+  );
+  const figures = await openDatabase(template);
+  await rebuildFigures(figures.em.fork() as EntityManager, await outdatedFigurePlans(figures.em.fork() as EntityManager));
+  await figures.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+  await figures.close();
+  log(`  ${raw.plans} plans, ${raw.indicators} indicators`);
+}
+for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+copyFileSync(template, dbPath);
+// Indicators outside the big plan (plan 1, written first), as the province bench picks them.
+const range = await (async () => {
+  const db = await openRaw(dbPath);
+  const row = await new Promise<{ first: number; last: number; plans: number }>((done, fail) =>
+    db.get('select min(id) as first, max(id) as last, count(distinct plan_id) as plans from indicator where plan_id > 1', (error: Error | null, value: any) => (error ? fail(error) : done(value))),
+  );
+  await closeRaw(db);
+  return row;
+})();
+
+/** The server's CPU time so far (user + system), in ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+}
+
+async function start(port: number): Promise<ChildProcess> {
+  const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${DIR}`] : [];
+  const child = spawn(process.execPath, ['--max-old-space-size=320', ...flags, '--import', 'tsx', 'src/main.ts'], {
+    cwd: SERVER_DIR,
+    env: { ...process.env, NODE_ENV: 'production', JIXIAO_DB: dbPath, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  for (let attempt = 0; attempt < 3000; attempt++) {
+    if (child.exitCode != null) throw new Error(`server exited: ${stderr}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`server did not start: ${stderr}`);
+}
+
+if (process.env.WRITES_INPROCESS === '1') {
+  // In this process, no HTTP and no session: the SQL of one write, then CPU per write of sequential writes.
+  const { contextFor, createApolloServer } = await import('../src/app.js');
+  const orm = await openDatabase(dbPath);
+  const apollo = await createApolloServer();
+  let statements: string[] = [];
+  orm.em.getKnex().client.on('query', (query: { sql: string }) => statements.push(query.sql));
+  const run = async (n: number) => {
+    state = (state * 48271) % 2147483647;
+    const id = range.first + (state % (range.last - range.first + 1));
+    const query = `mutation($id: ID!, $a: String) { recordIndicatorActual(id: $id, actual: $a) { indicator { id version gap { status } } userErrors { code message } } }`;
+    const response = await apollo.executeOperation({ query, variables: { id, a: `${n % 100}次` } }, { contextValue: contextFor(orm, ADMIN) });
+    const body = response.body.kind === 'single' ? response.body.singleResult : null;
+    if (body?.errors || (body?.data as any)?.recordIndicatorActual.userErrors.length) throw new Error(JSON.stringify(body));
+  };
+  let state = 7;
+  for (let n = 0; n < 50; n++) await run(n);
+  statements = [];
+  await run(0);
+  log(`${statements.length} statements:\n  ${statements.join('\n  ')}`);
+  const count = Number(process.env.WRITES_REQUESTS ?? 400);
+  const cpu = process.cpuUsage();
+  const begin = performance.now();
+  for (let n = 0; n < count; n++) await run(n);
+  const used = process.cpuUsage(cpu);
+  log(`${count} sequential writes: ${((performance.now() - begin) / count).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / count).toFixed(2)} ms CPU per write`);
+  await orm.close();
+  process.exit(0);
+}
+
+const port = 43_000 + Math.floor(Math.random() * 1000);
+const server = await start(port);
+const url = `http://127.0.0.1:${port}/graphql`;
+try {
+  const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+    return body.data;
+  };
+  const token = (await post(`mutation($p: String!) { signIn(username: "bench", password: $p) { token } }`, { p: PASSWORD })).signIn.token as string;
+  const gql = (query: string, variables: Record<string, unknown>) => post(query, variables, token);
+
+  let state = 7;
+  const pickId = () => {
+    state = (state * 48271) % 2147483647;
+    return range.first + (state % (range.last - range.first + 1));
+  };
+  const CHANGE = 'indicator { id version gap { status } } userErrors { code message }';
+  const mutations: [string, string, (n: number) => Record<string, unknown>][] = [
+    ['recordIndicatorActual', `mutation($id: ID!, $a: String) { recordIndicatorActual(id: $id, actual: $a) { ${CHANGE} } }`, (n) => ({ a: `${n % 100}次` })],
+    ['setIndicatorDeviationReason', `mutation($id: ID!, $r: String) { setIndicatorDeviationReason(id: $id, reason: $r) { ${CHANGE} } }`, (n) => ({ r: n % 2 ? null : `因第${n}批次物资延迟到货` })],
+    ['scoreIndicator', `mutation($id: ID!, $s: Decimal) { scoreIndicator(id: $id, score: $s, reason: "实际完成情况低于目标值，按比例扣分") { ${CHANGE} } }`, () => ({ s: '0' })],
+    ['setIndicatorWeight', `mutation($id: ID!, $w: Decimal) { setIndicatorWeight(id: $id, weight: $w) { ${CHANGE} } }`, (n) => ({ w: String(5 + (n % 5)) })],
+    ['setIndicatorTarget', `mutation($id: ID!, $t: String) { setIndicatorTarget(id: $id, target: $t, reason: "年中调整") { ${CHANGE} } }`, (n) => ({ t: `≥${80 + (n % 20)}%` })],
+  ];
+  const stats = (samples: number[]) => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    return (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  };
+  log(`${range.plans} plans, indicators ${range.first}..${range.last}; load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; ${MIX ? 'mixed single-indicator writes' : 'recordIndicatorActual'}`);
+  // Warm up (JIT, tsx's transforms, caches).
+  for (let n = 0; n < 50; n++) await gql(mutations[0][1], { id: pickId(), ...mutations[0][2](n) });
+  const rows: string[] = [];
+  for (const clients of CLIENTS) {
+    const latencies: number[] = [];
+    const userErrors: Record<string, number> = {};
+    let issued = 0;
+    const cpuBefore = cpuMs(server.pid!);
+    const begin = performance.now();
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (issued < REQUESTS && performance.now() - begin < 60_000) {
+          const n = issued++;
+          const [name, query, variables] = mutations[MIX ? n % mutations.length : 0];
+          const started = performance.now();
+          const data = await gql(query, { id: pickId(), ...variables(n) });
+          latencies.push(performance.now() - started);
+          for (const error of data[name].userErrors) userErrors[error.code] = (userErrors[error.code] ?? 0) + 1;
+        }
+      }),
+    );
+    const wall = performance.now() - begin;
+    const cpu = cpuMs(server.pid!) - cpuBefore;
+    const at = stats(latencies);
+    const line = `${String(clients).padStart(2)} clients: ${((latencies.length / wall) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write  (${latencies.length} writes${Object.keys(userErrors).length ? `, userErrors ${JSON.stringify(userErrors)}` : ''})`;
+    rows.push(line);
+    log(line);
+  }
+  log(`load ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+} finally {
+  await new Promise<void>((done) => {
+    server.once('exit', () => done());
+    server.kill('SIGTERM');
+  });
+  if (PROFILE) log(`profile in ${DIR}/*.cpuprofile`);
+}
