@@ -59,3 +59,56 @@ describe('planStats computes what the query selects', () => {
     });
   }
 });
+
+describe('indicators pages compute what the query selects', () => {
+  let api: Api;
+  const statements: string[] = [];
+  beforeAll(async () => {
+    api = await openApi();
+    for (const fixture of ['shifeng', 'yanfeng'] as const) expect((await api.gql(IMPORT, { d: readFixture(fixture) })).importPlanDocument.userErrors).toEqual([]);
+    api.orm.em.getKnex().client.on('query', (query: { sql: string }) => statements.push(query.sql));
+  });
+  afterAll(() => api?.close());
+
+  const page = async (selection: string, args: string) => {
+    statements.length = 0;
+    const { indicators } = await api.gql(`query { indicators(${args}) { ${selection} } }`);
+    return { indicators, statements: [...statements] };
+  };
+  const FULL = 'totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id name gap { status scoreLost } plan { id year department { name } } }';
+
+  it('without totalCount no count is run, without the plan no plan is read; the page is the same', async () => {
+    for (const args of ['first: 5', 'filter: { gapStatuses: [MET, NOT_MET] }, orderBy: { field: SCORE_LOST, direction: DESC }, first: 4', 'orderBy: { field: DEPARTMENT }, last: 3']) {
+      const full = await page(FULL, args);
+      expect(full.statements.some((sql) => /count\(\*\)/.test(sql)), args).toBe(true);
+      const bare = await page('pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id name gap { status scoreLost } }', args);
+      expect(bare.indicators.pageInfo, args).toEqual(full.indicators.pageInfo);
+      expect(bare.indicators.nodes, args).toEqual(full.indicators.nodes.map(({ plan: _plan, ...node }: any) => node));
+      // The page's keys, then its indicators: no count(*), no plan.
+      expect(bare.statements, args).toHaveLength(2);
+      expect(bare.statements.some((sql) => /count\(\*\)|from [`"]plan[`"] as [`"]p0[`"]/.test(sql)), args).toBe(false);
+      // The plans through a fragment still come in one query, before the rows ask for them.
+      const viaFragment = await page('nodes { ...WithPlan } } } fragment WithPlan on Indicator { id plan { year department { name }', args);
+      expect(viaFragment.indicators.nodes.map((node: any) => node.plan), args).toEqual(full.indicators.nodes.map((node: any) => ({ year: node.plan.year, department: node.plan.department })));
+      expect(viaFragment.statements, args).toHaveLength(3);
+      // The next page still knows there is one before it.
+      const cursor = full.indicators.pageInfo.endCursor;
+      if (full.indicators.pageInfo.hasNextPage && args.includes('first')) {
+        const next = await page('pageInfo { hasPreviousPage } nodes { id }', `${args}, after: "${cursor}"`);
+        expect(next.indicators.pageInfo.hasPreviousPage, args).toBe(true);
+      }
+    }
+  });
+
+  it('auditEntries without totalCount runs no count', async () => {
+    statements.length = 0;
+    const full = (await api.gql('query { auditEntries(first: 1) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }')).auditEntries;
+    expect(statements.some((sql) => /count\(/.test(sql))).toBe(true);
+    statements.length = 0;
+    const bare = (await api.gql('query { auditEntries(first: 1) { pageInfo { hasNextPage endCursor } nodes { id } } }')).auditEntries;
+    expect(statements.some((sql) => /count\(/.test(sql))).toBe(false);
+    expect(bare).toEqual({ pageInfo: full.pageInfo, nodes: full.nodes });
+    const next = (await api.gql(`query { auditEntries(first: 1, after: "${full.pageInfo.endCursor}") { pageInfo { hasPreviousPage } } }`)).auditEntries;
+    expect(next.pageInfo.hasPreviousPage).toBe(true);
+  });
+});

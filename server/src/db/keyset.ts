@@ -65,7 +65,9 @@ export interface KeysetWindowLike {
 /**
  * Reads one page: `size` rows after `after` and before `before` in the keys' order (read backwards from
  * `before` for last/before), one more to know whether the page ends the list, and whether any row lies
- * on the other side of the cursor it started from. Each row gets its key as `key`.
+ * on the other side of the cursor it started from. Each row gets its key as `key`. Without `count`, no
+ * count(*) over every row the filter selects is run (totalCount is -1; a page that does not show it should
+ * not pay for it); without `previous`, hasPreviousPage is false.
  */
 export async function readKeysetPage<Row extends Record<string, unknown>>(
   base: () => Builder,
@@ -73,7 +75,7 @@ export async function readKeysetPage<Row extends Record<string, unknown>>(
   keys: SortKey[],
   window: KeysetWindowLike,
   knex: import('@mikro-orm/sqlite').Knex,
-  { count = true }: { count?: boolean } = {},
+  { count = true, previous = count }: { count?: boolean; previous?: boolean } = {},
 ): Promise<{ rows: (Row & { key: KeyValue[] })[]; hasNextPage: boolean; hasPreviousPage: boolean; totalCount: number }> {
   const bounded = (query: Builder) => {
     for (const [values, side] of [
@@ -99,7 +101,7 @@ export async function readKeysetPage<Row extends Record<string, unknown>>(
   // The other side of the cursor the page started from: is anything there (still)?
   const start = window.backward ? window.before : window.after;
   let beyond = false;
-  if (start && count) {
+  if (start && previous) {
     // Rows at or before `after` (forward), at or after `before` (backward): not strictly beyond it.
     const predicate = keysetPredicate(keys, start, window.backward ? 'before' : 'after');
     beyond = ((await base().whereRaw(`not ${predicate.sql}`, predicate.bindings).select(knex.raw('1 as one')).limit(1)) as unknown[]).length > 0;

@@ -6,7 +6,7 @@ import { Indicator } from '../indicator/indicator.entity.js';
 import { IndicatorFilter, IndicatorOrder, PlanScopeFilter, type PlanStatsGroup, PlanStatsGroupValues } from './analysis.input.js';
 import { findIndicators, lineItemPaths } from './indicator-query.service.js';
 import { planStats, planStatsFamilies } from './plan-stats.service.js';
-import { selectedFields } from './selection.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { PlanStats } from './plan-stats.type.js';
 
 const IndicatorConnection = Connection(Indicator, 'Indicator', '跨计划的指标 / indicators across plans');
@@ -34,8 +34,10 @@ export class AnalysisResolver {
     @Arg('after', () => String, PAGE.after) after: string | null,
     @Arg('last', () => Int, PAGE.last) last: number | null,
     @Arg('before', () => String, PAGE.before) before: string | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findIndicators(em, actor!, filter, orderBy, { first, after, last, before });
+    const fields = selectedFields(info, 3);
+    return findIndicators(em, actor!, filter, orderBy, { first, after, last, before }, { count: fields.has('totalCount'), plans: fields.has('nodes.plan') || fields.has('edges.node.plan') });
   }
 
   @Query(() => [PlanStats], {

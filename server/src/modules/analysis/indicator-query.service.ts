@@ -71,7 +71,7 @@ export async function indicatorRows(
   filter: IndicatorFilter | null | undefined,
   order: IndicatorOrder | null | undefined,
   page: PageArgs,
-  { defaultSize = 20, columns = ['i.id as id'], count = true, maxSize }: { defaultSize?: number; columns?: string[]; count?: boolean; maxSize?: number } = {},
+  { defaultSize = 20, columns = ['i.id as id'], count = true, previous = count, maxSize }: { defaultSize?: number; columns?: string[]; count?: boolean; previous?: boolean; maxSize?: number } = {},
 ) {
   const keys = indicatorSortKeys(order?.field ?? 'ID', order?.direction ?? 'ASC');
   const ordering = orderingName(order);
@@ -79,13 +79,16 @@ export async function indicatorRows(
   const knex = em.getKnex();
   const reads = (alias: string) => [...keys.map((key) => key.sql), ...columns].some((sql) => sql.startsWith(alias));
   const base = indicatorQuery(knex, actor, filter, { readsPlan: reads('p.'), readsDepartment: reads('d.') });
-  const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(base, columns, keys, window, knex, { count });
+  const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(base, columns, keys, window, knex, { count, previous });
   return { ...result, ordering };
 }
 
 /**
  * `indicators(filter, orderBy, first, after, last, before)`: the page's indicators as entities (their
  * plans and departments loaded with them, so `plan { year department { name } }` costs no query per row).
+ * `count: false` when the query does not ask for totalCount: counting every row a filter selects is the
+ * one part of a page that grows with the province; `plans: false` when it does not ask for the plans (a
+ * plan row carries its stored roll-up and checks as JSON: the 5,020-indicator plan's take ~12 ms to read).
  */
 export async function findIndicators(
   em: EntityManager,
@@ -93,12 +96,13 @@ export async function findIndicators(
   filter: IndicatorFilter | null | undefined,
   order: IndicatorOrder | null | undefined,
   page: PageArgs,
+  { count = true, plans = true }: { count?: boolean; plans?: boolean } = {},
 ): Promise<Page<Indicator>> {
-  const { rows, ordering, totalCount, hasNextPage, hasPreviousPage } = await indicatorRows(em, actor, filter, order, page);
+  const { rows, ordering, totalCount, hasNextPage, hasPreviousPage } = await indicatorRows(em, actor, filter, order, page, { count, previous: true });
   const ids = rows.map((row) => Number(row.id));
   const indicators = ids.length ? await em.find(Indicator, { id: { $in: ids } }) : [];
   const planIds = [...new Set(indicators.map((indicator) => indicator.plan.id))];
-  if (planIds.length) await em.find(Plan, { id: { $in: planIds } }, { populate: ['department'] });
+  if (plans && planIds.length) await em.find(Plan, { id: { $in: planIds } }, { populate: ['department'] });
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
   const keyOf = new Map(rows.map((row) => [Number(row.id), row.key]));
   const nodes = ids.map((id) => byId.get(id)).filter((indicator): indicator is Indicator => indicator !== undefined);

@@ -81,15 +81,26 @@ export function auditEntriesWhere(actor: Actor, filter: AuditEntryFilter | null 
   return where.length ? { $and: where } : {};
 }
 
-/** `auditEntries`: newest first, keyset cursors on the entry's id (the trail only grows: pages never shift). */
-export async function findAuditEntries(em: EntityManager, actor: Actor, filter: AuditEntryFilter | null | undefined, first: number | null, after: string | null): Promise<Page<AuditEntry>> {
+/**
+ * `auditEntries`: newest first, keyset cursors on the entry's id (the trail only grows: pages never shift).
+ * `count: false` (the query does not ask for totalCount) skips counting every entry the filter selects.
+ */
+export async function findAuditEntries(
+  em: EntityManager,
+  actor: Actor,
+  filter: AuditEntryFilter | null | undefined,
+  first: number | null,
+  after: string | null,
+  { count = true }: { count?: boolean } = {},
+): Promise<Page<AuditEntry>> {
   const window = keysetWindow({ first, after }, ORDERING, 1, 50);
   // A raw() condition is used up by the query it is in: each query builds its own.
   const where = () => auditEntriesWhere(actor, filter);
   const paged: FilterQuery<AuditEntry> = window.after ? { $and: [where(), { id: { $lt: Number(window.after[0]) } }] } : where();
-  const [found, totalCount] = await Promise.all([em.find(AuditEntry, paged, { orderBy: { id: 'desc' }, limit: window.size + 1 }), em.count(AuditEntry, where())]);
+  const [found, totalCount] = await Promise.all([em.find(AuditEntry, paged, { orderBy: { id: 'desc' }, limit: window.size + 1 }), count ? em.count(AuditEntry, where()) : -1]);
   const rows = found.slice(0, window.size);
-  const hasPreviousPage = window.after ? (await em.count(AuditEntry, { $and: [where(), { id: { $gte: Number(window.after[0]) } }] })) > 0 : false;
+  // Is any entry at or before the cursor (still) there? One row is enough to know.
+  const hasPreviousPage = window.after ? (await em.find(AuditEntry, { $and: [where(), { id: { $gte: Number(window.after[0]) } }] }, { fields: ['id'], limit: 1, disableIdentityMap: true })).length > 0 : false;
   return toKeysetPage(rows, { keyOf: (entry) => [entry.id], ordering: ORDERING, totalCount, hasNextPage: found.length > window.size, hasPreviousPage });
 }
 

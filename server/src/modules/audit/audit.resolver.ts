@@ -1,9 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { Connection, pageWindow, toPage } from '../../graphql/connection.js';
 import type { Context } from '../../graphql/context.js';
 import { batchLoad } from '../../graphql/context.js';
+import { selectedFields } from '../../graphql/selection.js';
 import { Department } from '../department/department.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
@@ -60,8 +62,9 @@ export class AuditResolver {
     @Arg('filter', () => AuditEntryFilter, { nullable: true, description: '筛选 / filter' }) filter: AuditEntryFilter | null,
     @Arg('first', () => Int, { nullable: true, description: '每页数量（1–100，默认 50）/ page size, default 50' }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: '从该游标之后开始 / start after this cursor' }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return findAuditEntries(em, actor!, filter, first, after);
+    return findAuditEntries(em, actor!, filter, first, after, { count: selectedFields(info).has('totalCount') });
   }
 
   @FieldResolver(() => Plan, { nullable: true, description: '所属计划（已删除则为空）/ the plan, null when deleted or none' })
