@@ -3,7 +3,8 @@
 //   pnpm --filter @jixiao/server exec tsx bench/plan-read.ts        (READ_RUNS=5, READ_QUERY=texts|editor)
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,13 +32,14 @@ export const WHOLE_PLAN_EDITOR = `query($id: ID!) { plan(id: $id) { id rollup { 
 
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-read-'));
 const orm = await openDatabase(join(folder, 'read.sqlite'));
-const { plan } = await withAuditScope({ userId: null, userName: 'bench' }, () =>
+const planId = await withAuditScope({ userId: null, userName: 'bench' }, () =>
   orm.em.fork().transactional((em) => {
     bindActor(em as EntityManager, ADMIN);
     // READ_PLAN=10000: about the largest plan the limits allow (99 专项 × 10 子项 × 10 + 20 = 9,920 indicators).
     return importPlanDocument(em as EntityManager, process.env.READ_PLAN === '10000' ? bigPlan(99, 10, 10) : process.env.READ_PLAN === 'typical' ? departmentDocument(7, loadVocabulary()) : bigPlanDocument(loadVocabulary()));
   }),
-);
+).then(({ plan }) => plan.id); // only the id: the import's entities (and their identity map) go
+(globalThis as { gc?: () => void }).gc?.();
 const server = await createApolloServer();
 const query = process.env.READ_QUERY === 'editor' ? WHOLE_PLAN_EDITOR : WHOLE_PLAN_TEXTS;
 const samples: number[] = [];
@@ -51,11 +53,22 @@ const concurrency = Number(process.env.READ_CONCURRENCY ?? 1);
 let peakRss = 0;
 const rssWatch = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
 const rssBefore = process.memoryUsage().rss;
+const heapBefore = process.memoryUsage().heapUsed;
+// READ_PROFILE=file.cpuprofile: a CPU profile of the reads only (not the setup), for `node --cpu-prof`-style analysis.
+const profiler = process.env.READ_PROFILE ? new Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+  await profiler.post('Profiler.start');
+  // READ_HEAP=1: a sampling allocation profile as well (READ_PROFILE with .heapprofile appended).
+  if (process.env.READ_HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+}
 for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      const response = await server.executeOperation({ query, variables: { id: plan.id } }, { contextValue: contextFor(orm, ADMIN) });
+      const response = await server.executeOperation({ query, variables: { id: planId } }, { contextValue: contextFor(orm, ADMIN) });
       const body = response.body.kind === 'single' ? response.body.singleResult : null;
       if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
       const text = JSON.stringify(body);
@@ -66,10 +79,14 @@ for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   samples.push(performance.now() - start);
 }
 clearInterval(rssWatch);
+if (profiler) {
+  writeFileSync(process.env.READ_PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
+  if (process.env.READ_HEAP) writeFileSync(`${process.env.READ_PROFILE}.heapprofile`, JSON.stringify((await profiler.post('HeapProfiler.stopSampling')).profile));
+}
 const used = process.cpuUsage(cpu);
 loopDelay.disable();
 samples.sort((a, b) => a - b);
-console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, rssBeforeMB: Math.round(rssBefore / 2 ** 20), peakRssMB: Math.round(peakRss / 2 ** 20), longestBlockMs: Math.round(loopDelay.max / 1e6), samples: samples.map(Math.round) }));
+console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), minMs: Math.round(samples[0]), heapBeforeMB: Math.round(heapBefore / 2 ** 20), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, rssBeforeMB: Math.round(rssBefore / 2 ** 20), peakRssMB: Math.round(peakRss / 2 ** 20), longestBlockMs: Math.round(loopDelay.max / 1e6), samples: samples.map(Math.round) }));
 await orm.close();
 rmSync(folder, { recursive: true, force: true });
 process.exit(0);

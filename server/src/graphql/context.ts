@@ -21,13 +21,39 @@ export interface Context {
  * Work computed once per request and shared by the fields that need it (a plan's gaps, roll-ups and
  * checks). A mutation forgets it, so the payload is computed from what was just written.
  */
-const requestMemos = new WeakMap<EntityManager, Map<string, Promise<unknown>>>();
+interface Memo {
+  promise: Promise<unknown>;
+  settled: boolean;
+  value?: unknown;
+}
+
+const requestMemos = new WeakMap<EntityManager, Map<string, Memo>>();
 
 export function memoised<T>(em: EntityManager, key: string, compute: () => Promise<T>): Promise<T> {
-  let memo = requestMemos.get(em);
-  if (!memo) requestMemos.set(em, (memo = new Map()));
-  if (!memo.has(key)) memo.set(key, compute());
-  return memo.get(key) as Promise<T>;
+  let memos = requestMemos.get(em);
+  if (!memos) requestMemos.set(em, (memos = new Map()));
+  let memo = memos.get(key);
+  if (!memo) {
+    const entry: Memo = { promise: compute(), settled: false };
+    entry.promise.then(
+      (value) => {
+        entry.settled = true;
+        entry.value = value;
+      },
+      () => undefined, // the caller sees the rejection through `promise`
+    );
+    memos.set(key, (memo = entry));
+  }
+  return memo.promise as Promise<T>;
+}
+
+/**
+ * The value of a memo that has already resolved, else undefined: a field resolver returns it synchronously
+ * instead of awaiting the memo again (graphql-js then completes the field without a promise per field).
+ */
+export function settledMemo<T>(em: EntityManager, key: string): T | undefined {
+  const memo = requestMemos.get(em)?.get(key);
+  return memo?.settled ? (memo.value as T) : undefined;
 }
 
 export function forgetMemos(em: EntityManager): void {

@@ -14,17 +14,25 @@ import { UserResolver } from '../modules/user/user.resolver.js';
 import { AuditResolver } from '../modules/audit/audit.resolver.js';
 import { AnalysisResolver, IndicatorPathResolver } from '../modules/analysis/analysis.resolver.js';
 import type { Context } from './context.js';
+import { type AuthRule, streamlineResolvers } from './fast-resolvers.js';
 
 let schema: Promise<GraphQLSchema> | undefined;
 
-/** The one GraphQL schema, built from the resolvers' decorators. */
+/** Signed in, and of one of the roles a field names; department scope is checked in the services. */
+const authorised: AuthRule = (context, roles) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role));
+
+const RESOLVERS = [DepartmentResolver, PlanResolver, PlanDerivedFiguresResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver, AnalysisResolver, IndicatorPathResolver] as const;
+
+/** The one GraphQL schema, built from the resolvers' decorators (per-field wrappers trimmed: fast-resolvers.ts). */
 export function graphqlSchema(): Promise<GraphQLSchema> {
   schema ??= buildSchema({
-    resolvers: [DepartmentResolver, PlanResolver, PlanDerivedFiguresResolver, LineItemResolver, IndicatorResolver, EvaluationResolver, PlanExecutionScoringResolver, PlanDocumentResolver, PlanWorkbookResolver, UserResolver, AuditResolver, BudgetLineResolver, KeyTaskResolver, AnalysisResolver, IndicatorPathResolver],
-    // Signed in, and of one of the roles a field names; department scope is checked in the services.
-    authChecker: ({ context }: { context: Context }, roles: string[]) => context.actor !== null && (roles.length === 0 || roles.includes(context.actor.role)),
+    resolvers: RESOLVERS,
+    authChecker: ({ context }: { context: Context }, roles: string[]) => authorised(context, roles),
     validate: false,
     emitSchemaFile: false,
+  }).then((built) => {
+    streamlineResolvers(built, authorised, RESOLVERS);
+    return built;
   });
   return schema;
 }

@@ -3,6 +3,8 @@ import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicato
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
 import { storedIndicatorFigures } from '../plan/plan-figures.service.js';
+import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
+import { figuresColumn, figuresFromColumn, figuresNotRead } from '../plan/plan-content.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
@@ -54,6 +56,20 @@ class IndicatorChangePayload {
 
 const changed = IndicatorChangePayload.of;
 
+/**
+ * An indicator's stored figures, synchronously when at hand (the usual case of a whole-plan read: no promise
+ * per field): a plan-content row reads them from the plan's `figures` column (one statement per request,
+ * plan-content.ts), any other indicator has them as loaded, else they are computed (storedIndicatorFigures).
+ */
+function figuresThen<T>(em: EntityManager, indicator: Indicator, pick: (figures: StoredIndicatorFigures) => T): T | Promise<T> {
+  if (figuresNotRead(indicator)) {
+    const column = figuresColumn(em, indicator.plan.id);
+    if (!(column instanceof Map)) return column.then(() => figuresThen(em, indicator, pick));
+    indicator.figures = figuresFromColumn(em, column.get(indicator.id));
+  }
+  return indicator.figures ? pick(indicator.figures) : storedIndicatorFigures(em, indicator).then(pick);
+}
+
 @Authorized()
 @Resolver(() => Indicator)
 export class IndicatorResolver {
@@ -92,18 +108,18 @@ export class IndicatorResolver {
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '指标值的识别结果（无指标值时为空；编报人员设定的结构化目标优先）/ how the server reads the target' })
-  async target(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
-    return (await storedIndicatorFigures(em, indicator)).target;
+  target(@Root() indicator: Indicator, @Ctx() { em }: Context): IndicatorValue | null | Promise<IndicatorValue | null> {
+    return figuresThen(em, indicator, (figures) => figures.target);
   }
 
   @FieldResolver(() => IndicatorValue, { nullable: true, description: '实际完成值的识别结果（未填时为空）/ how the server reads the actual' })
-  async actual(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<IndicatorValue | null> {
-    return (await storedIndicatorFigures(em, indicator)).actual;
+  actual(@Root() indicator: Indicator, @Ctx() { em }: Context): IndicatorValue | null | Promise<IndicatorValue | null> {
+    return figuresThen(em, indicator, (figures) => figures.actual);
   }
 
   @FieldResolver(() => Gap, { description: '目标与实际的差距、建议得分与说明（服务器计算）/ the gap, suggested score and explanation' })
-  async gap(@Root() indicator: Indicator, @Ctx() { em }: Context): Promise<Gap> {
-    return (await storedIndicatorFigures(em, indicator)).gap;
+  gap(@Root() indicator: Indicator, @Ctx() { em }: Context): Gap | Promise<Gap> {
+    return figuresThen(em, indicator, (figures) => figures.gap);
   }
 
   @Query(() => IndicatorValue, { description: '实时识别一段指标值文本（编辑时预览）/ read a value text, for live preview while typing' })

@@ -4,7 +4,7 @@ import { runMutation } from '../../graphql/mutation.js';
 import { DeletePayload, deleted, EXPECTED_VERSION, Payload } from '../../graphql/payload.js';
 import { Plan } from '../plan/plan.entity.js';
 import { storedLineItemRollup } from '../plan/plan-figures.service.js';
-import { planContentOf } from '../plan/plan-content.js';
+import { type Paced, planContentPart } from '../plan/plan-content.js';
 import { Rollup } from '../evaluation/rollup.type.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from './line-item.entity.js';
@@ -17,18 +17,18 @@ const LineItemPayload = Payload(LineItem, 'lineItem', 'LineItemPayload', '专项
 @Resolver(() => LineItem)
 export class LineItemResolver {
   @FieldResolver(() => [LineItem], { description: '子项 / 支出方向 / children' })
-  async children(@Root() item: LineItem, @Ctx() { em }: Context): Promise<LineItem[]> {
-    return (await planContentOf(em, item.plan.id)).childrenByParent.get(item.id) ?? [];
+  children(@Root() item: LineItem, @Ctx() { em }: Context): Paced<LineItem> {
+    return planContentPart(em, item.plan.id, (content) => content.childrenByParent.get(item.id) ?? []);
   }
 
   @FieldResolver(() => [Indicator], { description: '该专项/子项的绩效指标 / this line item\'s indicators' })
-  async indicators(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Indicator[]> {
-    return (await planContentOf(em, item.plan.id)).indicatorsByLineItem.get(item.id) ?? [];
+  indicators(@Root() item: LineItem, @Ctx() { em }: Context): Paced<Indicator> {
+    return planContentPart(em, item.plan.id, (content) => content.indicatorsByLineItem.get(item.id) ?? []);
   }
 
   @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })
-  async rollup(@Root() item: LineItem, @Ctx() { em }: Context): Promise<Rollup> {
-    return storedLineItemRollup(em, item);
+  rollup(@Root() item: LineItem, @Ctx() { em }: Context): Rollup | Promise<Rollup> {
+    return item.storedRollup ?? storedLineItemRollup(em, item);
   }
 
   @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { memoised } from '../../graphql/context.js';
+import { memoised, settledMemo } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
 import { Department } from '../department/department.entity.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
@@ -41,7 +41,7 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
     readRows(em, BudgetLine, plan.id),
     readRows(em, KeyTask, plan.id),
     readRows(em, LineItem, plan.id),
-    readRows(em, Indicator, plan.id),
+    readRows(em, Indicator, plan.id, INDICATOR_LAZY),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
   return {
@@ -61,6 +61,100 @@ export function planContentOf(em: EntityManager, planId: number): Promise<PlanCo
   return memoised(em, `plan-content:${planId}`, async () => {
     await planReadSlot(em);
     return loadPlanContent(em, planId);
+  });
+}
+
+/**
+ * A part of a plan's content for a field resolver: synchronously once the request has loaded it (most
+ * fields of a whole-plan read: no promise per line item), else when it is loaded; paced (below).
+ */
+export function planContentPart<T>(em: EntityManager, planId: number, part: (content: PlanContent) => T[]): Paced<T> {
+  const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
+  if (content) return paced(em, part(content));
+  return planContentOf(em, planId).then((loaded) => paced(em, part(loaded)));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// An indicator's stored figures (`figures`, a JSON column) are read only when a field shows them (`target`,
+// `actual`, `gap`): a texts-only read of the 5,020-indicator plan spent a tenth of its CPU, and much of its
+// garbage, parsing figures it never returned. Content rows come without them (marked by their prototype);
+// the first field that needs them reads the plan's column in one statement, once per request.
+
+const FIGURES_NOT_READ = Symbol('figures not read');
+const INDICATOR_LAZY: ReadOptions = { omit: ['figures'], marker: FIGURES_NOT_READ };
+
+/** Whether an indicator row came from plan content without its `figures` (then figuresColumn has them). */
+export function figuresNotRead(indicator: Indicator): boolean {
+  return (indicator as unknown as Record<symbol, unknown>)[FIGURES_NOT_READ] === true && indicator.figures === undefined;
+}
+
+/** The plan's indicators' `figures` by id, as stored (raw: `figuresFromColumn` converts one); settled or to come. */
+export function figuresColumn(em: EntityManager, planId: number): Map<number, unknown> | Promise<Map<number, unknown>> {
+  const key = `plan-figures-column:${planId}`;
+  return (
+    settledMemo<Map<number, unknown>>(em, key) ??
+    memoised(em, key, async () => {
+      const meta = em.getMetadata().get(Indicator.name);
+      const rows = (await em.execute(
+        em.getKnex()(meta.tableName).select(meta.primaryKeys[0], meta.properties.figures.fieldNames[0]).where(meta.properties.plan.fieldNames[0], planId),
+      )) as Record<string, unknown>[];
+      const id = meta.primaryKeys[0];
+      const field = meta.properties.figures.fieldNames[0];
+      return new Map(rows.map((row) => [Number(row[id]), row[field]]));
+    })
+  );
+}
+
+/** One stored `figures` value as the entity holds it (the column's type converts it, as the ORM would). */
+export function figuresFromColumn(em: EntityManager, raw: unknown): Indicator['figures'] {
+  if (raw == null) return null;
+  const type = em.getMetadata().get(Indicator.name).properties.figures.customType;
+  return (type ? type.convertToJSValue(raw, em.getPlatform()) : raw) as Indicator['figures'];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Bounded work per turn of the event loop (issue 12). graphql-js completes a list synchronously, and the
+// promises of async resolvers are microtasks: a whole read of the largest plan was one synchronous block of
+// seconds, in which no other request, not even /healthz, was answered. The rows a GraphQL request's field
+// resolvers hand out (line items, indicators) are counted; past each READ_SLICE_ROWS rows, the rest wait for
+// the next turn of the event loop (setImmediate, one turn per slice, in order), so each turn completes at
+// most about a slice of rows and other requests' I/O and timers run in between.
+
+/** Rows completed per turn of the event loop (env JIXIAO_READ_SLICE_ROWS, default 400). */
+export const READ_SLICE_ROWS = Math.max(1, Number(process.env.JIXIAO_READ_SLICE_ROWS) || 400);
+
+/** A list field's value: the rows, or the rows to come, or each row or its promise (graphql-js completes all three). */
+export type Paced<T> = T[] | Promise<T[]> | (T | Promise<T>)[] | Promise<(T | Promise<T>)[]>;
+
+interface Pacer {
+  handed: number;
+  /** gates[n] resolves in the n-th turn from the first: slice n's rows. */
+  gates: Promise<void>[];
+}
+
+const pacers = new WeakMap<EntityManager, Pacer>();
+
+function gate(pacer: Pacer, slice: number): Promise<void> {
+  while (pacer.gates.length <= slice) {
+    const previous = pacer.gates.length ? pacer.gates[pacer.gates.length - 1] : Promise.resolve();
+    pacer.gates.push(previous.then(() => new Promise<void>((resolve) => setImmediate(resolve))));
+  }
+  return pacer.gates[slice];
+}
+
+/** Rows as a list field returns them: at once within the request's first slice, else each when its slice's turn comes. */
+export function paced<T>(em: EntityManager, rows: T[]): Paced<T> {
+  const pacer = pacers.get(em);
+  if (!pacer || rows.length === 0) return rows;
+  const start = pacer.handed;
+  pacer.handed += rows.length;
+  const first = Math.floor(start / READ_SLICE_ROWS);
+  const last = Math.floor((pacer.handed - 1) / READ_SLICE_ROWS);
+  if (last === 0) return rows;
+  if (first === last) return gate(pacer, first).then(() => rows);
+  return rows.map((row, index) => {
+    const slice = Math.floor((start + index) / READ_SLICE_ROWS);
+    return slice === 0 ? row : gate(pacer, slice).then(() => row);
   });
 }
 
@@ -130,36 +224,64 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
   return {
     async requestDidStart({ contextValue }) {
       requests.set(contextValue.em, null);
+      pacers.set(contextValue.em, { handed: 0, gates: [] });
       return {
         async willSendResponse({ contextValue: context }) {
           releasePlanReadSlot(context.em);
+          pacers.delete(context.em);
         },
       };
     },
   };
 }
 
+interface ReadOptions {
+  /** Properties not read (left undefined on the rows). */
+  omit: string[];
+  /** Set (true) on the rows' prototype, which derives from the entity's: tells them apart. */
+  marker: symbol;
+}
+
 /** One table's rows of a plan, by position, as plain objects of the entity's shape (in the caller's transaction). */
-async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number): Promise<T[]> {
+async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number, options?: ReadOptions): Promise<T[]> {
   // A plain knex builder (MikroORM's QueryBuilder cost about a millisecond of CPU per statement to build);
   // em.execute runs it in the em's transaction, if any.
   const meta = em.getMetadata().get(entity.name);
   const knex = em.getKnex();
+  const columns = options ? columnsOf(meta as unknown as EntityMetadata, new Set(options.omit)) : '*';
   const rows = (await em.execute(
-    knex(meta.tableName).select('*').where(meta.properties.plan.fieldNames[0], planId).orderBy([meta.properties.position.fieldNames[0], meta.primaryKeys[0]]),
+    knex(meta.tableName).select(columns).where(meta.properties.plan.fieldNames[0], planId).orderBy([meta.properties.position.fieldNames[0], meta.primaryKeys[0]]),
   )) as Record<string, unknown>[];
-  const map = rowMapper(em, entity);
+  const map = rowMapper(em, entity, options);
   return rows.map(map);
 }
 
-type RowMapper = (row: Record<string, unknown>) => never;
-const mappers = new WeakMap<EntityMetadata, RowMapper>();
+/** The columns of an entity's table but those of the omitted properties. */
+function columnsOf(meta: EntityMetadata, omit: ReadonlySet<string>): string[] {
+  const columns: string[] = [];
+  const add = (prop: EntityProperty): void => {
+    if (prop.persist === false || omit.has(prop.name)) return;
+    if (prop.kind === ReferenceKind.EMBEDDED) {
+      if (!prop.object) Object.values(prop.embeddedProps).forEach(add);
+      return;
+    }
+    if (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)) columns.push(...prop.fieldNames);
+  };
+  for (const prop of meta.props) if (!prop.embedded) add(prop);
+  return columns;
+}
 
-/** Maps a raw row to the entity's shape, following its metadata (built once per entity). */
-function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>): (row: Record<string, unknown>) => T {
+type RowMapper = (row: Record<string, unknown>) => never;
+const mappers = new WeakMap<EntityMetadata, Map<symbol | null, RowMapper>>();
+
+/** Maps a raw row to the entity's shape, following its metadata (built once per entity and options). */
+function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>, options?: ReadOptions): (row: Record<string, unknown>) => T {
   const meta = em.getMetadata().get(entity.name) as unknown as EntityMetadata;
-  let mapper = mappers.get(meta);
+  let byOptions = mappers.get(meta);
+  if (!byOptions) mappers.set(meta, (byOptions = new Map()));
+  let mapper = byOptions.get(options?.marker ?? null);
   if (mapper) return mapper;
+  const omit = new Set(options?.omit ?? []);
   const platform = em.getPlatform();
   const valueOf = (prop: EntityProperty): ((row: Record<string, unknown>) => unknown) => {
     const field = prop.fieldNames[0];
@@ -173,7 +295,7 @@ function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>):
   };
   const setters: ((target: Record<string, unknown>, row: Record<string, unknown>) => void)[] = [];
   for (const prop of meta.props) {
-    if (prop.persist === false || prop.embedded) continue; // an embedded object's own columns are read with it
+    if (prop.persist === false || prop.embedded || omit.has(prop.name)) continue; // an embedded object's own columns are read with it
     if (prop.kind === ReferenceKind.SCALAR) {
       const read = valueOf(prop);
       setters.push((target, row) => (target[prop.name] = read(row)));
@@ -190,7 +312,7 @@ function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>):
       });
     }
   }
-  const prototype = meta.prototype as object;
+  const prototype: object = options ? Object.create(meta.prototype as object, { [options.marker]: { value: true } }) : (meta.prototype as object);
   mapper = ((row: Record<string, unknown>) => {
     const target: Record<string, unknown> = {};
     for (const set of setters) set(target, row);
@@ -199,6 +321,6 @@ function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>):
     // instead of copying it into a new entity (its @Root() conversion in the tsc build).
     return Object.setPrototypeOf(target, prototype);
   }) as RowMapper;
-  mappers.set(meta, mapper);
+  byOptions.set(options?.marker ?? null, mapper);
   return mapper;
 }

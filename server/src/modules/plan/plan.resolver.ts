@@ -11,7 +11,7 @@ import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
-import { planContentOf } from './plan-content.js';
+import { type Paced, planContentOf, planContentPart } from './plan-content.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
@@ -148,13 +148,13 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => [LineItem], { description: '专项（顶级，子项见 children）/ top-level line items; 子项 under children' })
-  async lineItems(@Root() plan: Plan, @Ctx() { em }: Context): Promise<LineItem[]> {
-    return (await planContentOf(em, plan.id)).childrenByParent.get(null) ?? [];
+  lineItems(@Root() plan: Plan, @Ctx() { em }: Context): Paced<LineItem> {
+    return planContentPart(em, plan.id, (content) => content.childrenByParent.get(null) ?? []);
   }
 
   @FieldResolver(() => [Indicator], { description: '部门整体绩效指标（不含专项指标）/ plan-level indicators (line items have their own)' })
-  async indicators(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Indicator[]> {
-    return (await planContentOf(em, plan.id)).indicatorsByLineItem.get(null) ?? [];
+  indicators(@Root() plan: Plan, @Ctx() { em }: Context): Paced<Indicator> {
+    return planContentPart(em, plan.id, (content) => content.indicatorsByLineItem.get(null) ?? []);
   }
 
   @FieldResolver(() => Evaluation, { nullable: true, description: '绩效自评 / the self-evaluation, if any' })
