@@ -3,7 +3,8 @@
 // the number of statements sent to SQLite (counted with knex's `query` event). Also the documented
 // plan limits (indicators per plan, line-item depth) with their typed userErrors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api, openApi } from './harness.js';
+import { type Api, openApi, TEST_ADMIN } from './harness.js';
+import { exportIndicators } from '../../server/src/modules/analysis/analysis-export.service.js';
 import { PLAN_LIMITS } from '../../server/src/modules/plan-limits.js';
 
 const TARGETS = ['不少于12次', '≥90%', '6万元以下', '良好', '合规', '按预算经费实施。', '90%-95%', '400余场'];
@@ -169,6 +170,38 @@ describe('statements per request do not grow with the rows (small plan vs 10× l
     expect(b.data.plans.nodes).toHaveLength(10);
     COUNTS.push(['plans page with roll-ups (2 vs 10 plans)', a.count, b.count]);
     expect(b.count, b.sql.join('\n')).toBe(a.count);
+  });
+
+  // The analysts' requests (docs/ANALYST.md), over one plan each: small vs 10×.
+  it.each([
+    [
+      'indicators page (by score lost, with paths and plans)',
+      `query($id: ID!) { indicators(filter: { planIds: [$id], gapStatuses: [MET, PARTIAL, NOT_MET, PENDING] }, orderBy: { field: SCORE_LOST, direction: DESC }, first: 20) {
+        totalCount pageInfo { hasNextPage endCursor } nodes { id name path gap { status scoreLost } plan { year department { name } } } } }`,
+    ],
+    [
+      'planStats, every figure',
+      `query($id: ID!) { planStats(filter: { planIds: [$id] }, groupBy: [DEPARTMENT, YEAR]) { department { name } year planCount budget { category initial fullYear actual planCount }
+        executionRate indicatorCount statusCounts { status count } textTargetShare averageScore gradeCounts { grade count } checkCounts { code count } } }`,
+    ],
+    ['auditEntries page with its objects', 'query($id: ID!) { auditEntries(filter: { planIds: [$id] }, first: 20) { totalCount nodes { id field plan { id } indicator { id name } } } }'],
+  ])('%s', async (name, query) => {
+    const [a, b, sql] = await both(async ({ planId }) => count(query, { id: planId }));
+    COUNTS.push([name, a, b]);
+    expect(b, sql.join('\n')).toBe(a);
+  });
+
+  it('indicators export (CSV), every row of the plan', async () => {
+    const [a, b, sql] = await both(async ({ planId, indicatorCount }) => {
+      statements = [];
+      const rows: unknown[] = [];
+      const sink = { header: async () => {}, rows: async (chunk: unknown[]) => void rows.push(...chunk), end: async () => {} };
+      await exportIndicators(api.orm.em.fork() as never, TEST_ADMIN, { planIds: [planId] } as never, null, () => sink);
+      expect(rows.length).toBeGreaterThanOrEqual(indicatorCount);
+      return { count: statements.length, sql: statements };
+    });
+    COUNTS.push(['indicators export (one chunk)', a, b]);
+    expect(b, sql.join('\n')).toBe(a);
   });
 });
 
