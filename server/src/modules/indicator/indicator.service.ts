@@ -5,7 +5,7 @@ import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { getLineItem } from '../line-item/line-item.service.js';
 import { authorizeOn, getPlan } from '../plan/plan.service.js';
-import { authorize } from '../user/access.js';
+import { authorize, authorizeAny, type PlanAction } from '../user/access.js';
 import { setAuditReason } from '../audit/audit-scope.js';
 import { checkNonNegative, checkText, checkVersion, LONG_TEXT_MAX, parseId, placeAt, renumber, SHORT_TEXT_MAX } from '../validation.js';
 import { checkRoomForIndicator } from '../plan-limits.js';
@@ -13,7 +13,7 @@ import { Indicator } from './indicator.entity.js';
 import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
 import { budgetFigures, indicatorGap, readIndicator } from './indicator-reading.js';
 import { BudgetLine } from '../plan/budget-line.entity.js';
-import { BudgetCategory } from '../plan/plan-enums.js';
+import { BudgetCategory, type PlanStatus } from '../plan/plan-enums.js';
 import { validateScore } from '../../domain/scoring.js';
 import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reasons.js';
 import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
@@ -27,6 +27,36 @@ export async function getIndicator(em: EntityManager, id: string | number, field
   const indicator = await em.findOne(Indicator, { id: parseId(id, field) });
   if (!indicator) throw UserInputError.of(field, UserErrorCode.NOT_FOUND, `指标不存在：${id} (no such indicator)`);
   return indicator;
+}
+
+/** What a single-indicator write needs of the plan: whether the actor may edit it, and how it scores. */
+export interface PlanHead {
+  id: number;
+  status: PlanStatus;
+  department: { id: number };
+  executionScoring: Plan['executionScoring'];
+}
+
+const INDICATOR_FOR_EDIT =
+  'select i.*, p."status" as "plan__status", p."department_id" as "plan__department_id", p."execution_scoring" as "plan__execution_scoring" from "indicator" i join "plan" p on p."id" = i."plan_id" where i."id" = ?';
+
+/**
+ * A single-indicator write's indicator, with the head of its plan in the same statement, after the access
+ * check (`authorizeOn`'s rule). The plan is not loaded as an entity: nothing of it is edited here, and its
+ * stored figures are written natively (plan-figures.store.ts).
+ */
+async function indicatorForEdit(em: EntityManager, id: string, ...actions: PlanAction[]): Promise<{ indicator: Indicator; plan: PlanHead; action: PlanAction }> {
+  const [row] = (await em.getConnection().execute(INDICATOR_FOR_EDIT, [parseId(id, ['id'])], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+  if (!row) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `指标不存在：${id} (no such indicator)`);
+  const { plan__status: status, plan__department_id: departmentId, plan__execution_scoring: executionScoring, ...columns } = row;
+  const indicator = em.map(Indicator, columns);
+  const plan: PlanHead = {
+    id: indicator.plan.id,
+    status: status as PlanStatus,
+    department: { id: Number(departmentId) },
+    executionScoring: (typeof executionScoring === 'string' ? JSON.parse(executionScoring) : (executionScoring ?? null)) as PlanHead['executionScoring'],
+  };
+  return { indicator, plan, action: authorizeAny(em, actions, plan as unknown as Plan) };
 }
 
 function checkPoints(value: string | null | undefined, field: string[]): void {
@@ -145,8 +175,7 @@ export async function setIndicatorTarget(
   structured: StructuredTargetInput | null | undefined,
   { reason, expectedVersion }: { reason?: string | null; expectedVersion?: number | null } = {},
 ): Promise<Indicator> {
-  const indicator = await getIndicator(em, id);
-  const { action } = await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'ADJUST_TARGET');
+  const { indicator, action } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'ADJUST_TARGET');
   checkVersion(indicator, expectedVersion);
   if (action === 'ADJUST_TARGET') {
     checkText(reason, ['reason'], { max: LONG_TEXT_MAX, required: true });
@@ -187,8 +216,7 @@ export async function recordIndicatorActual(
   evidence: string | null | undefined,
   expectedVersion?: number | null,
 ): Promise<Indicator> {
-  const indicator = await getIndicator(em, id);
-  await authorizeOn(em, indicator.plan.id, 'EVALUATE');
+  const { indicator } = await indicatorForEdit(em, id, 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(actual, ['actual'], { max: LONG_TEXT_MAX });
   if (changedText(indicator.actualText, actual)) markScoreForReconfirmation(indicator);
@@ -202,8 +230,7 @@ export async function recordIndicatorActual(
 }
 
 export async function setIndicatorWeight(em: EntityManager, id: string, weight: string | null, expectedVersion?: number | null): Promise<Indicator> {
-  const indicator = await getIndicator(em, id);
-  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'EVALUATE');
+  const { indicator } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkPoints(weight, ['weight']);
   if (weight != null && indicator.score != null && toMicros(indicator.score) > toMicros(weight)) {
@@ -240,16 +267,12 @@ export async function scoreIndicator(
   reason: string | null | undefined,
   expectedVersion?: number | null,
 ): Promise<Indicator> {
-  const indicator = await getIndicator(em, id);
-  await authorizeOn(em, indicator.plan.id, 'EVALUATE');
+  const { indicator, plan } = await indicatorForEdit(em, id, 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (score != null) {
     const value = toMicros(score);
-    const [total, plan] = await Promise.all([
-      em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL }),
-      em.findOneOrFail(Plan, { id: indicator.plan.id }),
-    ]);
+    const total = await em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL });
     const gap = indicatorGap(indicator, readIndicator(indicator), budgetFigures(total?.amounts ?? null), executionProfileOf(plan));
     const weight = indicator.weight == null ? null : toMicros(indicator.weight);
     const invalid = validateScore(value, weight);
@@ -267,8 +290,7 @@ export async function scoreIndicator(
 
 /** 偏差原因: why a result is off target (未达成, 部分达成, or more than 50% beyond it). null clears it. */
 export async function setIndicatorDeviationReason(em: EntityManager, id: string, reason: string | null, expectedVersion?: number | null): Promise<Indicator> {
-  const indicator = await getIndicator(em, id);
-  await authorizeOn(em, indicator.plan.id, 'EDIT_DRAFT', 'EVALUATE');
+  const { indicator } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (reason != null && reason.trim() !== '') {

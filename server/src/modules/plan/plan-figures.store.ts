@@ -220,7 +220,7 @@ interface ThinLineItem extends RollupTreeItem {
 
 /** The thin reads of a single-indicator write, as plain SQL (no query builder, no entities). */
 const THIN_SQL = {
-  plan: 'select p."checks", p."figures_version", b."id" as "budget_line_id", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?',
+  plan: 'select p."checks", p."figures_version", p."execution_scoring", p."section_weights", b."id" as "budget_line_id", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?',
   indicators:
     'select "id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind" from "indicator" where "plan_id" = ?',
   lineItems: 'select "id", "parent_id", "position", "name", "kind", "amount_initial", "amount_adjustment", "amount_full_year", "amount_actual" from "line_item" where "plan_id" = ?',
@@ -244,14 +244,15 @@ function edited(em: EntityManager, entity: Indicator): boolean {
  */
 export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<void> {
   const planId = indicator.plan.id;
-  const plan = await em.findOneOrFail(Plan, { id: planId });
   const [[head], indicatorRows, lineItemRows, evaluationRows] = await Promise.all([
     sql(em, THIN_SQL.plan, ['TOTAL', planId]),
     sql(em, THIN_SQL.indicators, [planId]),
     sql(em, THIN_SQL.lineItems, [planId]),
     sql(em, THIN_SQL.evaluation, [planId]),
   ]);
-  const storedChecks = (typeof head?.checks === 'string' ? JSON.parse(head.checks) : (head?.checks ?? null)) as StoredChecks | null;
+  const json = <T>(value: unknown): T | null => (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T | null;
+  const storedChecks = json<StoredChecks>(head?.checks);
+  const plan = { executionScoring: json<Plan['executionScoring']>(head?.execution_scoring), sectionWeights: json<Plan['sectionWeights']>(head?.section_weights) };
   if (!storedChecks || Number(head.figures_version ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
   if (indicatorRows.some((row) => row.gap_status === null && Number(row.id) !== indicator.id)) return storePlanFigures(em, planId);
 
