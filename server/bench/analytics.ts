@@ -161,9 +161,17 @@ const cases: Case[] = [
       ]),
   },
   {
+    name: 'scoreLostAll',
+    query: 'query { indicators(orderBy: { field: SCORE_LOST, direction: DESC }, first: 50) { nodes { id name gap { scoreLost } plan { year department { name } } } } }',
+    raw: () =>
+      all(
+        `select i.id, i.name, i.score_lost, p.year, d.name from indicator i join plan p on p.id = i.plan_id join department d on d.id = p.department_id order by case when i.score_lost is null then 1 else 0 end, coalesce(i.score_lost, 0) desc, i.id desc limit 51`,
+      ),
+  },
+  {
     name: 'completion',
     query: 'query { indicators(orderBy: { field: COMPLETION, direction: ASC }, first: 50) { totalCount nodes { id name gap { completion } } } }',
-    raw: () => Promise.all([all(`select i.id, i.name, i.completion from indicator i order by i.completion is null, i.completion, i.id limit 51`), all(`select count(*) from indicator`)]),
+    raw: () => Promise.all([all(`select i.id, i.name, i.completion from indicator i order by case when i.completion is null then 1 else 0 end, coalesce(i.completion, 0), i.id limit 51`), all(`select count(*) from indicator`)]),
   },
   {
     name: 'byDepartment',

@@ -9,6 +9,7 @@ import { Migration20261201300000Level1Sections } from './Migration20261201300000
 import { Migration20261201400000StoredFigures } from './Migration20261201400000StoredFigures.js';
 import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
 import { Migration20261202400000AnalystIndexes } from './Migration20261202400000AnalystIndexes.js';
+import { Migration20261202410000IndicatorOrderIndexes } from './Migration20261202410000IndicatorOrderIndexes.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201400000StoredFigures', class: Migration20261201400000StoredFigures },
   { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
   { name: 'Migration20261202400000AnalystIndexes', class: Migration20261202400000AnalystIndexes },
+  { name: 'Migration20261202410000IndicatorOrderIndexes', class: Migration20261202410000IndicatorOrderIndexes },
 ];

@@ -7,7 +7,11 @@ import { type Actor, readableDepartmentIds } from '../user/access.js';
 import { applyIndicatorFilter } from './analysis-filter.js';
 import type { IndicatorFilter, IndicatorOrder, IndicatorOrderField, OrderDirection } from './analysis.input.js';
 
-/** A nullable numeric column as two keys that are never null: rows without a value last, in either direction. */
+/**
+ * A nullable numeric column as two keys that are never null: rows without a value last, in either direction.
+ * Score lost (descending) and completion (ascending) have indexes on exactly these expressions
+ * (db/migrations/…IndicatorOrderIndexes): change them together.
+ */
 function nullsLast(column: string, direction: 'asc' | 'desc'): SortKey[] {
   return [
     { sql: `case when ${column} is null then 1 else 0 end`, direction: 'asc', numeric: true },

@@ -15,6 +15,9 @@ import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
 // planStats counts a group's indicators by status from this index alone, plan by plan; the analysts' pages filter by status.
 @Index({ name: 'indicator_stats_index', properties: ['plan', 'gapStatus', 'readingKind'] })
 @Index({ name: 'indicator_gap_status_index', properties: ['gapStatus'] })
+// The analysts' pages by largest points lost and by lowest completion read in these orders (analysis/indicator-query.service.ts: sort keys, nulls last).
+@Index({ name: 'indicator_score_lost_order_index', expression: 'create index "indicator_score_lost_order_index" on "indicator" ((case when "score_lost" is null then 1 else 0 end), (coalesce("score_lost", 0)) desc, "id" desc)' })
+@Index({ name: 'indicator_completion_order_index', expression: 'create index "indicator_completion_order_index" on "indicator" ((case when "completion" is null then 1 else 0 end), (coalesce("completion", 0)), "id")' })
 @ObjectType({ description: '绩效指标（三级指标）/ performance indicator (level 3), of a plan or of one line item' })
 export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | 'level2Label' | 'targetText' | 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection' | 'actualText' | 'weight' | 'score' | 'deduction' | 'deviationReason' | 'scoreUnconfirmed' | 'remark' | 'evidence'> {
   /**
