@@ -1,9 +1,11 @@
 // The province import alone (issue 12): `importPlanDocument` per department, one transaction each, into a
 // fresh SQLite file, against the raw writer for the same documents. For quick measurements of the import path.
 //   BENCH_DEPARTMENTS=200 pnpm --filter @jixiao/server exec tsx bench/province-import.ts   (SKIP_RAW=1: the app alone)
+// BENCH_CLI=1: also the command line over a folder of files (`pnpm cli import`, one transaction);
+// BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
 // Prints wall and CPU time of the process: on a shared machine the CPU time is the steadier figure.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +14,7 @@ import { openDatabase } from '../src/db/orm.js';
 import { withAuditScope } from '../src/modules/audit/audit-scope.js';
 import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
 import { rebuildFigures } from '../src/modules/plan/plan-figures.store.js';
+import { importFiles } from '../src/cli/main.js';
 import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
@@ -56,6 +59,30 @@ if (process.env.BENCH_REBUILD) {
 await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
 const appBytes = statSync(join(folder, 'imported.sqlite')).size;
 await orm.close();
+
+// What a province administrator runs: `pnpm cli import <folder>/*.json` (every file in one transaction).
+const cli: Record<string, number> = {};
+if (process.env.BENCH_CLI) {
+  const paths = documents.map((document, index) => {
+    const path = join(folder, `department-${index}.json`);
+    writeFileSync(path, JSON.stringify(document));
+    return path;
+  });
+  const cliOrm = await openDatabase(join(folder, 'cli.sqlite'));
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await importFiles(cliOrm as never, paths, () => {});
+  const elapsed = performance.now() - start;
+  const cliCpu = process.cpuUsage(cpuStart);
+  await cliOrm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+  Object.assign(cli, {
+    cliPerDepartmentMs: +(elapsed / DEPARTMENTS).toFixed(2),
+    cliCpuPerDepartmentMs: +((cliCpu.user + cliCpu.system) / 1000 / DEPARTMENTS).toFixed(2),
+    cliExtrapolated4800s: +((elapsed / DEPARTMENTS) * 4.8).toFixed(1),
+    cliMB: +(statSync(join(folder, 'cli.sqlite')).size / 2 ** 20).toFixed(2),
+  });
+  await cliOrm.close();
+}
 const sample = join(folder, 'raw.sqlite');
 await (await openDatabase(sample)).close();
 const rawCpuBefore = process.cpuUsage();
@@ -74,6 +101,7 @@ console.log(
     appMB: +(appBytes / 2 ** 20).toFixed(2),
     rawValuesMB: +(((raw as { rawBytes?: number }).rawBytes ?? 0) / 2 ** 20).toFixed(2),
     ...rebuild,
+    ...cli,
   }),
 );
 if (process.env.BENCH_KEEP) console.log(`kept ${folder}`);

@@ -10,6 +10,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Api, openApi, readFixture } from './harness.js';
 import { rebuildFigures } from '../../server/src/modules/plan/plan-figures.store.js';
 import { rebuildFiguresCommand } from '../../server/src/cli/main.js';
+import { computeFigures, FIGURES_VERSION, renderFigures, targetView } from '../../server/src/modules/plan/plan-figures.service.js';
+import { loadPlanContent } from '../../server/src/modules/plan/plan-content.js';
+import { Plan } from '../../server/src/modules/plan/plan.entity.js';
+import { indicatorValue } from '../../server/src/modules/indicator/indicator-value.type.js';
+import { gapView } from '../../server/src/modules/indicator/gap.type.js';
+import { microsOrNull } from '../../server/src/domain/decimal.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { departmentDocument, loadVocabulary } from '../../server/bench/province/generate.js';
 
@@ -38,6 +44,29 @@ async function snapshot(target: Api = api): Promise<Record<string, unknown[]>> {
     plan: await connection.execute(`select id, figures_version, checks, ${ROLLUP_COLUMNS} from plan order by id`),
     plan_check_count: await connection.execute('select plan_id, code, count from plan_check_count order by plan_id, code'),
   };
+}
+
+
+/** Every indicator's API figures, rendered from the stored form, are the views computed from its texts (byte for byte). */
+async function expectRenderedAsComputed(target: Api = api): Promise<number> {
+  const em = target.orm.em.fork() as EntityManager;
+  const plans = await em.find(Plan, {});
+  let compared = 0;
+  for (const plan of plans) {
+    const content = await loadPlanContent(em, plan.id);
+    const computed = computeFigures(content);
+    for (const indicator of content.indicators) {
+      const { reading, gap } = computed.indicators.get(indicator.id)!;
+      const views = {
+        target: targetView(indicator, reading),
+        actual: reading.actual && indicatorValue(reading.actual),
+        gap: gapView(gap, microsOrNull(indicator.score), microsOrNull(indicator.weight)),
+      };
+      expect(JSON.stringify(renderFigures(indicator, indicator.figures!))).toBe(JSON.stringify(views));
+      compared++;
+    }
+  }
+  return compared;
 }
 
 const IMPORT = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id } userErrors { code message } } }';
@@ -169,9 +198,10 @@ describe('stored figures', () => {
     });
     expect(copy.createPlan.userErrors).toEqual([]);
 
+    expect(await expectRenderedAsComputed()).toBeGreaterThan(50);
     const incremental = await snapshot();
     expect(incremental.indicator.every((row: any) => row.gap_status !== null && row.figures !== null)).toBe(true);
-    expect((incremental.plan as any[]).every((row) => row.figures_version === 1 && row.rollup !== null)).toBe(true);
+    expect((incremental.plan as any[]).every((row) => row.figures_version === FIGURES_VERSION && row.rollup !== null)).toBe(true);
     await rebuildFigures(api.orm.em.fork() as EntityManager);
     expect(await snapshot()).toEqual(incremental);
   }, 120_000);
@@ -189,6 +219,7 @@ describe('stored figures', () => {
     expect(imported.indicator.length).toBeGreaterThan(500);
     await rebuildFigures(api.orm.em.fork() as EntityManager);
     expect(await snapshot()).toEqual(imported);
+    expect(await expectRenderedAsComputed()).toBe(imported.indicator.length);
   });
 
   it('a single-indicator write refreshes the indicator, its line-item chain and its plan in the columns analysts query', async () => {

@@ -97,7 +97,6 @@ const decimalOrNull = (value: Micros | null): string | null => (value === null ?
 
 /** The API's gap; with the row's 分值 it also says the points lost (分值 − the score that counts). */
 export function gapView(gap: DomainGap, evaluatorScore: Micros | null, weight: Micros | null = null): Gap {
-  const counted = effectiveScore(evaluatorScore, gap.suggestedScore);
   return {
     status: gap.status,
     difference: gap.difference ? formatDecimal(gap.difference.value) : null,
@@ -106,12 +105,20 @@ export function gapView(gap: DomainGap, evaluatorScore: Micros | null, weight: M
     completion: gap.completion ? formatDecimal(ratioToMicros(gap.completion)) : null,
     completionPercent: gap.completion ? formatPercent(gap.completion) : null,
     suggestedScore: decimalOrNull(gap.suggestedScore),
+    ...gapScores(gap.suggestedScore, evaluatorScore, weight),
+    scoringMethod: gap.scoringMethod,
+    explanation: gap.explanation,
+    warnings: gap.warnings,
+  };
+}
+
+/** The gap's score fields: from the suggestion, the row's 得分 and 分值 (also how a stored gap is shown: plan-figures.service.ts). */
+export function gapScores(suggestedScore: Micros | null, evaluatorScore: Micros | null, weight: Micros | null): Pick<Gap, 'evaluatorScore' | 'effectiveScore' | 'scoreLost' | 'scoreSource'> {
+  const counted = effectiveScore(evaluatorScore, suggestedScore);
+  return {
     evaluatorScore: decimalOrNull(evaluatorScore),
     effectiveScore: decimalOrNull(counted.score),
     scoreLost: weight !== null && counted.score !== null ? formatDecimal(weight - counted.score) : null,
     scoreSource: counted.source,
-    scoringMethod: gap.scoringMethod,
-    explanation: gap.explanation,
-    warnings: gap.warnings,
   };
 }

@@ -58,7 +58,8 @@ function cachedReading(key: string, read: () => ParsedValue): ParsedValue {
   return reading;
 }
 
-function structuredTarget(indicator: Indicator): Quantity | null {
+/** The planner's structured target, from its columns (no text is read). */
+export function structuredTarget(indicator: Pick<Indicator, 'targetComparator' | 'targetValue' | 'targetUpper' | 'targetUnit' | 'targetDirection'>): Quantity | null {
   if (!indicator.targetComparator || indicator.targetValue == null) return null;
   const value = parseDecimal(indicator.targetValue);
   const upper = indicator.targetUpper == null ? null : parseDecimal(indicator.targetUpper);

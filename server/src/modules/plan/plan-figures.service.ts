@@ -9,8 +9,8 @@ import type { StatedEvaluation } from '../../domain/evaluation-total.js';
 import { batchLoad, memoised } from '../../graphql/context.js';
 import type { Evaluation } from '../evaluation/evaluation.entity.js';
 import { rollupView, type Rollup } from '../evaluation/rollup.type.js';
-import { gapView, type Gap } from '../indicator/gap.type.js';
-import { budgetFigures, indicatorGap, readIndicator, type BudgetFigures, type IndicatorReading } from '../indicator/indicator-reading.js';
+import { gapScores, gapView, type Gap } from '../indicator/gap.type.js';
+import { budgetFigures, indicatorGap, readIndicator, structuredTarget, type BudgetFigures, type IndicatorReading } from '../indicator/indicator-reading.js';
 import { indicatorValue, type IndicatorValue } from '../indicator/indicator-value.type.js';
 import type { Indicator } from '../indicator/indicator.entity.js';
 import type { LineItem } from '../line-item/line-item.entity.js';
@@ -23,7 +23,7 @@ import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
 import type { RowPaths } from '../../domain/checks/document.js';
 import type { ParsedValue } from '../../domain/indicator-value/types.js';
-import type { StoredChecks, StoredIndicatorFigures } from './plan-figures.types.js';
+import type { IndicatorFiguresView, StoredChecks, StoredGap, StoredIndicatorFigures, StoredValue } from './plan-figures.types.js';
 
 /**
  * Every figure the server resolves about a plan — each indicator's reading and gap, the roll-ups of
@@ -40,7 +40,7 @@ export interface PlanFigures {
 }
 
 /** The version of the figure code: raise it when a change alters stored figures, and every plan is recomputed at start. */
-export const FIGURES_VERSION = 1;
+export const FIGURES_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------------
 // Section weights
@@ -126,6 +126,10 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
   const gap = indicatorGap(indicator, reading, budget, executionProfileOf(plan));
   const target = targetView(indicator, reading);
   const view: Gap = gapView(gap, microsOrNull(indicator.score), microsOrNull(indicator.weight));
+  const actual = reading.actual && valueView(reading.actual);
+  const stored: StoredIndicatorFigures = { g: storedGap(view) };
+  if (target && !reading.structured) stored.t = storedValue(target, indicator.targetText);
+  if (actual) stored.a = storedValue(actual, indicator.actualText);
   return {
     reading,
     gap,
@@ -140,7 +144,7 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
       suggestedScore: view.suggestedScore,
       effectiveScore: view.effectiveScore,
       scoreLost: view.scoreLost,
-      figures: { target, actual: reading.actual && valueView(reading.actual), gap: view },
+      figures: stored,
     },
   };
 }
@@ -371,8 +375,106 @@ export function figuresOf(em: EntityManager, planId: number): Promise<PlanFigure
   return memoised(em, `plan-figures:${planId}`, async () => computeFigures(await planContentOf(em, planId)));
 }
 
-export async function storedIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<StoredIndicatorFigures> {
-  return indicator.figures ?? (await figuresOf(em, indicator.plan.id)).indicators.get(indicator.id)!.columns.figures;
+/** An indicator's figures as the API shows them, rendered from the stored form and the row's columns (never a parse). */
+export async function storedIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<IndicatorFiguresView> {
+  const stored = indicator.figures ?? (await figuresOf(em, indicator.plan.id)).indicators.get(indicator.id)!.columns.figures;
+  const rendered = RENDERED.get(indicator);
+  if (rendered?.stored === stored) return rendered.view;
+  const view = renderFigures(indicator, stored);
+  RENDERED.set(indicator, { stored, view });
+  return view;
+}
+
+/** Each row's figures rendered once (its target, actual and gap fields all ask): until its stored figures change. */
+const RENDERED = new WeakMap<Indicator, { stored: StoredIndicatorFigures; view: IndicatorFiguresView }>();
+
+// ---------------------------------------------------------------------------------------------------
+// The stored form (plan-figures.types.ts StoredIndicatorFigures) and its rendering
+
+/** The fields of a reading in the API's order, with the value a stored reading leaves out. */
+const VALUE_DEFAULTS: [keyof IndicatorValue, unknown][] = [
+  ['raw', undefined],
+  ['kind', undefined],
+  ['comparator', null],
+  ['value', null],
+  ['upper', null],
+  ['unit', null],
+  ['approximate', false],
+  ['direction', null],
+  ['boolean', null],
+  ['grade', null],
+  ['display', undefined],
+  ['confidence', undefined],
+  ['explanation', undefined],
+  ['hints', EMPTY],
+  ['splitSuggested', false],
+  ['gradeScale', null],
+  ['qualifier', null],
+  ['deadline', null],
+  ['period', null],
+  ['annualValue', null],
+  ['basis', null],
+  ['nameQuantity', null],
+  ['explicit', false],
+];
+/** The gap's fields in the API's order; the score fields are rendered from the row (gapScores), null and no warnings are left out. */
+const GAP_FIELDS: (keyof Gap)[] = ['status', 'difference', 'differenceUnit', 'favourable', 'completion', 'completionPercent', 'suggestedScore', 'scoringMethod', 'explanation', 'warnings'];
+const SCORE_FIELDS = new Set<keyof Gap>(['evaluatorScore', 'effectiveScore', 'scoreLost', 'scoreSource']);
+function EMPTY(): never[] {
+  return [];
+}
+
+function isDefault(value: unknown, fallback: unknown): boolean {
+  return fallback === EMPTY ? Array.isArray(value) && value.length === 0 : value === fallback;
+}
+
+/** A reading's stored form, built once per (shared) view of the same text. */
+const STORED_VALUES = new WeakMap<IndicatorValue, StoredValue>();
+function storedValue(view: IndicatorValue, text: string | null): StoredValue {
+  const cached = view.raw === text ? STORED_VALUES.get(view) : undefined;
+  if (cached) return cached;
+  const stored: StoredValue = {};
+  for (const [key, fallback] of VALUE_DEFAULTS) {
+    if (key === 'raw') {
+      if (view.raw !== text) stored.raw = view.raw;
+    } else if (!isDefault(view[key], fallback)) (stored as Record<string, unknown>)[key] = view[key];
+  }
+  if (view.raw === text) STORED_VALUES.set(view, stored);
+  return stored;
+}
+
+function renderValue(stored: StoredValue, text: string | null): IndicatorValue {
+  const view: Record<string, unknown> = {};
+  for (const [key, fallback] of VALUE_DEFAULTS) {
+    view[key] = key === 'raw' ? (stored.raw ?? text ?? '') : key in stored ? stored[key] : fallback === EMPTY ? [] : fallback;
+  }
+  return view as unknown as IndicatorValue;
+}
+
+function storedGap(view: Gap): StoredGap {
+  const stored: Record<string, unknown> = {};
+  for (const key of GAP_FIELDS) if (!isDefault(view[key], key === 'warnings' ? EMPTY : null)) stored[key] = view[key];
+  return stored as StoredGap;
+}
+
+function renderGap(stored: StoredGap, indicator: Pick<Indicator, 'score' | 'weight'>): Gap {
+  const scores = gapScores(microsOrNull(stored.suggestedScore ?? null), microsOrNull(indicator.score), microsOrNull(indicator.weight));
+  const view: Record<string, unknown> = {};
+  for (const key of GAP_FIELDS) {
+    view[key] = key in stored ? stored[key] : key === 'warnings' ? [] : null;
+    if (key === 'suggestedScore') Object.assign(view, scores);
+  }
+  return view as unknown as Gap;
+}
+
+/** The API's target, actual and gap of a row from its stored figures and its own columns. */
+export function renderFigures(indicator: Indicator, stored: StoredIndicatorFigures): IndicatorFiguresView {
+  const structured = structuredTarget(indicator);
+  return {
+    target: structured ? targetView(indicator, { target: null, structured, actual: null }) : stored.t ? renderValue(stored.t, indicator.targetText) : null,
+    actual: stored.a ? renderValue(stored.a, indicator.actualText) : null,
+    gap: renderGap(stored.g, indicator),
+  };
 }
 
 export async function storedPlanRollup(em: EntityManager, plan: Plan): Promise<Rollup> {
