@@ -2,8 +2,8 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
-import { storedIndicatorFigures } from '../plan/plan-figures.service.js';
-import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
+import { renderedFigures, storedIndicatorFigures } from '../plan/plan-figures.service.js';
+import type { IndicatorFiguresView } from '../plan/plan-figures.types.js';
 import { figuresColumn, figuresFromColumn, figuresNotRead } from '../plan/plan-content.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
@@ -61,13 +61,13 @@ const changed = IndicatorChangePayload.of;
  * per field): a plan-content row reads them from the plan's `figures` column (one statement per request,
  * plan-content.ts), any other indicator has them as loaded, else they are computed (storedIndicatorFigures).
  */
-function figuresThen<T>(em: EntityManager, indicator: Indicator, pick: (figures: StoredIndicatorFigures) => T): T | Promise<T> {
+function figuresThen<T>(em: EntityManager, indicator: Indicator, pick: (figures: IndicatorFiguresView) => T): T | Promise<T> {
   if (figuresNotRead(indicator)) {
     const column = figuresColumn(em, indicator.plan.id);
     if (!(column instanceof Map)) return column.then(() => figuresThen(em, indicator, pick));
     indicator.figures = figuresFromColumn(em, column.get(indicator.id));
   }
-  return indicator.figures ? pick(indicator.figures) : storedIndicatorFigures(em, indicator).then(pick);
+  return indicator.figures ? pick(renderedFigures(indicator, indicator.figures)) : storedIndicatorFigures(em, indicator).then(pick);
 }
 
 @Authorized()

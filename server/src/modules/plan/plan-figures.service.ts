@@ -377,7 +377,11 @@ export function figuresOf(em: EntityManager, planId: number): Promise<PlanFigure
 
 /** An indicator's figures as the API shows them, rendered from the stored form and the row's columns (never a parse). */
 export async function storedIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<IndicatorFiguresView> {
-  const stored = indicator.figures ?? (await figuresOf(em, indicator.plan.id)).indicators.get(indicator.id)!.columns.figures;
+  return renderedFigures(indicator, indicator.figures ?? (await figuresOf(em, indicator.plan.id)).indicators.get(indicator.id)!.columns.figures);
+}
+
+/** renderFigures once per row and stored figures (its target, actual and gap fields all ask). */
+export function renderedFigures(indicator: Indicator, stored: StoredIndicatorFigures): IndicatorFiguresView {
   const rendered = RENDERED.get(indicator);
   if (rendered?.stored === stored) return rendered.view;
   const view = renderFigures(indicator, stored);

@@ -28,6 +28,7 @@ import {
 } from './plan-figures.service.js';
 import { FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
+import { isPostgres } from '../../db/dialect.js';
 
 /**
  * Writes the stored figures (plan-figures.service.ts computes them) in the caller's transaction:
@@ -62,9 +63,12 @@ function same(stored: unknown, computed: unknown, kind: 'decimal' | 'json' | 'bo
   switch (kind) {
     case 'decimal':
       return decimal(stored) === computed;
-    case 'json':
-      // PostgreSQL's jsonb gives objects back with their keys reordered: compare with keys sorted.
+    case 'json': {
+      // SQLite gives back the text written (JSON.stringify of the same value); PostgreSQL's jsonb gives
+      // objects back with their keys reordered: compare with keys sorted.
+      if (typeof stored === 'string' && stored === JSON.stringify(computed)) return true;
       return canonicalJson(typeof stored === 'string' ? JSON.parse(stored) : stored) === canonicalJson(JSON.parse(JSON.stringify(computed)));
+    }
     case 'boolean':
       return Boolean(stored) === computed;
     case 'plain':
@@ -130,10 +134,15 @@ async function write<T extends Indicator | LineItem | Plan>(em: EntityManager, e
   for (const [key, value] of Object.entries(values)) {
     const [column, kind] = (columns as Record<string, [string, string]>)[key] ?? PLAN_COLUMNS[key];
     names.push(`"${column}" = ?`);
-    params.push(value === null || value === undefined ? null : kind === 'decimal' ? Number(toMicros(value as string)) : kind === 'json' ? JSON.stringify(value) : value);
+    params.push(databaseValue(value, kind));
   }
   // A plain update, not nativeUpdate: MikroORM would bump the optimistic-lock version of the row.
   await sql(em, `update "${TABLES.get(entity)!}" set ${names.join(', ')} where "id" = ?`, [...params, id], 'run');
+  registerWritten(em, entity, id, values);
+}
+
+/** The written values on the row's object if this request holds it, as already stored. */
+function registerWritten<T extends Indicator | LineItem | Plan>(em: EntityManager, entity: new () => T, id: number, values: Partial<T>): void {
   const managed = em.getUnitOfWork().getById<T>(entity.name, id as never);
   if (!managed) return;
   Object.assign(managed, Object.fromEntries(Object.entries(values).filter(([key]) => !LAZY.has(key))));
@@ -176,14 +185,58 @@ export async function storePlanFigures(em: EntityManager, planId: number): Promi
     em.execute(knex('line_item').select(['id', ...Object.values(ROLLUP_COLUMNS).map(([column]) => column)]).where('plan_id', planId)) as Promise<Raw[]>,
   ]);
   const storedIndicators = new Map(indicators.map((row) => [Number(row.id), row]));
-  for (const [id, { columns }] of figures.indicators) {
-    if (changed(storedIndicators.get(id), columns, INDICATOR_COLUMNS)) await write(em, Indicator, id, columns);
-  }
+  await writeMany(
+    em,
+    Indicator,
+    [...figures.indicators].filter(([id, { columns }]) => changed(storedIndicators.get(id), columns, INDICATOR_COLUMNS)).map(([id, { columns }]) => ({ id, values: columns })),
+  );
   const storedLineItems = new Map(lineItems.map((row) => [Number(row.id), row]));
-  for (const [id, { columns }] of figures.lineItems) {
-    if (changed(storedLineItems.get(id), columns, ROLLUP_COLUMNS)) await write(em, LineItem, id, columns);
-  }
+  await writeMany(
+    em,
+    LineItem,
+    [...figures.lineItems].filter(([id, { columns }]) => changed(storedLineItems.get(id), columns, ROLLUP_COLUMNS)).map(([id, { columns }]) => ({ id, values: columns })),
+  );
   await writePlan(em, planId, figures.plan.columns, figures.checks);
+}
+
+/** Rows per batched UPDATE (each column a CASE over the ids): well under both databases' bound-parameter limits. */
+const UPDATE_CHUNK = 200;
+
+/**
+ * write() for many rows of one table, the same columns each: one UPDATE per 200 rows, each column set
+ * by a CASE on the id, with bound parameters (a plan rewritten after a FIGURES_VERSION change was a
+ * statement per row: issue 12). PostgreSQL needs the parameters cast to the columns' types.
+ */
+async function writeMany<T extends Indicator | LineItem>(em: EntityManager, entity: new () => T, rows: { id: number; values: Partial<T> }[]): Promise<void> {
+  if (rows.length === 1) return write(em, entity, rows[0].id, rows[0].values);
+  if (!rows.length) return;
+  const columns = entity === Indicator ? INDICATOR_COLUMNS : ROLLUP_COLUMNS;
+  const meta = em.getMetadata().get(entity.name);
+  const postgres = isPostgres(em);
+  const keys = Object.keys(rows[0].values).filter((key) => key in columns);
+  const set = keys.map((key) => {
+    const [column, kind] = (columns as Record<string, [string, string]>)[key];
+    const type = (meta.properties as Record<string, { columnTypes: string[] }>)[key].columnTypes[0];
+    return { key, column, kind, placeholder: postgres ? `cast(? as ${type})` : '?' };
+  });
+  const transaction = em.getTransactionContext();
+  for (let start = 0; start < rows.length; start += UPDATE_CHUNK) {
+    const chunk = rows.slice(start, start + UPDATE_CHUNK);
+    const bindings: unknown[] = [];
+    const assignments = set.map(({ key, column, kind, placeholder }) => {
+      for (const { id, values } of chunk) bindings.push(id, databaseValue((values as Record<string, unknown>)[key], kind));
+      return `"${column}" = case "id" ${chunk.map(() => `when ? then ${placeholder}`).join(' ')} end`;
+    });
+    bindings.push(...chunk.map(({ id }) => id));
+    const query = em.getKnex().raw(`update "${TABLES.get(entity)}" set ${assignments.join(', ')} where "id" in (${chunk.map(() => '?').join(', ')})`, bindings as never[]);
+    if (transaction) query.transacting(transaction);
+    await query;
+  }
+  for (const { id, values } of rows) registerWritten(em, entity, id, values);
+}
+
+function databaseValue(value: unknown, kind: string): unknown {
+  return value === null || value === undefined ? null : kind === 'decimal' ? Number(toMicros(value as string)) : kind === 'json' ? JSON.stringify(value) : value;
 }
 
 /**
