@@ -11,7 +11,7 @@ import { type Api, openApi, readFixture } from './harness.js';
 import { rebuildFigures } from '../../server/src/modules/plan/plan-figures.store.js';
 import { rebuildFiguresCommand } from '../../server/src/cli/main.js';
 import { computeFigures, FIGURES_VERSION, renderFigures, targetView } from '../../server/src/modules/plan/plan-figures.service.js';
-import { loadPlanContent } from '../../server/src/modules/plan/plan-content.js';
+import { figuresColumn, figuresFromColumn, loadPlanContent } from '../../server/src/modules/plan/plan-content.js';
 import { Plan } from '../../server/src/modules/plan/plan.entity.js';
 import { indicatorValue } from '../../server/src/modules/indicator/indicator-value.type.js';
 import { gapView } from '../../server/src/modules/indicator/gap.type.js';
@@ -55,7 +55,9 @@ async function expectRenderedAsComputed(target: Api = api): Promise<number> {
   for (const plan of plans) {
     const content = await loadPlanContent(em, plan.id);
     const computed = computeFigures(content);
+    const column = await figuresColumn(em, plan.id);
     for (const indicator of content.indicators) {
+      indicator.figures = figuresFromColumn(em, column.get(indicator.id));
       const { reading, gap } = computed.indicators.get(indicator.id)!;
       const views = {
         target: targetView(indicator, reading),
