@@ -39,9 +39,13 @@ describe('migration: 一级 sections of the 部门整体 framework', () => {
       await expect(connection.execute("insert into indicator (plan_id, level1, level1_label, name) values (1, 'NONSENSE', 'x', 'x')")).rejects.toThrow(/CHECK constraint/);
       expect(await connection.execute("select name from sqlite_master where name like 'indicator%' order by name")).toEqual([
         { name: 'indicator' },
+        { name: 'indicator_completion_order_index' }, // Migration20261202410000IndicatorOrderIndexes
+        { name: 'indicator_gap_status_index' }, // Migration20261202400000AnalystIndexes
         { name: 'indicator_line_item_id_index' },
         { name: 'indicator_plan_id_index' },
         { name: 'indicator_previous_id_index' }, // Migration20261201400000StoredFigures
+        { name: 'indicator_score_lost_order_index' }, // Migration20261202410000IndicatorOrderIndexes
+        { name: 'indicator_stats_index' }, // Migration20261202400000AnalystIndexes
       ]);
       expect(await connection.execute('pragma foreign_key_check')).toEqual([]);
     } finally {
