@@ -1,11 +1,14 @@
 // The whole-plan read of the 5,020-indicator bench plan (issue 12), through the real schema (Apollo
 // executeOperation, no HTTP): the median of a few runs, for profiling the read path.
 //   pnpm --filter @jixiao/server exec tsx bench/plan-read.ts        (READ_RUNS=5, READ_QUERY=texts|editor)
+// READ_PLAN=10000 (the largest plan the limits allow) | typical; READ_CONCURRENCY=n; READ_PROFILE=file.cpuprofile
+// (+ READ_HEAP=1: allocations). Prints the median and fastest read, CPU per read, the longest event-loop
+// delay (longestBlockMs: the longest any other request would have waited) and the longest GC pause.
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/sqlite';
@@ -17,7 +20,7 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { bigPlan } from './big-plan.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary } from './province/generate.js';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
 const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
@@ -48,6 +51,12 @@ let hash = '';
 const cpu = process.cpuUsage();
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 loopDelay.enable();
+// The longest pauses the collector made (they count in the loop's delay; a loaded machine stretches them).
+let longestGcMs = 0;
+const gcWatch = new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) longestGcMs = Math.max(longestGcMs, entry.duration);
+});
+gcWatch.observe({ entryTypes: ['gc'] });
 // READ_CONCURRENCY=8: each run fires that many reads at once (the plan-read slots apply); peak RSS is sampled.
 const concurrency = Number(process.env.READ_CONCURRENCY ?? 1);
 let peakRss = 0;
@@ -79,6 +88,7 @@ for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   samples.push(performance.now() - start);
 }
 clearInterval(rssWatch);
+gcWatch.disconnect();
 if (profiler) {
   writeFileSync(process.env.READ_PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
   if (process.env.READ_HEAP) writeFileSync(`${process.env.READ_PROFILE}.heapprofile`, JSON.stringify((await profiler.post('HeapProfiler.stopSampling')).profile));
@@ -86,7 +96,7 @@ if (profiler) {
 const used = process.cpuUsage(cpu);
 loopDelay.disable();
 samples.sort((a, b) => a - b);
-console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), minMs: Math.round(samples[0]), heapBeforeMB: Math.round(heapBefore / 2 ** 20), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, rssBeforeMB: Math.round(rssBefore / 2 ** 20), peakRssMB: Math.round(peakRss / 2 ** 20), longestBlockMs: Math.round(loopDelay.max / 1e6), samples: samples.map(Math.round) }));
+console.log(JSON.stringify({ query: process.env.READ_QUERY ?? 'texts', medianMs: Math.round(samples[samples.length >> 1]), minMs: Math.round(samples[0]), heapBeforeMB: Math.round(heapBefore / 2 ** 20), cpuMsPerRead: Math.round((used.user + used.system) / 1000 / samples.length), bytes, hash, rssBeforeMB: Math.round(rssBefore / 2 ** 20), peakRssMB: Math.round(peakRss / 2 ** 20), longestBlockMs: Math.round(loopDelay.max / 1e6), longestGcMs: Math.round(longestGcMs), loadAverage: loadavg()[0].toFixed(1), samples: samples.map(Math.round) }));
 await orm.close();
 rmSync(folder, { recursive: true, force: true });
 process.exit(0);

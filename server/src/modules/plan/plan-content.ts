@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
+import { BREAK, type DocumentNode, visit } from 'graphql';
 import { memoised, settledMemo } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
 import { Department } from '../department/department.entity.js';
@@ -60,7 +61,11 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
 export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
   return memoised(em, `plan-content:${planId}`, async () => {
     await planReadSlot(em);
-    return loadPlanContent(em, planId);
+    // An operation that shows figures reads them with the content, so they are at hand when the rows are
+    // resolved (read later, the column arrived in the middle of the read and every row waiting for it was
+    // completed in one turn).
+    const [content] = await Promise.all([loadPlanContent(em, planId), figuresWanted.has(em) ? figuresColumn(em, planId) : null]);
+    return content;
   });
 }
 
@@ -81,7 +86,25 @@ export function planContentPart<T>(em: EntityManager, planId: number, part: (con
 // the first field that needs them reads the plan's column in one statement, once per request.
 
 const FIGURES_NOT_READ = Symbol('figures not read');
-const INDICATOR_LAZY: ReadOptions = { omit: ['figures'], marker: FIGURES_NOT_READ };
+
+/** Requests whose operation names a field that shows an indicator's figures (the plugin below marks them). */
+const figuresWanted = new WeakSet<EntityManager>();
+const FIGURE_FIELDS = new Set(['target', 'actual', 'gap']);
+
+function showsFigures(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (FIGURE_FIELDS.has(node.name.value)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+const INDICATOR_LAZY: ReadOptions = { omit: ['figures'], paged: true, marker: FIGURES_NOT_READ };
 
 /** Whether an indicator row came from plan content without its `figures` (then figuresColumn has them). */
 export function figuresNotRead(indicator: Indicator): boolean {
@@ -95,12 +118,19 @@ export function figuresColumn(em: EntityManager, planId: number): Map<number, un
     settledMemo<Map<number, unknown>>(em, key) ??
     memoised(em, key, async () => {
       const meta = em.getMetadata().get(Indicator.name);
-      const rows = (await em.execute(
-        em.getKnex()(meta.tableName).select(meta.primaryKeys[0], meta.properties.figures.fieldNames[0]).where(meta.properties.plan.fieldNames[0], planId),
-      )) as Record<string, unknown>[];
       const id = meta.primaryKeys[0];
       const field = meta.properties.figures.fieldNames[0];
-      return new Map(rows.map((row) => [Number(row[id]), row[field]]));
+      const column = new Map<number, unknown>();
+      // In pages, as the rows (readRows): the JSON of 10,000 indicators is megabytes.
+      for (let after = 0; ; ) {
+        const page = (await em.execute(
+          em.getKnex()(meta.tableName).select(id, field).where(meta.properties.plan.fieldNames[0], planId).andWhere(id, '>', after).orderBy(id).limit(READ_PAGE_ROWS),
+        )) as Record<string, unknown>[];
+        for (const row of page) column.set(Number(row[id]), row[field]);
+        if (page.length < READ_PAGE_ROWS) break;
+        after = Number(page[page.length - 1][id]);
+      }
+      return column;
     })
   );
 }
@@ -226,6 +256,9 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
       requests.set(contextValue.em, null);
       pacers.set(contextValue.em, { handed: 0, gates: [] });
       return {
+        async didResolveOperation({ document, contextValue: context }) {
+          if (showsFigures(document)) figuresWanted.add(context.em);
+        },
         async willSendResponse({ contextValue: context }) {
           releasePlanReadSlot(context.em);
           pacers.delete(context.em);
@@ -236,11 +269,21 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
 }
 
 interface ReadOptions {
-  /** Properties not read (left undefined on the rows). */
+  /** Properties not read (left undefined on the rows: own properties, so setting one later never runs the ORM's setter). */
   omit: string[];
+  /** Read in pages of READ_PAGE_ROWS. */
+  paged: boolean;
   /** Set (true) on the rows' prototype, which derives from the entity's: tells them apart. */
   marker: symbol;
 }
+
+/**
+ * Rows per statement of a paged read (env JIXIAO_READ_PAGE_ROWS, default 2,000): sqlite3 builds a
+ * statement's rows on the event loop in one go, and with the mapping below 10,000 indicators were one block
+ * of about half a second. A plan's indicators are read in pages of this many (by id, each page its own turn),
+ * so a plan up to this size is still one statement, the largest allowed (10,000) five.
+ */
+export const READ_PAGE_ROWS = Math.max(100, Number(process.env.JIXIAO_READ_PAGE_ROWS) || 2000);
 
 /** One table's rows of a plan, by position, as plain objects of the entity's shape (in the caller's transaction). */
 async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number, options?: ReadOptions): Promise<T[]> {
@@ -249,11 +292,24 @@ async function readRows<T extends object>(em: EntityManager, entity: EntityClass
   const meta = em.getMetadata().get(entity.name);
   const knex = em.getKnex();
   const columns = options ? columnsOf(meta as unknown as EntityMetadata, new Set(options.omit)) : '*';
-  const rows = (await em.execute(
-    knex(meta.tableName).select(columns).where(meta.properties.plan.fieldNames[0], planId).orderBy([meta.properties.position.fieldNames[0], meta.primaryKeys[0]]),
-  )) as Record<string, unknown>[];
+  const planColumn = meta.properties.plan.fieldNames[0];
+  const positionColumn = meta.properties.position.fieldNames[0];
+  const id = meta.primaryKeys[0];
   const map = rowMapper(em, entity, options);
-  return rows.map(map);
+  if (!options?.paged) {
+    const rows = (await em.execute(knex(meta.tableName).select(columns).where(planColumn, planId).orderBy([positionColumn, id]))) as Record<string, unknown>[];
+    return rows.map(map);
+  }
+  const mapped: T[] = [];
+  for (let after = 0; ; ) {
+    const page = (await em.execute(knex(meta.tableName).select(columns).where(planColumn, planId).andWhere(id, '>', after).orderBy(id).limit(READ_PAGE_ROWS))) as Record<string, unknown>[];
+    for (const row of page) mapped.push(map(row));
+    if (page.length < READ_PAGE_ROWS) break;
+    after = Number(page[page.length - 1][id]);
+  }
+  const position = meta.properties.position.name as keyof T;
+  const key = id as keyof T;
+  return mapped.sort((a, b) => (a[position] as number) - (b[position] as number) || (a[key] as number) - (b[key] as number));
 }
 
 /** The columns of an entity's table but those of the omitted properties. */
@@ -313,8 +369,10 @@ function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>, 
     }
   }
   const prototype: object = options ? Object.create(meta.prototype as object, { [options.marker]: { value: true } }) : (meta.prototype as object);
+  const omitted = [...omit];
   mapper = ((row: Record<string, unknown>) => {
     const target: Record<string, unknown> = {};
+    for (const name of omitted) target[name] = undefined;
     for (const set of setters) set(target, row);
     // The entity's prototype, set after the fields are own data properties (so none of the ORM's reference
     // setters runs): `instanceof` holds, and type-graphql passes the object to field resolvers as it is
