@@ -28,7 +28,7 @@ const CLIENTS = (process.env.WRITES_CLIENTS ?? '1,8,32').split(',').map(Number);
 const REQUESTS = Number(process.env.WRITES_REQUESTS ?? 400);
 const MIX = process.env.WRITES_MIX === '1';
 const PROFILE = process.env.WRITES_PROFILE === '1';
-const SERVER_DIR = resolve(import.meta.dirname, '..');
+const SERVER_DIR = process.env.WRITES_SERVER_DIR ?? resolve(import.meta.dirname, '..');
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
 const PASSWORD = 'bench correct horse battery';
 const log = (line: string) => console.log(`[writes ${new Date().toISOString().slice(11, 19)}] ${line}`);

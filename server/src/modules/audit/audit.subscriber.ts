@@ -81,8 +81,17 @@ function entriesFor(changeSet: ChangeSet<object>, platform: Platform, comparator
     // A delete's change set carries no data: the row as it is now is what goes.
     return [{ ...base, field: 'DELETED', before: json(snapshot(meta, platform, comparator.prepareEntity(changeSet.entity) as Row)) }];
   }
-  const before = snapshot(meta, platform, changeSet.originalEntity as Row);
-  const after = snapshot(meta, platform, changeSet.payload as Row);
+  return updateEntries(meta, platform, base, changeSet.originalEntity as Row, changeSet.payload as Row);
+}
+
+/**
+ * The entries of an update of one row: each changed field (bookkeeping and figures left out) with its value
+ * before and after, from the row's snapshot as loaded and the changed values (both as the database holds
+ * them, as in a change set). Also for a write that updates its row natively (plan-figures.store.ts).
+ */
+export function updateEntries(meta: EntityMetadata<object>, platform: Platform, base: Pick<AuditEntry, 'objectType' | 'planId'>, original: Row, changed: Row): Partial<AuditEntry>[] {
+  const before = snapshot(meta, platform, original);
+  const after = snapshot(meta, platform, changed);
   return Object.keys(after)
     .filter((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field]))
     .map((field) => ({ ...base, field, before: json(before[field]), after: json(after[field]) }));

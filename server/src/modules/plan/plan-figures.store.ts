@@ -1,4 +1,7 @@
-import { helper } from '@mikro-orm/core';
+import { type EntityProperty, helper, OptimisticLockError } from '@mikro-orm/core';
+import { currentAuditScope } from '../audit/audit-scope.js';
+import { updateEntries } from '../audit/audit.subscriber.js';
+import { type AuditRow, insertAuditRows } from '../audit/audit.writer.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
@@ -281,12 +284,41 @@ const THIN_SQL = {
     'select e."total_score", e."grade", s."id" as "section_id", s."position", s."name", s."weight", s."score" from "evaluation" e left join "evaluation_section" s on s."evaluation_id" = e."id" where e."plan_id" = ?',
 };
 
-/** Whether an entity holds a change of its own (not only recomputed figures) that its flush would write. */
-function edited(em: EntityManager, entity: Indicator): boolean {
-  const original = helper(entity).__originalEntityData;
-  if (!original) return true;
-  const diff = em.getComparator().diffEntities<Indicator>('Indicator', original as never, em.getComparator().prepareEntity(entity) as never);
-  return Object.keys(diff).some((key) => !FIGURE_PROPERTIES.has(key));
+/**
+ * Saves a single-indicator edit and the indicator's recomputed figures in one UPDATE, as the unit of work
+ * would (only the changed columns, the optimistic-lock version checked and raised: a lost race throws
+ * OptimisticLockError, a CONFLICT), with the same audit entries the subscriber writes for a flush, without
+ * the unit of work's change-set machinery (a third of a write's CPU). An edit that changes nothing of its
+ * own writes only the figures, natively (no version bump, no entry).
+ */
+async function saveIndicator(em: EntityManager, indicator: Indicator, figures: IndicatorColumns): Promise<void> {
+  const original = helper(indicator).__originalEntityData as Raw | undefined;
+  if (!original) {
+    Object.assign(indicator, figures);
+    return em.flush();
+  }
+  const comparator = em.getComparator();
+  const edit = comparator.diffEntities<Indicator>('Indicator', original as never, comparator.prepareEntity(indicator) as never) as Raw;
+  if (!Object.keys(edit).some((key) => !FIGURE_PROPERTIES.has(key))) return write(em, Indicator, indicator.id, figures);
+  Object.assign(indicator, figures);
+  const changes = comparator.diffEntities<Indicator>('Indicator', original as never, comparator.prepareEntity(indicator) as never) as Raw;
+  const meta = em.getMetadata().get<Indicator>('Indicator');
+  const names: string[] = [];
+  const params: unknown[] = [];
+  for (const [key, value] of Object.entries(changes)) {
+    if (key === 'version') continue;
+    names.push(`"${(meta.properties as Record<string, EntityProperty>)[key].fieldNames[0]}" = ?`);
+    params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
+  }
+  const result = (await em
+    .getConnection()
+    .execute(`update "indicator" set ${names.join(', ')}, "version" = "version" + 1 where "id" = ? and "version" = ?`, [...params, indicator.id, indicator.version] as never[], 'run', em.getTransactionContext())) as unknown as { affectedRows: number };
+  if (result.affectedRows !== 1) throw OptimisticLockError.lockFailed(indicator);
+  indicator.version += 1;
+  em.getUnitOfWork().register(indicator, comparator.prepareEntity(indicator) as never, { refresh: true });
+  if (currentAuditScope().rowsAudited === false) return;
+  const entries = updateEntries(meta as never, em.getPlatform(), { objectType: 'Indicator', planId: indicator.plan.id }, original, changes);
+  await insertAuditRows(em, entries.map((entry) => ({ ...entry, objectId: indicator.id }) as AuditRow));
 }
 
 /**
@@ -311,13 +343,7 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
 
   const budget = budgetFigures(head.budget_line_id == null ? null : { initial: decimal(head.initial), adjustment: decimal(head.adjustment), fullYear: decimal(head.full_year), actual: decimal(head.actual) });
   const own = indicatorFigures(indicator, budget, plan);
-  if (edited(em, indicator)) {
-    Object.assign(indicator, own.columns);
-    await em.flush();
-  } else {
-    await em.flush();
-    await write(em, Indicator, indicator.id, own.columns);
-  }
+  await saveIndicator(em, indicator, own.columns);
 
   const rows: ThinIndicator[] = indicatorRows.map((row) =>
     Number(row.id) === indicator.id
