@@ -202,13 +202,14 @@ export async function storePlanFigures(em: EntityManager, planId: number): Promi
   await writePlan(em, planId, figures.plan.columns, figures.checks);
 }
 
-/** Rows per batched UPDATE (each column a CASE over the ids): well under both databases' bound-parameter limits. */
+/** Rows per batched UPDATE: well under both databases' bound-parameter limits. */
 const UPDATE_CHUNK = 200;
 
 /**
- * write() for many rows of one table, the same columns each: one UPDATE per 200 rows, each column set
- * by a CASE on the id, with bound parameters (a plan rewritten after a FIGURES_VERSION change was a
- * statement per row: issue 12). PostgreSQL needs the parameters cast to the columns' types.
+ * write() for many rows of one table, the same columns each: one UPDATE … FROM (VALUES …) per 200 rows,
+ * with bound parameters (a plan rewritten after a FIGURES_VERSION change was a statement per row: issue
+ * 12). Both databases name a VALUES list's columns column1, column2, …; PostgreSQL needs the parameters
+ * cast to the columns' types.
  */
 async function writeMany<T extends Indicator | LineItem>(em: EntityManager, entity: new () => T, rows: { id: number; values: Partial<T> }[]): Promise<void> {
   if (rows.length === 1) return write(em, entity, rows[0].id, rows[0].values);
@@ -216,22 +217,25 @@ async function writeMany<T extends Indicator | LineItem>(em: EntityManager, enti
   const columns = entity === Indicator ? INDICATOR_COLUMNS : ROLLUP_COLUMNS;
   const meta = em.getMetadata().get(entity.name);
   const postgres = isPostgres(em);
-  const keys = Object.keys(rows[0].values).filter((key) => key in columns);
-  const set = keys.map((key) => {
-    const [column, kind] = (columns as Record<string, [string, string]>)[key];
-    const type = (meta.properties as Record<string, { columnTypes: string[] }>)[key].columnTypes[0];
-    return { key, column, kind, placeholder: postgres ? `cast(? as ${type})` : '?' };
-  });
+  const set = Object.keys(rows[0].values)
+    .filter((key) => key in columns)
+    .map((key) => {
+      const [column, kind] = (columns as Record<string, [string, string]>)[key];
+      const type = (meta.properties as Record<string, { columnTypes: string[] }>)[key].columnTypes[0];
+      return { key, column, kind, placeholder: postgres ? `cast(? as ${type})` : '?' };
+    });
+  const row = `(${[postgres ? 'cast(? as int)' : '?', ...set.map(({ placeholder }) => placeholder)].join(', ')})`;
+  const table = TABLES.get(entity)!;
+  const assignments = set.map(({ column }, index) => `"${column}" = v."column${index + 2}"`).join(', ');
   const transaction = em.getTransactionContext();
   for (let start = 0; start < rows.length; start += UPDATE_CHUNK) {
     const chunk = rows.slice(start, start + UPDATE_CHUNK);
     const bindings: unknown[] = [];
-    const assignments = set.map(({ key, column, kind, placeholder }) => {
-      for (const { id, values } of chunk) bindings.push(id, databaseValue((values as Record<string, unknown>)[key], kind));
-      return `"${column}" = case "id" ${chunk.map(() => `when ? then ${placeholder}`).join(' ')} end`;
-    });
-    bindings.push(...chunk.map(({ id }) => id));
-    const query = em.getKnex().raw(`update "${TABLES.get(entity)}" set ${assignments.join(', ')} where "id" in (${chunk.map(() => '?').join(', ')})`, bindings as never[]);
+    for (const { id, values } of chunk) {
+      bindings.push(id);
+      for (const { key, kind } of set) bindings.push(databaseValue((values as Record<string, unknown>)[key], kind));
+    }
+    const query = em.getKnex().raw(`update "${table}" set ${assignments} from (values ${chunk.map(() => row).join(', ')}) as v where "${table}"."id" = v."column1"`, bindings as never[]);
     if (transaction) query.transacting(transaction);
     await query;
   }
@@ -446,15 +450,25 @@ function thinChecked(rows: ThinIndicator[] | undefined): CheckedIndicator[] {
 // ---------------------------------------------------------------------------------------------------
 // Rebuilding
 
+/** Plans per transaction of a rebuild: a province is thousands, a transaction each cost more than some plans' figures. */
+const REBUILD_BATCH = 20;
+
 /**
- * Recomputes the figures of the given plans (default: every plan), each in its own transaction, from
- * their texts: `pnpm cli rebuild-figures`, and at start for plans stored by an older figure code.
+ * Recomputes the figures of the given plans (default: every plan) from their texts, 20 plans per
+ * transaction (each plan's figures are its own: a batch is only fewer commits), with a fresh unit of
+ * work per plan: `pnpm cli rebuild-figures`, and at start for plans stored by an older figure code.
  */
 export async function rebuildFigures(root: EntityManager, planIds?: number[], log: (planId: number) => void = () => {}): Promise<number> {
   const ids = planIds ?? (await root.fork().find(Plan, {}, { fields: ['id'], orderBy: { id: 'asc' } })).map((plan) => plan.id);
-  for (const id of ids) {
-    await root.fork().transactional((em) => storePlanFigures(em as EntityManager, id));
-    log(id);
+  for (let start = 0; start < ids.length; start += REBUILD_BATCH) {
+    const batch = ids.slice(start, start + REBUILD_BATCH);
+    await root.fork().transactional(async (em) => {
+      for (const id of batch) {
+        await storePlanFigures(em as EntityManager, id);
+        em.clear();
+      }
+    });
+    batch.forEach((id) => log(id));
   }
   return ids.length;
 }
