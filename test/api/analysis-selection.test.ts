@@ -112,3 +112,58 @@ describe('indicators pages compute what the query selects', () => {
     expect(next.pageInfo.hasPreviousPage).toBe(true);
   });
 });
+
+describe('keyset pages over every ordering (the cursor seeks its first key; by department the plan is read department first)', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi();
+    for (const fixture of ['shifeng', 'yanfeng'] as const) expect((await api.gql(IMPORT, { d: readFixture(fixture) })).importPlanDocument.userErrors).toEqual([]);
+  });
+  afterAll(() => api?.close());
+
+  const PAGE = `query($o: IndicatorOrder, $f: IndicatorFilter, $first: Int, $after: String, $last: Int, $before: String) {
+    indicators(orderBy: $o, filter: $f, first: $first, after: $after, last: $last, before: $before) {
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor } nodes { id gap { scoreLost completion } plan { year department { name } } } } }`;
+
+  for (const field of ['ID', 'YEAR', 'DEPARTMENT', 'SCORE_LOST', 'COMPLETION']) {
+    for (const direction of ['ASC', 'DESC']) {
+      it(`${field} ${direction}: forward and backward pages of 7 put together are the whole list`, async () => {
+        for (const f of [null, { gapStatuses: ['MET', 'NOT_MET', 'PENDING', 'NEEDS_JUDGEMENT'] }]) {
+          const o = { field, direction };
+          const all = (await api.gql(PAGE, { o, f, first: 100 })).indicators.nodes.map((node: any) => node.id);
+          expect(all.length).toBeGreaterThan(7);
+          const forward: string[] = [];
+          for (let after: string | null = null, more = true; more; ) {
+            const { indicators }: any = await api.gql(PAGE, { o, f, first: 7, after });
+            forward.push(...indicators.nodes.map((node: any) => node.id));
+            expect(indicators.pageInfo.hasPreviousPage).toBe(after !== null);
+            more = indicators.pageInfo.hasNextPage;
+            after = indicators.pageInfo.endCursor;
+          }
+          expect(forward).toEqual(all);
+          const backward: string[] = [];
+          for (let before: string | null = null, more = true; more; ) {
+            const { indicators }: any = await api.gql(PAGE, { o, f, last: 7, before });
+            backward.unshift(...indicators.nodes.map((node: any) => node.id));
+            more = indicators.pageInfo.hasPreviousPage;
+            before = indicators.pageInfo.startCursor;
+          }
+          expect(backward).toEqual(all);
+        }
+      });
+    }
+  }
+
+  it('by department: department name, then year, then id', async () => {
+    for (const direction of ['ASC', 'DESC']) {
+      const nodes = (await api.gql(PAGE, { o: { field: 'DEPARTMENT', direction }, first: 100 })).indicators.nodes;
+      const key = (node: any) => [node.plan.department.name, node.plan.year, Number(node.id)] as const;
+      const sorted = [...nodes].sort((a, b) => {
+        const [x, y] = [key(a), key(b)];
+        const order = x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1] || x[2] - y[2];
+        return direction === 'ASC' ? order : -order;
+      });
+      expect(nodes.map((node: any) => node.id)).toEqual(sorted.map((node: any) => node.id));
+    }
+  });
+});

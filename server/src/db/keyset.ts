@@ -23,8 +23,10 @@ export function keyValues(keys: SortKey[], values: unknown[]): KeyValue[] {
 
 /**
  * Rows strictly after (or before) the row whose key is `values`, in the ordering `keys`:
- * (k1 > v1) or (k1 = v1 and k2 > v2) or … — with `<` for a descending key. Portable SQL (no row values),
- * the expressions are ours and every value is bound.
+ * k1 >= v1 and ((k1 > v1) or (k1 = v1 and k2 > v2) or …) — with `<` for a descending key. The leading
+ * `k1 >= v1` says nothing new, but it is what lets the database seek an index on k1 to the cursor instead
+ * of reading the ordering from its start up to it (an export's last chunk would read the province).
+ * Portable SQL (no row values), the expressions are ours and every value is bound.
  */
 export function keysetPredicate(keys: SortKey[], values: KeyValue[], side: 'after' | 'before'): { sql: string; bindings: KeyValue[] } {
   const parts: string[] = [];
@@ -40,7 +42,9 @@ export function keysetPredicate(keys: SortKey[], values: KeyValue[], side: 'afte
     bindings.push(bind(key, values[index]));
     parts.push(`(${terms.join(' and ')})`);
   });
-  return { sql: `(${parts.join(' or ')})`, bindings };
+  const first = keys[0];
+  const seek = `${first.sql} ${(first.direction === 'asc') === (side === 'after') ? '>=' : '<='} ?`;
+  return { sql: `(${seek} and (${parts.join(' or ')}))`, bindings: [bind(first, values[0]), ...bindings] };
 }
 
 function bind(key: SortKey, value: KeyValue): KeyValue {

@@ -47,7 +47,7 @@ export function indicatorQuery(
   knex: Knex,
   actor: Actor,
   filter: IndicatorFilter | null | undefined,
-  { readsPlan = true, readsDepartment = true }: { readsPlan?: boolean; readsDepartment?: boolean } = {},
+  { readsPlan = true, readsDepartment = true, departmentFirst = false }: { readsPlan?: boolean; readsDepartment?: boolean; departmentFirst?: boolean } = {},
 ): () => Knex.QueryBuilder {
   // Checked once, up front: a bad filter is refused before any SQL runs.
   applyIndicatorFilter(knex('indicator as i'), actor, filter);
@@ -55,6 +55,15 @@ export function indicatorQuery(
   const department = readsDepartment || filter?.region != null;
   const plan = department || readsPlan || readableDepartmentIds(actor) !== null || PLAN_FILTERS.some((field) => filter?.[field] != null);
   return () => {
+    if (departmentFirst) {
+      // Ordered by department name, then year, then id: departments by their unique name, each one's plans by
+      // (department, year), each plan's indicators by id — the nested loops give the order, nothing is
+      // sorted, and a cursor seeks to its department. Cross joins keep SQLite to this order (PostgreSQL
+      // plans them as the inner joins they are).
+      const query = knex('department as d').joinRaw('cross join plan as p').joinRaw('cross join indicator as i').whereRaw('p.department_id = d.id and i.plan_id = p.id');
+      applyIndicatorFilter(query, actor, filter);
+      return query;
+    }
     const query = knex('indicator as i');
     if (plan) query.join('plan as p', 'p.id', 'i.plan_id');
     if (department) query.join('department as d', 'd.id', 'p.department_id');
@@ -82,7 +91,7 @@ export async function indicatorRows(
   const window = keysetWindow(page, ordering, keys.length, defaultSize, maxSize);
   const knex = em.getKnex();
   const reads = (alias: string) => [...keys.map((key) => key.sql), ...columns].some((sql) => sql.startsWith(alias));
-  const base = indicatorQuery(knex, actor, filter, { readsPlan: reads('p.'), readsDepartment: reads('d.') });
+  const base = indicatorQuery(knex, actor, filter, { readsPlan: reads('p.'), readsDepartment: reads('d.'), departmentFirst: order?.field === 'DEPARTMENT' });
   const result = await readKeysetPage<{ id: number } & Record<string, unknown>>(base, columns, keys, window, knex, { count, previous });
   return { ...result, ordering };
 }
