@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { withAuditScope } from '../modules/audit/audit-scope.js';
 import { type Actor, bindActor } from '../modules/user/access.js';
-import { openDatabase } from '../db/orm.js';
+import { isPostgres, openDatabase } from '../db/orm.js';
 import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
 import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
@@ -77,20 +77,18 @@ function asCommandLine<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>
 export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void, reason: string | null = null): Promise<void> {
   if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
   const documents = paths.map((path) => {
-    const document = readDocument(path);
     try {
-      validatePlanDocument(document);
+      return { path, document: validatePlanDocument(readDocument(path)) };
     } catch (error) {
       if (error instanceof UserInputError) throw new CliError(describeProblems(path, error));
       throw error;
     }
-    return { path, document };
   });
   await asCommandLine(orm, async (em) => {
     for (const { path, document } of documents) {
       let result;
       try {
-        result = await importPlanDocument(em, document, 'IMPORT', { reason });
+        result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true });
       } catch (error) {
         if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
         throw error;
@@ -102,6 +100,9 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
       em.clear();
     }
   });
+  // A large import leaves its pages in SQLite's write-ahead log until a checkpoint: fold them into the
+  // database file now and truncate the log (the file is the database's true size afterwards).
+  if (!isPostgres(orm)) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
 }
 
 function option(args: string[], name: string): string | undefined {

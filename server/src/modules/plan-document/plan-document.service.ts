@@ -178,11 +178,11 @@ export async function importPlanDocument(
   em: EntityManager,
   input: unknown,
   as: PlanAction = 'IMPORT',
-  { reason }: { reason?: string | null } = {},
+  { reason, validated = false }: { reason?: string | null; /** `input` is what validatePlanDocument returned (the CLI validates every file first). */ validated?: boolean } = {},
 ): Promise<ImportResult> {
   // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
   if (as === 'IMPORT') authorizeAdmin(em);
-  const document = validatePlanDocument(input);
+  const document = validated ? (input as PlanDocument) : validatePlanDocument(input);
   const stated = document.department;
   let department = await findDepartmentByNames(em, [stated.name, stated.shortName]);
   const departmentCreated = !department;
