@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { BREAK, type DocumentNode, visit } from 'graphql';
+import { BREAK, type DocumentNode, GraphQLError, visit } from 'graphql';
+import { LimitCode } from '../../graphql/limits.js';
 import { memoised, settledMemo } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
 import { Department } from '../department/department.entity.js';
@@ -64,9 +65,40 @@ export function planContentOf(em: EntityManager, planId: number): Promise<PlanCo
     // An operation that shows figures reads them with the content, so they are at hand when the rows are
     // resolved (read later, the column arrived in the middle of the read and every row waiting for it was
     // completed in one turn).
-    const [content] = await Promise.all([loadPlanContent(em, planId), figuresWanted.has(em) ? figuresColumn(em, planId) : null]);
-    return content;
+    const load = async () => (await Promise.all([loadPlanContent(em, planId), figuresWanted.has(em) ? figuresColumn(em, planId) : null]))[0];
+    const pacer = pacers.get(em);
+    if (!pacer) return load();
+    // One plan at a time per request, within its row budget: a page of 100 plans with their trees (cost
+    // ≈ 1.6 million) loaded every plan at once before the first row was handed out.
+    const loaded = pacer.loads.then(async () => {
+      if (pacer.loaded >= MAX_READ_ROWS) throw tooManyRows();
+      const content = await load();
+      pacer.loaded += rowCount(content);
+      return content;
+    });
+    pacer.loads = loaded.catch(() => undefined);
+    return loaded;
   });
+}
+
+/**
+ * Rows one GraphQL request may load and hand out (env JIXIAO_MAX_READ_ROWS, default 50,000: four whole
+ * reads of the largest plan the limits allow, plan-limits.ts). The cost rule prices a list at 10 rows; this
+ * is the count that holds whatever the plans' sizes. Past it, the fields that would read more answer
+ * QUERY_TOO_COSTLY (the rest of the response stands).
+ */
+export const MAX_READ_ROWS = Math.max(1, Number(process.env.JIXIAO_MAX_READ_ROWS) || 50_000);
+
+function tooManyRows(): GraphQLError {
+  return new GraphQLError(`查询读取的行数超过上限 ${MAX_READ_ROWS}（计划内容：专项、指标等）(the query reads more than ${MAX_READ_ROWS} rows of plan content)`, {
+    extensions: { code: LimitCode.QUERY_TOO_COSTLY, limit: MAX_READ_ROWS },
+  });
+}
+
+function rowCount(content: PlanContent): number {
+  let rows = content.indicators.length + content.budgetLines.length + content.keyTasks.length;
+  for (const items of content.childrenByParent.values()) rows += items.length;
+  return rows;
 }
 
 /**
@@ -157,7 +189,11 @@ export const READ_SLICE_ROWS = Math.max(1, Number(process.env.JIXIAO_READ_SLICE_
 export type Paced<T> = T[] | Promise<T[]> | (T | Promise<T>)[] | Promise<(T | Promise<T>)[]>;
 
 interface Pacer {
+  /** Rows handed out, and loaded (plan content), so far. */
   handed: number;
+  loaded: number;
+  /** The request's plan-content loads, one after another. */
+  loads: Promise<unknown>;
   /** gates[n] resolves in the n-th turn from the first: slice n's rows. */
   gates: Promise<void>[];
 }
@@ -178,6 +214,7 @@ export function paced<T>(em: EntityManager, rows: T[]): Paced<T> {
   if (!pacer || rows.length === 0) return rows;
   const start = pacer.handed;
   pacer.handed += rows.length;
+  if (pacer.handed > MAX_READ_ROWS) throw tooManyRows();
   const first = Math.floor(start / READ_SLICE_ROWS);
   const last = Math.floor((pacer.handed - 1) / READ_SLICE_ROWS);
   if (last === 0) return rows;
@@ -254,7 +291,7 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
   return {
     async requestDidStart({ contextValue }) {
       requests.set(contextValue.em, null);
-      pacers.set(contextValue.em, { handed: 0, gates: [] });
+      pacers.set(contextValue.em, { handed: 0, loaded: 0, loads: Promise.resolve(), gates: [] });
       return {
         async didResolveOperation({ document, contextValue: context }) {
           if (showsFigures(document)) figuresWanted.add(context.em);
