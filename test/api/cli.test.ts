@@ -36,7 +36,7 @@ describe('pnpm cli', () => {
     const exported = await cli(db, 'export', '--department', '雁峰区委宣传部', '--year', '2024');
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toEqual(readFixture('yanfeng'));
-  }, 60_000);
+  }, 180_000); // each step starts a tsx process: seconds apiece on a loaded machine
 
   it('refuses an invalid document with a readable message, exits non-zero and writes nothing — even beside a valid one', async () => {
     const db = join(folder, 'invalid.sqlite');
@@ -59,5 +59,5 @@ describe('pnpm cli', () => {
     const api = await openApi(db);
     expect((await api.gql('{ plans { totalCount } departments { totalCount } }')).plans.totalCount).toBe(0);
     await api.close();
-  }, 60_000);
+  }, 180_000); // each step starts a tsx process: seconds apiece on a loaded machine
 });
