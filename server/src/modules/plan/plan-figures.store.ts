@@ -302,10 +302,10 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
     return em.flush();
   }
   const comparator = em.getComparator();
-  const edit = comparator.diffEntities<Indicator>('Indicator', original as never, comparator.prepareEntity(indicator) as never) as Raw;
-  if (!Object.keys(edit).some((key) => !FIGURE_PROPERTIES.has(key))) return write(em, Indicator, indicator.id, figures);
   Object.assign(indicator, figures);
-  const changes = comparator.diffEntities<Indicator>('Indicator', original as never, comparator.prepareEntity(indicator) as never) as Raw;
+  const prepared = comparator.prepareEntity(indicator) as Raw;
+  const changes = comparator.diffEntities<Indicator>('Indicator', original as never, prepared as never) as Raw;
+  if (!Object.keys(changes).some((key) => !FIGURE_PROPERTIES.has(key))) return write(em, Indicator, indicator.id, figures);
   const meta = em.getMetadata().get<Indicator>('Indicator');
   const names: string[] = [];
   const params: unknown[] = [];
@@ -319,7 +319,7 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
     .execute(`update "indicator" set ${names.join(', ')}, "version" = "version" + 1 where "id" = ? and "version" = ?`, [...params, indicator.id, indicator.version] as never[], 'run', em.getTransactionContext())) as unknown as { affectedRows: number };
   if (result.affectedRows !== 1) throw OptimisticLockError.lockFailed(indicator);
   indicator.version += 1;
-  em.getUnitOfWork().register(indicator, comparator.prepareEntity(indicator) as never, { refresh: true });
+  em.getUnitOfWork().register(indicator, { ...prepared, version: indicator.version } as never, { refresh: true });
   if (currentAuditScope().rowsAudited === false) return;
   const entries = updateEntries(meta as never, em.getPlatform(), { objectType: 'Indicator', planId: indicator.plan.id }, original, changes);
   await insertAuditRows(em, entries.map((entry) => ({ ...entry, objectId: indicator.id }) as AuditRow));
