@@ -45,3 +45,8 @@ export async function recordStateChange(
     : [{ ...base, field: 'CREATED', after: json(after) }];
   await insertAuditRows(em, rows);
 }
+
+// What other modules need to write the trail themselves when they bypass the unit of work (a
+// single-indicator write's native UPDATE, plan-figures.store.ts): the entries of an update, and their insert.
+export { updateEntries } from './audit.subscriber.js';
+export { type AuditRow, insertAuditRows } from './audit.writer.js';

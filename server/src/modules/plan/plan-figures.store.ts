@@ -1,7 +1,6 @@
 import { type EntityProperty, helper, OptimisticLockError } from '@mikro-orm/core';
 import { currentAuditScope } from '../audit/audit-scope.js';
-import { updateEntries } from '../audit/audit.subscriber.js';
-import { type AuditRow, insertAuditRows } from '../audit/audit.writer.js';
+import { type AuditRow, insertAuditRows, updateEntries } from '../audit/audit.service.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
