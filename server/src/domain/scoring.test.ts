@@ -6,6 +6,7 @@ import {
   clampCompletion,
   describeBand,
   effectiveScore,
+  pointsLost,
   formatPercent,
   qualitativeScore,
   quantitativeScore,
@@ -237,5 +238,17 @@ describe('weightWarnings', () => {
       { code: 'INDICATOR_WEIGHT_MISSING', level1: 'OUTPUT', message: '产出指标有 1 个指标未填写分值' },
       { code: 'SECTION_NOT_WEIGHTED', level1: 'COST', message: '成本指标的指标分值合计 5 分，但该部分没有设定分值' },
     ]);
+  });
+});
+
+describe('pointsLost (失分)', () => {
+  it.each([
+    ['10', '8.5', '1.5'],
+    ['10', '10', '0'],
+    [null, '8', null],
+    ['10', null, null],
+  ])('分值 %s, score %s → %s', (weight, counted, lost) => {
+    const micros = (value: string | null) => (value === null ? null : toMicros(value));
+    expect(pointsLost(micros(weight), micros(counted))).toBe(micros(lost));
   });
 });

@@ -122,3 +122,8 @@ export function effectiveScore(evaluatorScore: Micros | null, suggestedScore: Mi
   return { score: null, source: null, evaluatorScore, suggestedScore };
 }
 
+/** 失分: the row's 分值 less the score that counts; null without a 分值 or without a score. */
+export function pointsLost(weight: Micros | null, counted: Micros | null): Micros | null {
+  return weight !== null && counted !== null ? weight - counted : null;
+}
+

@@ -2,7 +2,7 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { formatDecimal, ratioToMicros, type Micros } from '../../domain/decimal.js';
 import { GAP_STATUS_LABELS, GapStatus } from '@jixiao/vocabulary';
 import type { Gap as DomainGap, ScoringMethod } from '../../domain/gap.js';
-import { effectiveScore, formatPercent } from '../../domain/scoring.js';
+import { effectiveScore, formatPercent, pointsLost } from '../../domain/scoring.js';
 import { enumOf } from '../../graphql/enum.js';
 import { DecimalScalar } from '../../graphql/scalars.js';
 
@@ -118,7 +118,7 @@ export function gapScores(suggestedScore: Micros | null, evaluatorScore: Micros 
   return {
     evaluatorScore: decimalOrNull(evaluatorScore),
     effectiveScore: decimalOrNull(counted.score),
-    scoreLost: weight !== null && counted.score !== null ? formatDecimal(weight - counted.score) : null,
+    scoreLost: decimalOrNull(pointsLost(weight, counted.score)),
     scoreSource: counted.source,
   };
 }
