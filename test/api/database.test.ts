@@ -50,6 +50,7 @@ describe.skipIf(TEST_POSTGRES)('the SQLite database', () => {
     const [first, second] = [a.em.getConnection(), b.em.getConnection()];
     expect(await first.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
     expect(await second.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
+    expect(await first.execute('pragma synchronous')).toEqual([{ synchronous: 1 }]); // NORMAL: no fsync per commit in WAL mode (docs/scale.md)
     await first.execute('create table busy_probe (writer text)');
 
     // Without the timeout, a write while another connection holds the write lock fails at once (the control)…

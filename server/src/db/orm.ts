@@ -2,7 +2,19 @@ import 'reflect-metadata';
 import { Migrator } from '@mikro-orm/migrations';
 import { type Dictionary, MikroORM as CoreMikroORM, type Configuration, type Options as CoreOptions } from '@mikro-orm/core';
 import { AbstractSqlDriver, PostgreSqlConnection, PostgreSqlPlatform } from '@mikro-orm/postgresql';
-import { type EntityManager, type MikroORM, type Options, SqliteDriver } from '@mikro-orm/sqlite';
+import {
+  type AnyEntity,
+  type EntityData,
+  type EntityManager,
+  type Knex,
+  type LoggingOptions,
+  type MikroORM,
+  type Options,
+  type QueryResult,
+  SqliteConnection,
+  SqlitePlatform,
+  type Transaction,
+} from '@mikro-orm/sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { AuditSubscriber } from '../modules/audit/audit.subscriber.js';
@@ -56,6 +68,120 @@ export class JixiaoPostgreSqlDriver extends AbstractSqlDriver<JixiaoPostgreSqlCo
   }
 }
 
+/** A knex transaction as MikroORM hands it around (em.getTransactionContext()). */
+interface KnexTransaction {
+  client: { acquireConnection(): Promise<SqliteHandle>; emit(event: string, data: unknown): boolean };
+  isCompleted(): boolean;
+}
+
+/** The sqlite3 driver's database handle (node-sqlite3), as knex's pool holds it. */
+interface SqliteHandle {
+  all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
+  run(sql: string, params: unknown[], done: (this: { lastID: number; changes: number }, error: Error | null) => void): void;
+  __knexUid?: string;
+  __knexTxId?: string;
+}
+
+const INT32 = (value: number) => (value | 0) === value;
+
+/**
+ * A statement's SQL for the sqlite3 handle with its parameters bound — strings, 32-bit integers, booleans
+ * and nulls — and any other number written into the text as MikroORM's formatQuery writes it (sqlite3
+ * binds a larger integer as a REAL, which a TEXT or untyped column would keep as such). So the values
+ * stored are exactly those of the formatted statement. Null when the statement needs MikroORM's own
+ * formatting (identifier placeholders `??`, escaped `\?`, Dates, Buffers, objects, bigints, or a
+ * placeholder count that does not match).
+ */
+function boundStatement(sql: string, params: readonly unknown[]): { sql: string; params: unknown[] } | null {
+  let inline = false;
+  for (const value of params) {
+    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') continue;
+    if (typeof value !== 'number') return null;
+    if (!INT32(value)) inline = true;
+  }
+  if (sql.includes('??') || sql.includes('\\?')) return null;
+  let count = 0;
+  for (let at = sql.indexOf('?'); at >= 0; at = sql.indexOf('?', at + 1)) count += 1;
+  if (count !== params.length) return null;
+  if (!inline) return { sql, params: params as unknown[] };
+  let text = '';
+  let from = 0;
+  const bound: unknown[] = [];
+  params.forEach((value) => {
+    const at = sql.indexOf('?', from);
+    if (typeof value === 'number' && !INT32(value)) {
+      text += sql.slice(from, at) + String(value);
+    } else {
+      text += sql.slice(from, at + 1);
+      bound.push(value);
+    }
+    from = at + 1;
+  });
+  return { sql: text + sql.slice(from), params: bound };
+}
+
+/** knex's sqlite3 dialect's rule (SqliteKnexDialect.isRunQuery): these answer with changes and lastID, not rows. */
+function isRunQuery(sql: string): boolean {
+  const query = sql.trimStart().slice(0, 12).toLowerCase();
+  if ((query.startsWith('insert into') || query.startsWith('update ')) && / returning /i.test(sql)) return false;
+  return query.startsWith('insert into') || query.startsWith('update') || query.startsWith('delete') || query.startsWith('truncate');
+}
+
+/**
+ * MikroORM's SQLite connection, with a statement given as SQL text (every query builder's and every
+ * hand-written statement) sent straight to the sqlite3 handle — the transaction's, or one taken from
+ * knex's pool of one — with bound parameters. MikroORM's own path formats every value into the text
+ * (escaping it: a plan's check list is tens of KB) and runs it through knex's query runner; that was a
+ * fifth of a single-indicator write's CPU (issue 12). Same connection, same transaction, same results
+ * (transformRawResult), same knex `query` event (the statement counts of test/api/statements.test.ts), the
+ * same error message (the formatted statement, then SQLite's). With query logging on, MikroORM's path.
+ */
+class JixiaoSqliteConnection extends SqliteConnection {
+  override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
+    queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
+    params: unknown[] = [],
+    method: 'all' | 'get' | 'run' = 'all',
+    ctx?: Transaction,
+    loggerContext?: LoggingOptions,
+  ): Promise<T> {
+    const transaction = ctx as unknown as KnexTransaction | undefined;
+    const statement =
+      typeof queryOrKnex === 'string' && !(transaction && transaction.isCompleted()) && !this.config.getLogger().isEnabled('query') ? boundStatement(queryOrKnex, params) : null;
+    if (!statement) return super.execute<T>(queryOrKnex, params, method, ctx, loggerContext);
+    await this.ensureConnection();
+    const client = transaction ? transaction.client : (this.getKnex().client as unknown as KnexPool);
+    const handle = await client.acquireConnection();
+    try {
+      client.emit('query', { method: 'raw', sql: statement.sql, bindings: statement.params, __knexUid: handle.__knexUid, __knexTxId: handle.__knexTxId });
+      const result = await new Promise<unknown>((resolve, reject) => {
+        const done = (error: Error | null, value: unknown) => {
+          if (!error) return resolve(value);
+          error.message = `${this.getPlatform().formatQuery(queryOrKnex as string, params)} - ${error.message}`;
+          reject(error);
+        };
+        if (isRunQuery(statement.sql)) handle.run(statement.sql, statement.params, function (error) { done(error, this); });
+        else handle.all(statement.sql, statement.params, done);
+      });
+      return this.transformRawResult<T>(result, method);
+    } finally {
+      if (!transaction) await (client as KnexPool).releaseConnection(handle);
+    }
+  }
+}
+
+interface KnexPool {
+  acquireConnection(): Promise<SqliteHandle>;
+  releaseConnection(handle: SqliteHandle): Promise<void>;
+  emit(event: string, data: unknown): boolean;
+}
+
+/** MikroORM's SqliteDriver with the connection above. */
+export class JixiaoSqliteDriver extends AbstractSqlDriver<JixiaoSqliteConnection, SqlitePlatform> {
+  constructor(config: Configuration) {
+    super(config, new SqlitePlatform(), JixiaoSqliteConnection, ['knex', 'sqlite3']);
+  }
+}
+
 export function ormOptions(dbName: string): Options {
   const postgres = isPostgresUrl(dbName);
   const options: CoreOptions = {
@@ -68,7 +194,7 @@ export function ormOptions(dbName: string): Options {
           pool: { min: 0, max: Number(process.env.JIXIAO_DB_POOL) || 10 },
         }
       : {
-          driver: SqliteDriver,
+          driver: JixiaoSqliteDriver,
           dbName,
           // SQLite has one connection: a statement queued behind a long synchronous computation (a whole-plan
           // read's figures) or a plan import's transaction waits; it must not fail after knex's default 60 s
@@ -98,6 +224,11 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
     const connection = orm.em.getConnection();
     await connection.execute('pragma journal_mode = wal');
     await connection.execute('pragma busy_timeout = 5000');
+    // In WAL mode, NORMAL syncs the log at checkpoints, not at every commit: a commit is not fsync'd
+    // (issue 12: the fsync was most of a single-indicator write's time holding the one connection). The
+    // database stays consistent whatever happens; what an OS crash or power cut (not a crash of the
+    // server process) can lose is the last commits before it (docs/scale.md, "Durability").
+    await connection.execute('pragma synchronous = normal');
   }
   const migrate = async () => {
     await orm.getMigrator().up();
