@@ -3,6 +3,7 @@
 // sequentially; prints the median wall time and CPU per request (client included: same process).
 //   pnpm --filter @jixiao/server exec tsx bench/http-read.ts     (HTTP_PLAN=typical|5020, HTTP_RUNS=200, READ_PROFILE=file)
 import 'reflect-metadata';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -42,15 +43,27 @@ const { app } = await createHttpApp(orm);
 const server = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+let lastHash = '';
+let lastBytes = 0;
 const post = async (body: unknown, token?: string) => {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const json = await response.json();
+  const text = await response.text();
+  lastHash = createHash('sha256').update(text).digest('hex').slice(0, 12);
+  lastBytes = text.length;
+  const json = JSON.parse(text);
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json.data;
 };
 const token = (await post({ query: `mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }` })).signIn.token as string;
 const read = () => post({ query: WHOLE_PLAN_TEXTS, variables: { id: planId } }, token);
 for (let run = 0; run < 20; run++) await read(); // warm
+// Statements one read sends (HTTP_SQL=1 prints them).
+const statements: string[] = [];
+const onQuery = (query: { sql: string }) => statements.push(query.sql);
+orm.em.getKnex().client.on('query', onQuery);
+await read();
+orm.em.getKnex().client.off('query', onQuery);
+if (process.env.HTTP_SQL) for (const sql of statements) console.log(sql.slice(0, 300));
 
 const profiler = process.env.READ_PROFILE ? new Session() : null;
 if (profiler) {
@@ -70,7 +83,7 @@ for (let run = 0; run < runs; run++) {
 const used = process.cpuUsage(cpu);
 if (profiler) writeFileSync(process.env.READ_PROFILE!, JSON.stringify((await profiler.post('Profiler.stop')).profile));
 samples.sort((a, b) => a - b);
-console.log(JSON.stringify({ plan: process.env.HTTP_PLAN ?? 'typical', runs, medianMs: +samples[runs >> 1].toFixed(2), minMs: +samples[0].toFixed(2), cpuMsPerRead: +((used.user + used.system) / 1000 / runs).toFixed(2) }));
+console.log(JSON.stringify({ plan: process.env.HTTP_PLAN ?? 'typical', runs, medianMs: +samples[runs >> 1].toFixed(2), minMs: +samples[0].toFixed(2), cpuMsPerRead: +((used.user + used.system) / 1000 / runs).toFixed(2), statements: statements.length, bytes: lastBytes, hash: lastHash }));
 server.close();
 await orm.close();
 rmSync(folder, { recursive: true, force: true });

@@ -15,7 +15,6 @@ import { planReadSlotsPlugin } from './modules/plan/plan-content.js';
 import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
-import type { User } from './modules/user/user.entity.js';
 
 /** The GraphQL server; HTTP is wired in createHttpApp, tests call it directly. */
 export async function createApolloServer(): Promise<ApolloServer<Context>> {
@@ -41,10 +40,10 @@ export async function createApolloServer(): Promise<ApolloServer<Context>> {
 }
 
 /** A request's context: its own EntityManager, bound to who is asking. */
-export function contextFor(orm: MikroORM, actor: Actor | null = null, user: User | null = null, http?: Context['http']): Context {
+export function contextFor(orm: MikroORM, actor: Actor | null = null, http?: Context['http']): Context {
   const em = orm.em.fork();
   bindActor(em, actor);
-  return { em, actor, user, http };
+  return { em, actor, http };
 }
 
 /**
@@ -74,8 +73,7 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const token = tokenFrom(req.headers);
-        const session = await actorForToken(orm.em.fork(), token);
-        return contextFor(orm, session?.actor ?? null, session?.user ?? null, {
+        const context = contextFor(orm, null, {
           // The client's address (behind a trusted proxy: from X-Forwarded-For), for sign-in throttling.
           address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
           token,
@@ -83,6 +81,10 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
             res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
           },
         });
+        // Looked up on the request's own EntityManager (one statement, no second fork).
+        const session = await actorForToken(context.em, token);
+        if (session) bindActor(context.em, (context.actor = session.actor));
+        return context;
       },
     }),
   );

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
 import type { Actor } from '../modules/user/access.js';
-import type { User } from '../modules/user/user.entity.js';
 
 /** What HTTP gives a request: where it came from, its session token, and a way to set the cookie. */
 export interface HttpContext {
@@ -13,7 +12,6 @@ export interface HttpContext {
 export interface Context {
   em: EntityManager;
   actor: Actor | null;
-  user: User | null;
   http?: HttpContext;
 }
 

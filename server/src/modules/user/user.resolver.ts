@@ -79,8 +79,9 @@ export class UserResolver {
   }
 
   @Query(() => User, { nullable: true, description: '当前登录用户（未登录为空）/ the signed-in user, or null' })
-  me(@Ctx() { user }: Context): User | null {
-    return user ?? null;
+  async me(@Ctx() { em, actor }: Context): Promise<User | null> {
+    // The session lookup gives the actor only (one statement per request); the user row is read when asked for.
+    return actor ? em.findOne(User, { id: actor.id }) : null;
   }
 
   @Mutation(() => SignInPayload, { description: '登录（设置 HttpOnly Cookie，并返回供脚本使用的令牌）/ sign in' })
