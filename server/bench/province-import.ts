@@ -45,9 +45,9 @@ const rebuild: Record<string, number> = {};
 if (process.env.BENCH_REBUILD) {
   for (const label of ['unchanged', 'cleared']) {
     if (label === 'cleared') {
-      await orm.em.getConnection().execute('update indicator set figures = null, gap_status = null');
-      await orm.em.getConnection().execute('update line_item set rollup = null, rollup_count = null');
-      await orm.em.getConnection().execute('update plan set checks = null, rollup = null, figures_version = 0');
+      await orm.em.getConnection().execute('update indicator set check_codes = null, gap_status = null');
+      await orm.em.getConnection().execute('update line_item set rollup_count = null');
+      await orm.em.getConnection().execute('update plan set rollup_count = null, figures_version = 0');
     }
     const cpuStart = process.cpuUsage();
     const start = performance.now();

@@ -10,6 +10,7 @@ import { Migration20261201400000StoredFigures } from './Migration20261201400000S
 import { Migration20261201600000ApprovalOpinion } from './Migration20261201600000ApprovalOpinion.js';
 import { Migration20261202400000AnalystIndexes } from './Migration20261202400000AnalystIndexes.js';
 import { Migration20261202410000IndicatorOrderIndexes } from './Migration20261202410000IndicatorOrderIndexes.js';
+import { Migration20261203100000ComputedViews } from './Migration20261203100000ComputedViews.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201600000ApprovalOpinion', class: Migration20261201600000ApprovalOpinion },
   { name: 'Migration20261202400000AnalystIndexes', class: Migration20261202400000AnalystIndexes },
   { name: 'Migration20261202410000IndicatorOrderIndexes', class: Migration20261202410000IndicatorOrderIndexes },
+  { name: 'Migration20261203100000ComputedViews', class: Migration20261203100000ComputedViews },
 ];

@@ -8,7 +8,6 @@ import { LineItem } from '../line-item/line-item.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
 import { BaseEntity } from '../../db/base.entity.js';
-import type { StoredIndicatorFigures } from '../plan/plan-figures.types.js';
 
 /** 绩效指标: belongs to a plan (department level) or to one line item; order matters. */
 @Entity()
@@ -157,7 +156,11 @@ export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | '
   @Property({ type: DecimalType, nullable: true })
   scoreLost?: string | null;
 
-  /** What the read path shows: the target and actual readings and the gap, as the API gives them. */
-  @Property({ type: 'json', nullable: true })
-  figures?: StoredIndicatorFigures | null;
+  /**
+   * The codes of the row's own warnings (structured target against its text, missing 偏差原因/扣分原因, a
+   * score to re-confirm), space-separated in the order Plan.checks lists them; null when none. What the
+   * read path shows (readings, gap, checks) is computed from the texts (plan-figures.service.ts).
+   */
+  @Property({ type: 'text', nullable: true })
+  checkCodes?: string | null;
 }

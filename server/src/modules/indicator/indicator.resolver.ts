@@ -2,9 +2,8 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectTy
 import { canonicalLevels, type Level1, type Level2 } from '../../domain/indicator-hierarchy.js';
 import { parseIndicatorValue } from '../../domain/indicator-value/parse.js';
 import { UserError } from '../../graphql/user-error.js';
-import { renderedFigures, storedIndicatorFigures } from '../plan/plan-figures.service.js';
+import { indicatorViews } from '../plan/plan-figures.service.js';
 import type { IndicatorFiguresView } from '../plan/plan-figures.types.js';
-import { figuresColumn, figuresFromColumn, figuresNotRead } from '../plan/plan-content.js';
 import { Plan } from '../plan/plan.entity.js';
 import { Gap } from './gap.type.js';
 import { Level1Values, Level2Values } from './indicator-enums.js';
@@ -56,18 +55,10 @@ class IndicatorChangePayload {
 
 const changed = IndicatorChangePayload.of;
 
-/**
- * An indicator's stored figures, synchronously when at hand (the usual case of a whole-plan read: no promise
- * per field): a plan-content row reads them from the plan's `figures` column (one statement per request,
- * plan-content.ts), any other indicator has them as loaded, else they are computed (storedIndicatorFigures).
- */
+/** An indicator's figures, computed from its texts (plan-figures.service.ts), synchronously when it can be. */
 function figuresThen<T>(em: EntityManager, indicator: Indicator, pick: (figures: IndicatorFiguresView) => T): T | Promise<T> {
-  if (figuresNotRead(indicator)) {
-    const column = figuresColumn(em, indicator.plan.id);
-    if (!(column instanceof Map)) return column.then(() => figuresThen(em, indicator, pick));
-    indicator.figures = figuresFromColumn(em, column.get(indicator.id));
-  }
-  return indicator.figures ? pick(renderedFigures(indicator, indicator.figures)) : storedIndicatorFigures(em, indicator).then(pick);
+  const figures = indicatorViews(em, indicator);
+  return figures instanceof Promise ? figures.then(pick) : pick(figures);
 }
 
 @Authorized()

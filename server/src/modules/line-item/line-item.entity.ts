@@ -15,7 +15,6 @@ import { Indicator } from '../indicator/indicator.entity.js';
 import { Plan } from '../plan/plan.entity.js';
 import { BaseEntity } from '../../db/base.entity.js';
 import { DecimalType } from '../../db/decimal.type.js';
-import type { Rollup } from '../evaluation/rollup.type.js';
 
 export const LineItemKind = valuesObject(LINE_ITEM_KIND_VALUES);
 export type LineItemKind = VocabularyLineItemKind;
@@ -118,7 +117,4 @@ export class LineItem extends BaseEntity<'parent' | 'position' | 'kind' | 'amoun
   @Property({ type: 'integer', nullable: true })
   rollupTextTargetCount?: number | null;
 
-  /** The whole Rollup view as the API gives it (sections, warnings, explanation). */
-  @Property({ type: 'json', nullable: true, fieldName: 'rollup' })
-  storedRollup?: Rollup | null;
 }

@@ -28,7 +28,7 @@ export class LineItemResolver {
 
   @FieldResolver(() => Rollup, { description: '本专项（含子项）的汇总 / roll-up of this line item and its descendants' })
   rollup(@Root() item: LineItem, @Ctx() { em }: Context): Rollup | Promise<Rollup> {
-    return item.storedRollup ?? storedLineItemRollup(em, item);
+    return storedLineItemRollup(em, item);
   }
 
   @FieldResolver(() => Plan, { description: '所属计划（含汇总与勾稽检查）/ the plan, with its roll-up and checks' })

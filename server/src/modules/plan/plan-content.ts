@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { BREAK, type DocumentNode, GraphQLError, visit } from 'graphql';
+import { GraphQLError } from 'graphql';
 import { LimitCode } from '../../graphql/limits.js';
 import { memoised, settledMemo } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
@@ -62,10 +62,7 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
 export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
   return memoised(em, `plan-content:${planId}`, async () => {
     await planReadSlot(em);
-    // An operation that shows figures reads them with the content, so they are at hand when the rows are
-    // resolved (read later, the column arrived in the middle of the read and every row waiting for it was
-    // completed in one turn).
-    const load = async () => (await Promise.all([loadPlanContent(em, planId), figuresWanted.has(em) ? figuresColumn(em, planId) : null]))[0];
+    const load = () => loadPlanContent(em, planId);
     const pacer = pacers.get(em);
     if (!pacer) return load();
     // One plan at a time per request, within its row budget: a page of 100 plans with their trees (cost
@@ -111,68 +108,7 @@ export function planContentPart<T>(em: EntityManager, planId: number, part: (con
   return planContentOf(em, planId).then((loaded) => paced(em, part(loaded)));
 }
 
-// ---------------------------------------------------------------------------------------------------
-// An indicator's stored figures (`figures`, a JSON column) are read only when a field shows them (`target`,
-// `actual`, `gap`): a texts-only read of the 5,020-indicator plan spent a tenth of its CPU, and much of its
-// garbage, parsing figures it never returned. Content rows come without them (marked by their prototype);
-// the first field that needs them reads the plan's column in one statement, once per request.
-
-const FIGURES_NOT_READ = Symbol('figures not read');
-
-/** Requests whose operation names a field that shows an indicator's figures (the plugin below marks them). */
-const figuresWanted = new WeakSet<EntityManager>();
-const FIGURE_FIELDS = new Set(['target', 'actual', 'gap']);
-
-function showsFigures(document: DocumentNode): boolean {
-  let found = false;
-  visit(document, {
-    Field(node) {
-      if (FIGURE_FIELDS.has(node.name.value)) {
-        found = true;
-        return BREAK;
-      }
-      return undefined;
-    },
-  });
-  return found;
-}
-const INDICATOR_LAZY: ReadOptions = { omit: ['figures'], paged: true, marker: FIGURES_NOT_READ };
-
-/** Whether an indicator row came from plan content without its `figures` (then figuresColumn has them). */
-export function figuresNotRead(indicator: Indicator): boolean {
-  return (indicator as unknown as Record<symbol, unknown>)[FIGURES_NOT_READ] === true && indicator.figures === undefined;
-}
-
-/** The plan's indicators' `figures` by id, as stored (raw: `figuresFromColumn` converts one); settled or to come. */
-export function figuresColumn(em: EntityManager, planId: number): Map<number, unknown> | Promise<Map<number, unknown>> {
-  const key = `plan-figures-column:${planId}`;
-  return (
-    settledMemo<Map<number, unknown>>(em, key) ??
-    memoised(em, key, async () => {
-      const meta = em.getMetadata().get(Indicator.name);
-      const id = meta.primaryKeys[0];
-      const field = meta.properties.figures.fieldNames[0];
-      const column = new Map<number, unknown>();
-      // In pages, as the rows (readRows): the JSON of 10,000 indicators is megabytes.
-      for (let after = 0; ; ) {
-        const page = (await em.execute(
-          em.getKnex()(meta.tableName).select(id, field).where(meta.properties.plan.fieldNames[0], planId).andWhere(id, '>', after).orderBy(id).limit(READ_PAGE_ROWS),
-        )) as Record<string, unknown>[];
-        for (const row of page) column.set(Number(row[id]), row[field]);
-        if (page.length < READ_PAGE_ROWS) break;
-        after = Number(page[page.length - 1][id]);
-      }
-      return column;
-    })
-  );
-}
-
-/** One stored `figures` value as the entity holds it (the column's type converts it, as the ORM would). */
-export function figuresFromColumn(em: EntityManager, raw: unknown): Indicator['figures'] {
-  if (raw == null) return null;
-  const type = em.getMetadata().get(Indicator.name).properties.figures.customType;
-  return (type ? type.convertToJSValue(raw, em.getPlatform()) : raw) as Indicator['figures'];
-}
+const INDICATOR_LAZY: ReadOptions = { omit: [], paged: true, marker: Symbol('plan content row') };
 
 // ---------------------------------------------------------------------------------------------------
 // Bounded work per turn of the event loop (issue 12). graphql-js completes a list synchronously, and the
@@ -293,9 +229,6 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
       requests.set(contextValue.em, null);
       pacers.set(contextValue.em, { handed: 0, loaded: 0, loads: Promise.resolve(), gates: [] });
       return {
-        async didResolveOperation({ document, contextValue: context }) {
-          if (showsFigures(document)) figuresWanted.add(context.em);
-        },
         async willSendResponse({ contextValue: context }) {
           releasePlanReadSlot(context.em);
           pacers.delete(context.em);

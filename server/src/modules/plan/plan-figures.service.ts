@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { microsOrNull, type Micros } from '../../domain/decimal.js';
+import { formatDecimal, microsOrNull, type Micros } from '../../domain/decimal.js';
 import type { Gap as DomainGap, GapStatus } from '../../domain/gap.js';
 import { canonicalLevels, type Level1 } from '../../domain/indicator-hierarchy.js';
 import { rollupLineItem, rollupPlan, type IndicatorRow, type LineItemNode, type LineItemRollup, type PlanRollup } from '../../domain/rollup.js';
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
 import { sectionWeightsForRows } from '../../domain/sections.js';
 import type { StatedEvaluation } from '../../domain/evaluation-total.js';
-import { batchLoad, memoised } from '../../graphql/context.js';
+import { batchLoad, memoised, settledMemo } from '../../graphql/context.js';
 import type { Evaluation } from '../evaluation/evaluation.entity.js';
 import { rollupView, type Rollup } from '../evaluation/rollup.type.js';
 import { gapScores, gapView, type Gap } from '../indicator/gap.type.js';
@@ -23,16 +23,21 @@ import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
 import type { RowPaths } from '../../domain/checks/document.js';
 import type { ParsedValue } from '../../domain/indicator-value/types.js';
+import { structuredTargetContradiction } from '../../domain/indicator-value/contradiction.js';
 import type { IndicatorFiguresView, StoredChecks, StoredGap, StoredIndicatorFigures, StoredValue } from './plan-figures.types.js';
 
 /**
  * Every figure the server resolves about a plan — each indicator's reading and gap, the roll-ups of
- * the plan and of each line item, the 勾稽关系 checks — and the one place they are computed. They are
- * stored with the data (plan-figures.store.ts writes them in the transaction of each change) and read
- * back from there: the read functions at the end of this file never re-parse a text.
+ * the plan and of each line item, the 勾稽关系 checks — and the one place they are computed. What
+ * analysts query is stored with the data (plan-figures.store.ts writes it in the transaction of each
+ * change: the indicators' status, completion, scores and target reading, the roll-up totals, the warning
+ * codes and counts); what the API shows besides (texts, explanations, messages) is computed when read
+ * (issue 12: stored, it was most of the database): an indicator's views from its texts (each distinct
+ * reading computed once, indicator-reading.ts and figuresCore below), the roll-ups from the rows' stored
+ * columns, the checks from the plan's content.
  */
 export interface PlanFigures {
-  /** Each indicator's figures as stored, by id. */
+  /** Each indicator's figures, by id. */
   indicators: Map<number, IndicatorFigures>;
   plan: RollupFigures;
   lineItems: Map<number, RollupFigures>;
@@ -40,7 +45,7 @@ export interface PlanFigures {
 }
 
 /** The version of the figure code: raise it when a change alters stored figures, and every plan is recomputed at start. */
-export const FIGURES_VERSION = 2;
+export const FIGURES_VERSION = 3;
 
 // ---------------------------------------------------------------------------------------------------
 // Section weights
@@ -71,7 +76,7 @@ export function sectionWeightsFrom(own: Record<string, string> | null, stated: r
 // ---------------------------------------------------------------------------------------------------
 // One indicator
 
-/** The stored columns of an indicator (property names), beside its `figures`. */
+/** The stored columns of an indicator (property names); the import inserts them with the rows (plan-document.service.ts). */
 export interface IndicatorColumns {
   readingKind: string | null;
   readingComparator: string | null;
@@ -83,13 +88,16 @@ export interface IndicatorColumns {
   suggestedScore: string | null;
   effectiveScore: string | null;
   scoreLost: string | null;
-  figures: StoredIndicatorFigures;
+  /** The codes of the row's own warnings, space-separated; null when none. */
+  checkCodes: string | null;
 }
 
 export interface IndicatorFigures {
   columns: IndicatorColumns;
   reading: IndicatorReading;
   gap: DomainGap;
+  /** What the API shows of the readings and gap, compact (renderFigures). */
+  stored: StoredIndicatorFigures;
 }
 
 /** How the API shows the target: the planner's structured target when set, else the reading of the text. */
@@ -120,12 +128,57 @@ function valueView(parsed: ParsedValue): IndicatorValue {
   return view;
 }
 
-/** Reads one indicator and resolves its gap (the plan's 全年预算数/执行数 and profile score a 预算执行率 row). */
-export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): IndicatorFigures {
+/** What an indicator's reading and gap depend on, beside its 得分 and reasons: shared by rows that read alike. */
+interface FiguresCore {
+  reading: IndicatorReading;
+  gap: DomainGap;
+  stored: StoredIndicatorFigures;
+  columns: Omit<IndicatorColumns, 'effectiveScore' | 'scoreLost' | 'checkCodes'>;
+}
+
+/**
+ * Figures already computed, by what they depend on (the texts and their context, 分值, the structured
+ * target; for a 预算执行率 row also the plan's amounts and scoring profile): a province repeats the same
+ * rows thousands of times, and a read renders each row's views from here. Bounded: emptied when full. A
+ * core is shared by every row with that key: never change one.
+ */
+const CORES = new Map<string, FiguresCore>();
+const CORES_MAX = 20_000;
+
+function coreKey(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): string {
+  const own = [
+    indicator.level1,
+    indicator.level2 ?? '',
+    indicator.name ?? '',
+    indicator.targetText ?? '\u0001',
+    indicator.actualText ?? '\u0001',
+    indicator.weight ?? '',
+    indicator.targetComparator ?? '',
+    indicator.targetValue ?? '',
+    indicator.targetUpper ?? '',
+    indicator.targetUnit ?? '\u0001',
+    indicator.targetDirection ?? '',
+  ].join('\u0000');
+  if (indicator.level1 !== 'BUDGET_EXECUTION') return own;
+  return `${own}\u0000${budget.fullYear ?? ''}\u0000${budget.actual ?? ''}\u0000${JSON.stringify(plan.executionScoring ?? null)}`;
+}
+
+function figuresCore(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): FiguresCore {
+  const key = coreKey(indicator, budget, plan);
+  let core = CORES.get(key);
+  if (core === undefined) {
+    if (CORES.size >= CORES_MAX) CORES.clear();
+    core = computeCore(indicator, budget, plan);
+    CORES.set(key, core);
+  }
+  return core;
+}
+
+function computeCore(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): FiguresCore {
   const reading = readIndicator(indicator);
   const gap = indicatorGap(indicator, reading, budget, executionProfileOf(plan));
   const target = targetView(indicator, reading);
-  const view: Gap = gapView(gap, microsOrNull(indicator.score), microsOrNull(indicator.weight));
+  const view: Gap = gapView(gap, null, microsOrNull(indicator.weight ?? null));
   const actual = reading.actual && valueView(reading.actual);
   const stored: StoredIndicatorFigures = { g: storedGap(view) };
   if (target && !reading.structured) stored.t = storedValue(target, indicator.targetText);
@@ -133,6 +186,7 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
   return {
     reading,
     gap,
+    stored,
     columns: {
       readingKind: target?.kind ?? null,
       readingComparator: target?.comparator ?? null,
@@ -142,11 +196,31 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
       gapStatus: gap.status,
       completion: view.completion,
       suggestedScore: view.suggestedScore,
-      effectiveScore: view.effectiveScore,
-      scoreLost: view.scoreLost,
-      figures: stored,
     },
   };
+}
+
+/** Reads one indicator and resolves its gap (the plan's 全年预算数/执行数 and profile score a 预算执行率 row). */
+export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): IndicatorFigures {
+  const core = figuresCore(indicator, budget, plan);
+  const scores = gapScores(core.gap.suggestedScore, microsOrNull(indicator.score ?? null), microsOrNull(indicator.weight ?? null));
+  return {
+    reading: core.reading,
+    gap: core.gap,
+    stored: core.stored,
+    columns: { ...core.columns, effectiveScore: scores.effectiveScore, scoreLost: scores.scoreLost, checkCodes: checkCodesOf(indicator, core) },
+  };
+}
+
+/** Paths are not needed for the codes. */
+const NO_PATHS: RowPaths = { budgetLine: () => '', lineItem: () => '', indicator: () => '', section: () => '' };
+
+/** The codes of an indicator's own warnings, in the order Plan.checks lists them (target, then findings). */
+function checkCodesOf(indicator: Indicator, figures: Pick<IndicatorFigures, 'reading' | 'gap'>): string | null {
+  const codes: string[] = [];
+  if (figures.reading.structured && structuredTargetContradiction(figures.reading.structured, figures.reading.target)) codes.push('STRUCTURED_TARGET_CONTRADICTS_TEXT');
+  for (const finding of evaluationChecks([], [indicator], new Map([[indicator.id, figures.gap]]), NO_PATHS.indicator)) codes.push(finding.code);
+  return codes.length ? codes.join(' ') : null;
 }
 
 /** An indicator's own warnings: its structured target against its text, and the 自评 findings of its row. */
@@ -200,7 +274,6 @@ export interface RollupColumns {
   rollupPartialCount: number;
   rollupNotMetCount: number;
   rollupTextTargetCount: number;
-  storedRollup: Rollup;
 }
 
 export interface RollupInput {
@@ -232,7 +305,6 @@ function rollupColumns(totals: LineItemRollup | PlanRollup, textTargets: number)
       rollupPartialCount: totals.countsByStatus.PARTIAL,
       rollupNotMetCount: totals.countsByStatus.NOT_MET,
       rollupTextTargetCount: textTargets,
-      storedRollup: rollup,
     },
   };
 }
@@ -365,35 +437,77 @@ export function checkList(checks: StoredChecks): CheckWarning[] {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Reading the stored figures
+// Reading
 
-/**
- * A plan's figures computed from its content, once per request: only for rows stored without figures
- * (a row written straight into the database); every other read takes the stored columns.
- */
+/** A plan's figures computed from its content, once per request (its checks; rows stored without figures). */
 export function figuresOf(em: EntityManager, planId: number): Promise<PlanFigures> {
   return memoised(em, `plan-figures:${planId}`, async () => computeFigures(await planContentOf(em, planId)));
 }
 
-/** An indicator's figures as the API shows them, rendered from the stored form and the row's columns (never a parse). */
-export async function storedIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<IndicatorFiguresView> {
-  return renderedFigures(indicator, indicator.figures ?? (await figuresOf(em, indicator.plan.id)).indicators.get(indicator.id)!.columns.figures);
+/** What a 预算执行率 row's gap reads of its plan: the 全年预算数/执行数 and the scoring profile. */
+interface PlanBudget {
+  budget: BudgetFigures;
+  plan: Pick<Plan, 'executionScoring'>;
+}
+const NO_BUDGET: PlanBudget = { budget: { fullYear: null, actual: null }, plan: { executionScoring: null } };
+
+/**
+ * The plan's amounts a 预算执行率 row reads (no other row reads any): from the request's plan content when
+ * loaded, else read for the request's plans together (one statement).
+ */
+function planBudgetOf(em: EntityManager, planId: number): PlanBudget | Promise<PlanBudget> {
+  const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
+  if (content) {
+    const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+    return { budget: budgetFigures(total?.amounts ?? null), plan: content.plan };
+  }
+  return batchLoad(em, 'plan-budget', planId, async (ids) => {
+    const rows = (await em
+      .getConnection()
+      .execute(
+        `select p."id", p."execution_scoring", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" in (${ids.map(() => '?').join(', ')})`,
+        [BudgetCategory.TOTAL, ...ids],
+        'all',
+        em.getTransactionContext(),
+      )) as Record<string, unknown>[];
+    const decimal = (value: unknown): string | null => (value == null ? null : formatDecimal(BigInt(value as number | string)));
+    return new Map(
+      rows.map((row) => [
+        Number(row.id),
+        {
+          budget: budgetFigures({ initial: decimal(row.initial), adjustment: decimal(row.adjustment), fullYear: decimal(row.full_year), actual: decimal(row.actual) }),
+          plan: { executionScoring: (typeof row.execution_scoring === 'string' ? JSON.parse(row.execution_scoring) : (row.execution_scoring ?? null)) as Plan['executionScoring'] },
+        },
+      ]),
+    );
+  }).then((found) => found ?? NO_BUDGET);
 }
 
-/** renderFigures once per row and stored figures (its target, actual and gap fields all ask). */
+/**
+ * An indicator's figures as the API shows them, computed from its texts (no statement; a 预算执行率 row
+ * outside a loaded plan content reads its plan's amounts): synchronously when it can be.
+ */
+export function indicatorViews(em: EntityManager, indicator: Indicator): IndicatorFiguresView | Promise<IndicatorFiguresView> {
+  if (indicator.level1 !== 'BUDGET_EXECUTION') return renderedFigures(indicator, figuresCore(indicator, NO_BUDGET.budget, NO_BUDGET.plan).stored);
+  const budget = planBudgetOf(em, indicator.plan.id);
+  if (!(budget instanceof Promise)) return renderedFigures(indicator, figuresCore(indicator, budget.budget, budget.plan).stored);
+  return budget.then((found) => renderedFigures(indicator, figuresCore(indicator, found.budget, found.plan).stored));
+}
+
+/** renderFigures once per row and figures (its target, actual and gap fields all ask). */
 export function renderedFigures(indicator: Indicator, stored: StoredIndicatorFigures): IndicatorFiguresView {
   const rendered = RENDERED.get(indicator);
-  if (rendered?.stored === stored) return rendered.view;
+  if (rendered?.stored === stored && rendered.score === indicator.score && rendered.targetText === indicator.targetText && rendered.actualText === indicator.actualText) return rendered.view;
   const view = renderFigures(indicator, stored);
-  RENDERED.set(indicator, { stored, view });
+  RENDERED.set(indicator, { stored, score: indicator.score, targetText: indicator.targetText, actualText: indicator.actualText, view });
   return view;
 }
 
-/** Each row's figures rendered once (its target, actual and gap fields all ask): until its stored figures change. */
-const RENDERED = new WeakMap<Indicator, { stored: StoredIndicatorFigures; view: IndicatorFiguresView }>();
+/** Each row's figures rendered once (its target, actual and gap fields all ask): until they or its 得分 or texts change. */
+const RENDERED = new WeakMap<Indicator, { stored: StoredIndicatorFigures; score: string | null; targetText: string | null; actualText: string | null; view: IndicatorFiguresView }>();
 
 // ---------------------------------------------------------------------------------------------------
-// The stored form (plan-figures.types.ts StoredIndicatorFigures) and its rendering
+// The compact form (plan-figures.types.ts StoredIndicatorFigures) and its rendering
 
 /** The fields of a reading in the API's order, with the value a stored reading leaves out. */
 const VALUE_DEFAULTS: [keyof IndicatorValue, unknown][] = [
@@ -481,20 +595,214 @@ export function renderFigures(indicator: Indicator, stored: StoredIndicatorFigur
   };
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Thin rows: what the roll-ups and the points checks read of a plan (no text), for a single-indicator
+// write (plan-figures.store.ts) and the roll-ups a read shows
+
+type Raw = Record<string, unknown>;
+
+export interface ThinIndicator extends RollupRow {
+  position: number;
+  name: string;
+  checkCodes: string | null;
+}
+
+export interface ThinLineItem extends RollupTreeItem {
+  position: number;
+  name: string;
+  midyear: boolean;
+}
+
+export interface ThinSection {
+  id: number;
+  position: number;
+  name: string | null;
+  weight: string | null;
+  score: string | null;
+}
+
+export interface ThinPlan {
+  /** In document order. */
+  rows: ThinIndicator[];
+  items: ThinLineItem[];
+  /** Each list by position. */
+  childrenByParent: Map<number | null, ThinLineItem[]>;
+  indicatorsByLineItem: Map<number | null, ThinIndicator[]>;
+  budget: BudgetFigures;
+  sections: ThinSection[];
+  sectionWeights: SectionWeights;
+  evaluation: { totalScore: string | null; grade: string | null } | null;
+  stated: StatedEvaluation | undefined;
+}
+
+/** The thin reads of plans' rows, as plain SQL (`(?)` stands for the list of plan ids). */
+export const THIN_ROWS = {
+  indicators:
+    'select "id", "plan_id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind", "check_codes" from "indicator" where "plan_id" in (?)',
+  lineItems:
+    'select "id", "plan_id", "parent_id", "position", "name", "kind", "amount_initial", "amount_adjustment", "amount_full_year", "amount_actual" from "line_item" where "plan_id" in (?)',
+  evaluations:
+    'select e."plan_id", e."total_score", e."grade", s."id" as "section_id", s."position", s."name", s."weight", s."score" from "evaluation" e left join "evaluation_section" s on s."evaluation_id" = e."id" where e."plan_id" in (?)',
+};
+
+const microsOf = (value: unknown): Micros | null => (value === null || value === undefined ? null : BigInt(value as number | string));
+const decimalOf = (value: unknown): string | null => {
+  const parsed = microsOf(value);
+  return parsed === null ? null : formatDecimal(parsed);
+};
+
+function groupSorted<T extends { position: number; id: number }>(rows: T[], key: (row: T) => number | null): Map<number | null, T[]> {
+  const groups = new Map<number | null, T[]>();
+  for (const row of [...rows].sort((a, b) => a.position - b.position || a.id - b.id)) {
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** A plan's thin rows as read (THIN_ROWS; the plan's row with its section_weights and TOTAL budget amounts). */
+export function thinPlan(plan: Raw, indicatorRows: Raw[], lineItemRows: Raw[], evaluationRows: Raw[]): ThinPlan {
+  const unsorted: ThinIndicator[] = indicatorRows.map((row) => ({
+    id: Number(row.id),
+    lineItemId: row.line_item_id == null ? null : Number(row.line_item_id),
+    position: Number(row.position),
+    name: String(row.name),
+    level1: row.level1 as Level1,
+    weight: microsOf(row.weight),
+    score: microsOf(row.score),
+    scoreUnconfirmed: Boolean(row.score_unconfirmed),
+    status: row.gap_status as GapStatus,
+    suggestedScore: microsOf(row.suggested_score),
+    readingKind: (row.reading_kind as string | null) ?? null,
+    checkCodes: (row.check_codes as string | null) ?? null,
+  }));
+  const items: ThinLineItem[] = lineItemRows.map((row) => ({
+    id: Number(row.id),
+    parentId: row.parent_id == null ? null : Number(row.parent_id),
+    position: Number(row.position),
+    name: String(row.name),
+    midyear: row.kind === 'MIDYEAR',
+    amounts: budgetFigures(
+      { initial: decimalOf(row.amount_initial), adjustment: decimalOf(row.amount_adjustment), fullYear: decimalOf(row.amount_full_year), actual: decimalOf(row.amount_actual) },
+      row.kind === 'MIDYEAR',
+    ),
+  }));
+  const childrenByParent = groupSorted(items, (item) => item.parentId);
+  const indicatorsByLineItem = groupSorted(unsorted, (row) => row.lineItemId);
+  const byId = new Map(unsorted.map((row) => [row.id, row]));
+  const rows = documentOrder({ childrenByParent, indicatorsByLineItem }).map((id) => byId.get(id)!);
+  const head = evaluationRows[0] ?? null;
+  const sections = evaluationRows
+    .filter((row) => row.section_id != null)
+    .map((row) => ({ id: Number(row.section_id), position: Number(row.position), name: (row.name as string | null) ?? null, weight: decimalOf(row.weight), score: decimalOf(row.score) }))
+    .sort((a, b) => a.position - b.position || a.id - b.id);
+  const evaluation = head && { totalScore: decimalOf(head.total_score), grade: (head.grade as string | null) ?? null };
+  const ownWeights = (typeof plan.section_weights === 'string' ? JSON.parse(plan.section_weights) : (plan.section_weights ?? null)) as Plan['sectionWeights'];
+  return {
+    rows,
+    items,
+    childrenByParent,
+    indicatorsByLineItem,
+    budget: budgetFigures({ initial: decimalOf(plan.initial), adjustment: decimalOf(plan.adjustment), fullYear: decimalOf(plan.full_year), actual: decimalOf(plan.actual) }),
+    sections,
+    sectionWeights: sectionWeightsFrom(ownWeights, sections),
+    evaluation,
+    stated: statedOf(evaluation),
+  };
+}
+
+/** A plan's and its line items' roll-ups, from the rows' stored columns. */
+interface PlanRollups {
+  plan: Rollup;
+  lineItems: Map<number, Rollup>;
+}
+
+/**
+ * The roll-ups of a plan, once per request: from the rows' stored status, suggestion, 分值 and 得分 (no
+ * text is read): from the request's plan content when loaded, else from thin rows read for the request's
+ * plans together (four statements however many plans). A plan with a row stored without figures (written
+ * straight into the database) is computed from its texts.
+ */
+function planRollups(em: EntityManager, planId: number): Promise<PlanRollups> {
+  return memoised(em, `plan-rollups:${planId}`, async () => {
+    const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
+    const input = content ? rollupInputOfContent(content) : await batchLoad(em, 'plan-rollup-rows', planId, (ids) => rollupInputs(em, ids));
+    if (!input || input.rows.some((row) => row.status == null)) {
+      const figures = await figuresOf(em, planId);
+      return { plan: figures.plan.rollup, lineItems: new Map([...figures.lineItems].map(([id, item]) => [id, item.rollup])) };
+    }
+    const rollups = rollupsOf(input);
+    return { plan: rollups.plan.rollup, lineItems: new Map([...rollups.lineItems].map(([id, item]) => [id, item.rollup])) };
+  });
+}
+
+function rollupInputOfContent({ plan, indicators, budgetLines, evaluation, childrenByParent }: PlanContent): RollupInput {
+  const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+  const shape = { childrenByParent, indicatorsByLineItem: new Map<number | null, Indicator[]>() };
+  for (const indicator of indicators) {
+    const key = indicator.lineItem?.id ?? null;
+    const list = shape.indicatorsByLineItem.get(key);
+    if (list) list.push(indicator);
+    else shape.indicatorsByLineItem.set(key, [indicator]);
+  }
+  const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
+  return {
+    rows: documentOrder(shape).map((id) => {
+      const indicator = byId.get(id)!;
+      return rollupRowOf(indicator, { gapStatus: indicator.gapStatus as GapStatus, suggestedScore: indicator.suggestedScore ?? null, readingKind: indicator.readingKind ?? null });
+    }),
+    childrenByParent: new Map(
+      [...childrenByParent].map(([parentId, children]) => [parentId, children.map((item: LineItem) => ({ id: item.id, parentId, amounts: budgetFigures(item.amounts, item.kind === 'MIDYEAR') }))]),
+    ),
+    budget: budgetFigures(total?.amounts ?? null),
+    sectionWeights: sectionWeightsOf(plan, evaluation),
+    stated: statedOf(evaluation),
+  };
+}
+
+/** Thin rows of several plans, as the roll-ups read them (plan-figures.store.ts reads one plan's the same way). */
+async function rollupInputs(em: EntityManager, ids: number[]): Promise<Map<number, RollupInput>> {
+  const run = (text: string) => em.getConnection().execute(text.replace('(?)', `(${ids.map(() => '?').join(', ')})`), ids, 'all', em.getTransactionContext()) as Promise<Record<string, unknown>[]>;
+  const [plans, indicators, lineItems, evaluations] = await Promise.all([
+    em.getConnection().execute(
+      `select p."id", p."section_weights", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" in (${ids.map(() => '?').join(', ')})`,
+      [BudgetCategory.TOTAL, ...ids],
+      'all',
+      em.getTransactionContext(),
+    ) as Promise<Record<string, unknown>[]>,
+    run(THIN_ROWS.indicators),
+    run(THIN_ROWS.lineItems),
+    run(THIN_ROWS.evaluations),
+  ]);
+  const byPlan = <T>(rows: Record<string, unknown>[]): Map<number, Record<string, unknown>[]> => {
+    const groups = new Map<number, Record<string, unknown>[]>();
+    for (const row of rows) {
+      const list = groups.get(Number(row.plan_id));
+      if (list) list.push(row);
+      else groups.set(Number(row.plan_id), [row]);
+    }
+    return groups;
+  };
+  const [indicatorsOf, lineItemsOf, evaluationsOf] = [byPlan(indicators), byPlan(lineItems), byPlan(evaluations)];
+  return new Map(
+    plans.map((plan) => {
+      const id = Number(plan.id);
+      const thin = thinPlan(plan, indicatorsOf.get(id) ?? [], lineItemsOf.get(id) ?? [], evaluationsOf.get(id) ?? []);
+      return [id, { rows: thin.rows, childrenByParent: thin.childrenByParent, budget: thin.budget, sectionWeights: thin.sectionWeights, stated: thin.stated }];
+    }),
+  );
+}
+
 export async function storedPlanRollup(em: EntityManager, plan: Plan): Promise<Rollup> {
-  return plan.storedRollup ?? (await figuresOf(em, plan.id)).plan.rollup;
+  return (await planRollups(em, plan.id)).plan;
 }
 
 export async function storedLineItemRollup(em: EntityManager, item: LineItem): Promise<Rollup> {
-  return item.storedRollup ?? (await figuresOf(em, item.plan.id)).lineItems.get(item.id)!.rollup;
+  return (await planRollups(em, item.plan.id)).lineItems.get(item.id)!;
 }
 
+/** A plan's checks, computed from its content (once per request). */
 export async function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWarning[]> {
-  // Plan.storedChecks is lazy: read for the plans of this request together, only when checks are asked for.
-  const stored = plan.storedChecks !== undefined ? plan.storedChecks : await batchLoad(em, 'plan-checks', plan.id, async (ids) => {
-    const rows = (await em.getConnection().execute(`select "id", "checks" from "plan" where "id" in (${ids.map(() => '?').join(', ')})`, ids, 'all', em.getTransactionContext())) as { id: number; checks: unknown }[];
-    return new Map(rows.map((row) => [Number(row.id), (typeof row.checks === 'string' ? JSON.parse(row.checks) : row.checks) as StoredChecks | null]));
-  });
-  return checkList(stored ?? (await figuresOf(em, plan.id)).checks);
+  return checkList((await figuresOf(em, plan.id)).checks);
 }
-

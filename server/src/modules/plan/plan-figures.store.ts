@@ -4,31 +4,26 @@ import { type AuditRow, insertAuditRows, updateEntries } from '../audit/audit.se
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
-import type { GapStatus } from '../../domain/gap.js';
-import { canonicalLevels, type Level1 } from '../../domain/indicator-hierarchy.js';
+import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
 import { Indicator } from '../indicator/indicator.entity.js';
-import { budgetFigures } from '../indicator/indicator-reading.js';
 import { LineItem } from '../line-item/line-item.entity.js';
-import type { CheckWarning } from './check-warning.type.js';
-import { documentOrder, documentPaths, scoringChecks, type PlanShape } from './plan-checks.js';
+import { documentPaths, scoringChecks } from './plan-checks.js';
 import { loadPlanContent } from './plan-content.js';
 import {
   checkList,
   computeFigures,
   FIGURES_VERSION,
-  inDocumentOrder,
   indicatorFigures,
-  indicatorWarnings,
   rollupsOf,
-  sectionWeightsFrom,
-  statedOf,
+  thinPlan,
+  THIN_ROWS,
   type IndicatorColumns,
   type RollupColumns,
-  type RollupRow,
-  type RollupTreeItem,
+  type ThinIndicator,
+  type ThinLineItem,
 } from './plan-figures.service.js';
-import { FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
+import { AMOUNT_CHECK_CODES, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
 import { isPostgres } from '../../db/dialect.js';
 
@@ -89,7 +84,7 @@ const INDICATOR_COLUMNS: Record<keyof IndicatorColumns, [string, 'decimal' | 'js
   suggestedScore: ['suggested_score', 'decimal'],
   effectiveScore: ['effective_score', 'decimal'],
   scoreLost: ['score_lost', 'decimal'],
-  figures: ['figures', 'json'],
+  checkCodes: ['check_codes', 'plain'],
 };
 
 const ROLLUP_COLUMNS: Record<keyof RollupColumns, [string, 'decimal' | 'json' | 'boolean' | 'plain']> = {
@@ -106,7 +101,6 @@ const ROLLUP_COLUMNS: Record<keyof RollupColumns, [string, 'decimal' | 'json' | 
   rollupPartialCount: ['rollup_partial_count', 'plain'],
   rollupNotMetCount: ['rollup_not_met_count', 'plain'],
   rollupTextTargetCount: ['rollup_text_target_count', 'plain'],
-  storedRollup: ['rollup', 'json'],
 };
 
 function changed<K extends string>(stored: Raw | undefined, computed: Record<K, unknown>, columns: Record<K, [string, 'decimal' | 'json' | 'boolean' | 'plain']>): boolean {
@@ -121,9 +115,6 @@ function changed<K extends string>(stored: Raw | undefined, computed: Record<K, 
 function sql(em: EntityManager, text: string, params: unknown[], method: 'all' | 'run' = 'all'): Promise<Raw[]> {
   return em.getConnection().execute(text, params as never[], method, em.getTransactionContext()) as Promise<Raw[]>;
 }
-
-/** Properties not loaded with the entity (Plan.storedChecks): written to the row, never given to the object. */
-const LAZY = new Set(['storedChecks']);
 
 /**
  * Writes derived columns natively and gives the same values to the row's object if this request holds
@@ -147,7 +138,7 @@ async function write<T extends Indicator | LineItem | Plan>(em: EntityManager, e
 function registerWritten<T extends Indicator | LineItem | Plan>(em: EntityManager, entity: new () => T, id: number, values: Partial<T>): void {
   const managed = em.getUnitOfWork().getById<T>(entity.name, id as never);
   if (!managed) return;
-  Object.assign(managed, Object.fromEntries(Object.entries(values).filter(([key]) => !LAZY.has(key))));
+  Object.assign(managed, values);
   em.getUnitOfWork().register(managed, em.getComparator().prepareEntity(managed) as never, { refresh: true });
 }
 
@@ -157,23 +148,25 @@ const TABLES = new Map<unknown, string>([
   [Plan, 'plan'],
 ]);
 
-const PLAN_COLUMNS: Record<string, [string, string]> = { storedChecks: ['checks', 'json'], figuresVersion: ['figures_version', 'plain'] };
+const PLAN_COLUMNS: Record<string, [string, string]> = { figuresVersion: ['figures_version', 'plain'] };
 
-function countsOf(checks: StoredChecks | null): Map<string, number> {
+/** Each code's count. */
+function countsOf(codes: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const warning of checks ? checkList(checks) : []) counts.set(warning.code, (counts.get(warning.code) ?? 0) + 1);
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1);
   return counts;
 }
 
+async function insertCounts(em: EntityManager, planId: number, counts: Map<string, number>): Promise<void> {
+  if (!counts.size) return;
+  await sql(em, `insert into "plan_check_count" ("plan_id", "code", "count") values ${[...counts].map(() => '(?, ?, ?)').join(', ')}`, [...counts].flatMap(([code, count]) => [planId, code, count]), 'run');
+}
 
 async function writePlan(em: EntityManager, planId: number, rollup: RollupColumns, checks: StoredChecks): Promise<void> {
-  await write(em, Plan, planId, { ...rollup, storedChecks: checks, figuresVersion: FIGURES_VERSION });
+  await write(em, Plan, planId, { ...rollup, figuresVersion: FIGURES_VERSION });
   // Rewritten every time (two statements), so a write costs the same whatever its warnings.
-  const counts = [...countsOf(checks)];
   await sql(em, 'delete from "plan_check_count" where "plan_id" = ?', [planId], 'run');
-  if (counts.length) {
-    await sql(em, `insert into "plan_check_count" ("plan_id", "code", "count") values ${counts.map(() => '(?, ?, ?)').join(', ')}`, counts.flatMap(([code, count]) => [planId, code, count]), 'run');
-  }
+  await insertCounts(em, planId, countsOf(checkList(checks).map((warning) => warning.code)));
 }
 
 /** Recomputes every figure of a plan from its texts and stores what changed. Flushes first. */
@@ -256,36 +249,9 @@ export function storeImportedPlanFigures(em: EntityManager, planId: number, roll
 // ---------------------------------------------------------------------------------------------------
 // One indicator
 
-function groupSorted<T extends { position: number }>(rows: T[], key: (row: T) => number | null): Map<number | null, T[]> {
-  const groups = new Map<number | null, T[]>();
-  for (const row of [...rows].sort((a, b) => a.position - b.position)) {
-    const list = groups.get(key(row));
-    if (list) list.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
-interface ThinIndicator extends RollupRow {
-  position: number;
-  name: string;
-}
-
-interface ThinLineItem extends RollupTreeItem {
-  position: number;
-  name: string;
-  midyear: boolean;
-}
-
-/** The thin reads of a single-indicator write, as plain SQL (no query builder, no entities). */
-const THIN_SQL = {
-  plan: 'select p."checks", p."figures_version", p."execution_scoring", p."section_weights", b."id" as "budget_line_id", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?',
-  indicators:
-    'select "id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind" from "indicator" where "plan_id" = ?',
-  lineItems: 'select "id", "parent_id", "position", "name", "kind", "amount_initial", "amount_adjustment", "amount_full_year", "amount_actual" from "line_item" where "plan_id" = ?',
-  evaluation:
-    'select e."total_score", e."grade", s."id" as "section_id", s."position", s."name", s."weight", s."score" from "evaluation" e left join "evaluation_section" s on s."evaluation_id" = e."id" where e."plan_id" = ?',
-};
+/** The thin reads of a single-indicator write (THIN_ROWS for one plan; the plan's row with its TOTAL amounts), as plain SQL. */
+const HEAD_SQL =
+  'select p."figures_version", p."execution_scoring", p."section_weights", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?';
 
 /**
  * Saves a single-indicator edit and the indicator's recomputed figures in one UPDATE, as the unit of work
@@ -325,105 +291,63 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
 }
 
 /**
- * After a change to one indicator's target, actual, 分值, 得分 or reasons: re-reads that indicator,
- * then refreshes the roll-ups of its line-item chain and its plan, and the plan's points checks and
- * that indicator's warnings, from thin rows (no other text is read). The indicator's own figures go
- * into the UPDATE of the change itself (one statement); the edit is flushed here.
+ * After a change to one indicator's target, actual, 分值, 得分 or reasons: re-reads that indicator, then
+ * refreshes the roll-ups of its line-item chain and its plan and the plan's warning counts from thin rows
+ * (no other text is read; no whole-plan JSON): the indicator's figures and warning codes go into the
+ * UPDATE of the change itself (one statement), each line item of its chain and the plan one UPDATE each,
+ * and the counts of every code but the amount rules' (which an indicator does not change) two statements.
  */
 export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<void> {
   const planId = indicator.plan.id;
+  const run = (text: string) => sql(em, text, [planId]);
   const [[head], indicatorRows, lineItemRows, evaluationRows] = await Promise.all([
-    sql(em, THIN_SQL.plan, ['TOTAL', planId]),
-    sql(em, THIN_SQL.indicators, [planId]),
-    sql(em, THIN_SQL.lineItems, [planId]),
-    sql(em, THIN_SQL.evaluation, [planId]),
+    sql(em, HEAD_SQL, ['TOTAL', planId]),
+    run(THIN_ROWS.indicators),
+    run(THIN_ROWS.lineItems),
+    run(THIN_ROWS.evaluations),
   ]);
-  const json = <T>(value: unknown): T | null => (typeof value === 'string' ? JSON.parse(value) : (value ?? null)) as T | null;
-  const storedChecks = json<StoredChecks>(head?.checks);
-  const plan = { executionScoring: json<Plan['executionScoring']>(head?.execution_scoring), sectionWeights: json<Plan['sectionWeights']>(head?.section_weights) };
-  if (!storedChecks || Number(head.figures_version ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
+  if (!head || Number(head.figures_version ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
   if (indicatorRows.some((row) => row.gap_status === null && Number(row.id) !== indicator.id)) return storePlanFigures(em, planId);
 
-  const budget = budgetFigures(head.budget_line_id == null ? null : { initial: decimal(head.initial), adjustment: decimal(head.adjustment), fullYear: decimal(head.full_year), actual: decimal(head.actual) });
-  const own = indicatorFigures(indicator, budget, plan);
+  const thin = thinPlan(head, indicatorRows, lineItemRows, evaluationRows);
+  const plan = { executionScoring: (typeof head.execution_scoring === 'string' ? JSON.parse(head.execution_scoring) : (head.execution_scoring ?? null)) as Plan['executionScoring'] };
+  const own = indicatorFigures(indicator, thin.budget, plan);
   await saveIndicator(em, indicator, own.columns);
 
-  const rows: ThinIndicator[] = indicatorRows.map((row) =>
-    Number(row.id) === indicator.id
-      ? {
-          id: indicator.id,
-          lineItemId: indicator.lineItem?.id ?? null,
-          position: indicator.position,
-          name: indicator.name,
-          level1: indicator.level1,
-          weight: microsOrNull(indicator.weight),
-          score: microsOrNull(indicator.score),
-          scoreUnconfirmed: indicator.scoreUnconfirmed,
-          status: own.columns.gapStatus,
-          suggestedScore: microsOrNull(own.columns.suggestedScore),
-          readingKind: own.columns.readingKind,
-        }
-      : {
-          id: Number(row.id),
-          lineItemId: row.line_item_id === null ? null : Number(row.line_item_id),
-          position: Number(row.position),
-          name: String(row.name),
-          level1: row.level1 as Level1,
-          weight: micros(row.weight),
-          score: micros(row.score),
-          scoreUnconfirmed: Boolean(row.score_unconfirmed),
-          status: row.gap_status as GapStatus,
-          suggestedScore: micros(row.suggested_score),
-          readingKind: (row.reading_kind as string | null) ?? null,
-        },
-  );
-  const items: ThinLineItem[] = lineItemRows.map((row) => ({
-    id: Number(row.id),
-    parentId: row.parent_id === null ? null : Number(row.parent_id),
-    position: Number(row.position),
-    name: String(row.name),
-    midyear: row.kind === 'MIDYEAR',
-    amounts: budgetFigures(
-      { initial: decimal(row.amount_initial), adjustment: decimal(row.amount_adjustment), fullYear: decimal(row.amount_full_year), actual: decimal(row.amount_actual) },
-      row.kind === 'MIDYEAR',
-    ),
-  }));
-  const evaluation = evaluationRows[0] ?? null;
-  const sections = evaluationRows
-    .filter((row) => row.section_id !== null && row.section_id !== undefined)
-    .map((row) => ({ id: Number(row.section_id), position: Number(row.position), name: (row.name as string | null) ?? null, weight: decimal(row.weight), score: decimal(row.score) }))
-    .sort((a, b) => a.position - b.position);
+  const row = thin.rows.find((candidate) => candidate.id === indicator.id)!;
+  Object.assign(row, {
+    lineItemId: indicator.lineItem?.id ?? null,
+    position: indicator.position,
+    name: indicator.name,
+    level1: indicator.level1,
+    weight: microsOrNull(indicator.weight),
+    score: microsOrNull(indicator.score),
+    scoreUnconfirmed: indicator.scoreUnconfirmed,
+    status: own.columns.gapStatus,
+    suggestedScore: microsOrNull(own.columns.suggestedScore),
+    readingKind: own.columns.readingKind,
+    checkCodes: own.columns.checkCodes,
+  });
 
-  const childrenByParent = groupSorted(items, (item) => item.parentId);
-  const indicatorsByLineItem = groupSorted(rows, (row) => row.lineItemId);
-  const parents = new Map(items.map((item) => [item.id, item.parentId]));
+  const parents = new Map(thin.items.map((item) => [item.id, item.parentId]));
   const chain = new Set<number>();
   for (let id = indicator.lineItem?.id ?? null; id !== null; id = parents.get(id) ?? null) chain.add(id);
-  const rollups = rollupsOf({
-    rows,
-    only: chain,
-    childrenByParent,
-    budget,
-    sectionWeights: sectionWeightsFrom(plan.sectionWeights, sections),
-    stated: statedOf(evaluation && { totalScore: decimal(evaluation.total_score), grade: (evaluation.grade as string | null) ?? null }),
-  });
+  const rollups = rollupsOf({ rows: thin.rows, only: chain, childrenByParent: thin.childrenByParent, budget: thin.budget, sectionWeights: thin.sectionWeights, stated: thin.stated });
   for (const id of chain) await write(em, LineItem, id, rollups.lineItems.get(id)!.columns);
+  await write(em, Plan, planId, { ...rollups.plan.columns, figuresVersion: FIGURES_VERSION });
 
-  const shape: PlanShape = { budgetLines: [], sections, childrenByParent, indicatorsByLineItem };
-  const paths = documentPaths(shape);
-  const order = documentOrder(shape);
-  const warnings = indicatorWarnings(indicator, own, paths);
-  const others = (list: CheckWarning[]) => list.filter((warning) => warning.indicatorId !== String(indicator.id));
+  // The counts of the points rules, the stated total and grade, and each indicator's own codes; the amount rules' stay.
+  const paths = documentPaths({ budgetLines: [], sections: thin.sections, childrenByParent: thin.childrenByParent, indicatorsByLineItem: thin.indicatorsByLineItem });
   const checked: CheckedPlan = {
     budget: [],
-    indicators: thinChecked(indicatorsByLineItem.get(null)),
-    lineItems: (childrenByParent.get(null) ?? []).map(function lineItemOf(item: ThinLineItem): CheckedLineItem {
-      return { id: String(item.id), name: item.name, midyear: item.midyear, amounts: null, indicators: thinChecked(indicatorsByLineItem.get(item.id)), children: (childrenByParent.get(item.id) ?? []).map(lineItemOf) };
+    indicators: thinChecked(thin.indicatorsByLineItem.get(null)),
+    lineItems: (thin.childrenByParent.get(null) ?? []).map(function lineItemOf(item: ThinLineItem): CheckedLineItem {
+      return { id: String(item.id), name: item.name, midyear: item.midyear, amounts: null, indicators: thinChecked(thin.indicatorsByLineItem.get(item.id)), children: (thin.childrenByParent.get(item.id) ?? []).map(lineItemOf) };
     }),
-    evaluation: evaluation && {
-      totalScore: micros(evaluation.total_score),
-      grade: (evaluation.grade as string | null) ?? null,
-      sections: sections.map((section) => ({
+    evaluation: thin.evaluation && {
+      totalScore: microsOrNull(thin.evaluation.totalScore),
+      grade: thin.evaluation.grade,
+      sections: thin.sections.map((section) => ({
         id: String(section.id),
         name: section.name ?? '',
         level1: canonicalLevels(section.name ?? '', null).level1,
@@ -432,14 +356,13 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
       })),
     },
   };
-  const checks: StoredChecks = {
-    amounts: storedChecks.amounts,
-    scoring: scoringChecks(checked, paths),
-    targets: inDocumentOrder([...others(storedChecks.targets), ...(warnings.target ? [warnings.target] : [])], order),
-    stated: evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator),
-    findings: inDocumentOrder([...others(storedChecks.findings), ...warnings.findings], order),
-  };
-  await writePlan(em, planId, rollups.plan.columns, checks);
+  const codes = [
+    ...scoringChecks(checked, paths).map((warning) => warning.code),
+    ...evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator).map((warning) => warning.code),
+    ...thin.rows.flatMap((candidate) => (candidate.checkCodes ? candidate.checkCodes.split(' ') : [])),
+  ];
+  await sql(em, `delete from "plan_check_count" where "plan_id" = ? and "code" not in (${AMOUNT_CHECK_CODES.map(() => '?').join(', ')})`, [planId, ...AMOUNT_CHECK_CODES], 'run');
+  await insertCounts(em, planId, countsOf(codes));
 }
 
 function thinChecked(rows: ThinIndicator[] | undefined): CheckedIndicator[] {

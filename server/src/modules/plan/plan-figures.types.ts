@@ -1,5 +1,6 @@
 import type { Gap } from '../indicator/gap.type.js';
 import type { IndicatorValue } from '../indicator/indicator-value.type.js';
+import type { CheckCode } from '../../domain/checks/index.js';
 import type { CheckWarning } from './check-warning.type.js';
 
 /** An indicator's figures as the API shows them: rendered from what is stored, a read never re-parses its texts. */
@@ -11,12 +12,12 @@ export interface IndicatorFiguresView {
 }
 
 /**
- * An indicator's figures as stored with the row (FIGURES_VERSION 2, issue 12: a tenth of the views'
- * size): only what cannot be rendered from the row's own columns. A reading leaves out the text it read
- * (the row's 指标值 / 实际完成值; kept as `raw` only if it ever differed) and every field at its default
- * (null, false, no hints); a planner's structured target is not stored at all (rendered from its
- * columns); the gap leaves out its defaults and the score fields (from the suggestion, 得分 and 分值).
- * plan-figures.service.ts writes and renders it.
+ * An indicator's reading and gap in a compact form (FIGURES_VERSION 2): only what cannot be rendered from
+ * the row's own columns. A reading leaves out the text it read (the row's 指标值 / 实际完成值; kept as `raw`
+ * only if it ever differed) and every field at its default (null, false, no hints); a planner's structured
+ * target is left out (rendered from its columns); the gap leaves out its defaults and the score fields (from
+ * the suggestion, 得分 and 分值). Not stored since FIGURES_VERSION 3 (issue 12: it was half the database):
+ * computed from the texts when read, shared by rows that read alike (plan-figures.service.ts).
  */
 export interface StoredIndicatorFigures {
   /** The target text's reading; absent without a target text or with a structured target. */
@@ -28,10 +29,11 @@ export type StoredValue = Partial<IndicatorValue>;
 export type StoredGap = Partial<Gap>;
 
 /**
- * A plan's check list as stored, in the parts a single-indicator write refreshes separately: the
- * budget and line-item amount rules, the points rules, each indicator's own warnings (structured
- * target, reasons, re-confirmation; in document order) and the stated total and grade. Plan.checks
- * lists them in the order amounts, scoring, targets, stated, findings.
+ * A plan's check list in its parts: the budget and line-item amount rules, the points rules, each
+ * indicator's own warnings (structured target, reasons, re-confirmation; in document order) and the stated
+ * total and grade. Plan.checks lists them in the order amounts, scoring, targets, stated, findings. Not
+ * stored (issue 12: 35 KB a plan): computed when read; what is stored is each indicator's own codes
+ * (indicator.check_codes) and each plan's count by code (plan_check_count), for analysts' SQL.
  */
 export interface StoredChecks {
   amounts: CheckWarning[];
@@ -53,7 +55,7 @@ export const FIGURE_PROPERTIES: ReadonlySet<string> = new Set([
   'suggestedScore',
   'effectiveScore',
   'scoreLost',
-  'figures',
+  'checkCodes',
   'rollupCount',
   'rollupScoredCount',
   'rollupPendingCount',
@@ -67,7 +69,37 @@ export const FIGURE_PROPERTIES: ReadonlySet<string> = new Set([
   'rollupPartialCount',
   'rollupNotMetCount',
   'rollupTextTargetCount',
-  'storedRollup',
-  'storedChecks',
   'figuresVersion',
 ]);
+
+/**
+ * The part of a plan's check list each 勾稽关系 code belongs to (complete: a new code does not compile until
+ * it is placed). The amount rules read only budget lines and line items: a single-indicator write leaves
+ * their counts as they are and recounts the others.
+ */
+export const CHECK_PARTS: Record<CheckCode, 'amounts' | 'scoring' | 'targets'> = {
+  TOTAL_NATURE_SUM: 'amounts',
+  BASIC_SUM: 'amounts',
+  INCOME_SUM: 'amounts',
+  BASIC_DETAIL_SUM: 'amounts',
+  THREE_PUBLIC_SUM: 'amounts',
+  FULL_YEAR_SUM: 'amounts',
+  CARRYOVER: 'amounts',
+  EXECUTION_RATE: 'amounts',
+  LINE_ITEM_CHILDREN_SUM: 'amounts',
+  LINE_ITEMS_PROJECT_SUM: 'amounts',
+  SECTION_WEIGHT_SUM: 'scoring',
+  SECTION_SCORE_SUM: 'scoring',
+  SECTIONS_TOTAL_100: 'scoring',
+  INDICATOR_WEIGHTS_TOTAL_100: 'scoring',
+  TOTAL_SCORE_SUM: 'scoring',
+  TOTAL_SCORE_SECTIONS_SUM: 'scoring',
+  SCORE_EXCEEDS_WEIGHT: 'scoring',
+  GRADE_BAND: 'scoring',
+  STRUCTURED_TARGET_CONTRADICTS_TEXT: 'targets',
+};
+
+/** The codes of the amount rules (CHECK_PARTS). */
+export const AMOUNT_CHECK_CODES: readonly string[] = Object.entries(CHECK_PARTS)
+  .filter(([, part]) => part === 'amounts')
+  .map(([code]) => code);

@@ -18,8 +18,6 @@ import { BudgetLine } from './budget-line.entity.js';
 import { KeyTask } from './key-task.entity.js';
 import { DocumentKind, PlanStatus } from './plan-enums.js';
 import { TimestampedEntity } from '../../db/base.entity.js';
-import type { Rollup } from '../evaluation/rollup.type.js';
-import type { StoredChecks } from './plan-figures.types.js';
 
 /** A plan's 预算执行率 scoring profile as stored: decimals as strings (see domain/budget-execution.ts). */
 export interface ExecutionScoringSetting {
@@ -170,16 +168,7 @@ export class Plan extends TimestampedEntity<'status' | 'documentKind' | 'source'
   @Property({ type: 'integer', nullable: true })
   rollupTextTargetCount?: number | null;
 
-  /** The whole Rollup view as the API gives it (sections, warnings, explanation). */
-  @Property({ type: 'json', nullable: true, fieldName: 'rollup' })
-  storedRollup?: Rollup | null;
 
-  /**
-   * The 勾稽关系 checks and evaluation findings as the API lists them. Lazy (not read with the plan: it
-   * runs to hundreds of KB on a large plan, and every write loads its plan): storedPlanChecks reads it.
-   */
-  @Property({ type: 'json', nullable: true, fieldName: 'checks', lazy: true })
-  storedChecks?: StoredChecks | null;
 
   /** The version of the figure code that computed the stored figures; below FIGURES_VERSION they are recomputed at start. */
   @Property({ type: 'integer', default: 0 })

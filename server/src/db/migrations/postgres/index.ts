@@ -5,6 +5,7 @@ import { PgMigration20261201400000StoredFigures, STORED_FIGURES_FOREIGN_KEY_INDE
 import { PgMigration20261201600000ApprovalOpinion } from './PgMigration20261201600000ApprovalOpinion.js';
 import { PgMigration20261202400000AnalystIndexes } from './PgMigration20261202400000AnalystIndexes.js';
 import { PgMigration20261202410000IndicatorOrderIndexes } from './PgMigration20261202410000IndicatorOrderIndexes.js';
+import { PgMigration20261203100000ComputedViews } from './PgMigration20261203100000ComputedViews.js';
 
 /**
  * Every PostgreSQL migration, in order. The SQLite ones are in ../index.ts; both lists end at the schema
@@ -18,6 +19,7 @@ export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261201600000ApprovalOpinion', class: PgMigration20261201600000ApprovalOpinion },
   { name: 'PgMigration20261202400000AnalystIndexes', class: PgMigration20261202400000AnalystIndexes },
   { name: 'PgMigration20261202410000IndicatorOrderIndexes', class: PgMigration20261202410000IndicatorOrderIndexes },
+  { name: 'PgMigration20261203100000ComputedViews', class: PgMigration20261203100000ComputedViews },
 ];
 
 /**
