@@ -2,10 +2,10 @@
 // fresh SQLite file, against the raw writer for the same documents. For quick measurements of the import path.
 //   BENCH_DEPARTMENTS=200 pnpm --filter @jixiao/server exec tsx bench/province-import.ts   (SKIP_RAW=1: the app alone)
 // BENCH_CLI=1: also the command line over a folder of files (`pnpm cli import`, one transaction);
-// BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
+// SKIP_APP=1: not the transaction-per-department path; BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
 // Prints wall and CPU time of the process: on a shared machine the CPU time is the steadier figure.
 import 'reflect-metadata';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,6 +19,26 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 
+/** CPU ms of this process's threads by name (/proc, Linux): the main thread apart from libuv's pool (sqlite3 runs there) and workers. */
+function threadCpu(): Record<string, number> {
+  const out: Record<string, number> = {};
+  try {
+    for (const task of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+      const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ms = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, clock ticks of 10 ms
+      const key = task === String(process.pid) ? 'main' : process.env.BENCH_TIDS ? `${name}-${task}` : name;
+      out[key] = (out[key] ?? 0) + ms;
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
+}
+const threadDelta = (before: Record<string, number>, after: Record<string, number>, count: number) =>
+  Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, +((ms - (before[name] ?? 0)) / count).toFixed(2)]).filter(([, ms]) => (ms as number) > 0));
+
 const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 200);
 const SEED = Number(process.env.BENCH_SEED ?? 12);
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
@@ -29,7 +49,7 @@ const documents = Array.from({ length: DEPARTMENTS }, (_, index) => departmentDo
 const orm = await openDatabase(join(folder, 'imported.sqlite'));
 const cpuBefore = process.cpuUsage();
 const begin = performance.now();
-for (const document of documents) {
+for (const document of process.env.SKIP_APP ? [] : documents) {
   await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
     orm.em.fork().transactional(async (em) => {
       bindActor(em as EntityManager, ADMIN);
@@ -60,7 +80,8 @@ await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
 const appBytes = statSync(join(folder, 'imported.sqlite')).size;
 await orm.close();
 
-// What a province administrator runs: `pnpm cli import <folder>/*.json` (every file in one transaction).
+// What a province administrator runs: `pnpm cli import <folder>/*.json`, 200 files per command as province-bench.ts runs it.
+const CLI_BATCH = Number(process.env.BENCH_CLI_BATCH ?? 200);
 const cli: Record<string, number> = {};
 if (process.env.BENCH_CLI) {
   const paths = documents.map((document, index) => {
@@ -69,11 +90,13 @@ if (process.env.BENCH_CLI) {
     return path;
   });
   const cliOrm = await openDatabase(join(folder, 'cli.sqlite'));
+  const threadsStart = threadCpu();
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  await importFiles(cliOrm as never, paths, () => {});
+  for (let first = 0; first < paths.length; first += CLI_BATCH) await importFiles(cliOrm as never, paths.slice(first, first + CLI_BATCH), () => {});
   const elapsed = performance.now() - start;
   const cliCpu = process.cpuUsage(cpuStart);
+  const threads = threadDelta(threadsStart, threadCpu(), DEPARTMENTS);
   await cliOrm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
   Object.assign(cli, {
     cliPerDepartmentMs: +(elapsed / DEPARTMENTS).toFixed(2),
@@ -81,6 +104,7 @@ if (process.env.BENCH_CLI) {
     cliExtrapolated4800s: +((elapsed / DEPARTMENTS) * 4.8).toFixed(1),
     cliMB: +(statSync(join(folder, 'cli.sqlite')).size / 2 ** 20).toFixed(2),
   });
+  console.error(`CPU ms per department by thread: ${JSON.stringify(threads)}`);
   await cliOrm.close();
 }
 const sample = join(folder, 'raw.sqlite');
