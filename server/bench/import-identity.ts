@@ -51,7 +51,10 @@ const CLOCK = new Set(['created_at', 'updated_at', 'at', 'approval_opinion_at'])
 const connection = orm.em.getConnection();
 const tables = (await connection.execute<{ name: string }[]>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('mikro_orm_migrations', 'session') order by name")).map((row) => row.name);
 for (const table of tables) {
-  const rows = await connection.execute<Record<string, unknown>[]>(`select * from "${table}" order by rowid`);
+  // Each value's storage class too (a number stored as INTEGER or REAL reads back the same).
+  const columns = (await connection.execute<{ name: string }[]>(`select name from pragma_table_info('${table}')`)).map((column) => column.name);
+  const types = columns.map((column) => `substr(typeof("${column}"), 1, 1)`).join(' || ');
+  const rows = await connection.execute<Record<string, unknown>[]>(`select *, ${types} as "storage classes" from "${table}" order by rowid`);
   for (const row of rows) {
     const out: Record<string, unknown> = { table };
     for (const [column, value] of Object.entries(row)) {

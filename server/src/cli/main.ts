@@ -10,6 +10,8 @@ import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
 import { exportPlanDocument, importPlanDocument, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
+import { PlanRowsWriter } from '../modules/plan-document/plan-rows.writer.js';
+import type { PlanDocument } from '../domain/plan-document.js';
 import { rebuildFigures } from '../modules/plan/plan-figures.store.js';
 import { importPlanWorkbook, planWorkbookFile, type PlanWorkbookPreview } from '../modules/plan-workbook/plan-workbook.service.js';
 import { Role, User } from '../modules/user/user.entity.js';
@@ -85,24 +87,34 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
     }
   });
   await asCommandLine(orm, async (em) => {
-    for (const { path, document } of documents) {
-      let result;
-      try {
-        result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true });
-      } catch (error) {
-        if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
-        throw error;
-      }
-      const { plan, created } = result;
-      log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
-      // One transaction for all files, but not one unit of work: every flush would go over every plan
-      // and department imported so far (a province is 4,800 files). What is written stays written.
-      em.clear();
+    // The rows' INSERTs are prepared once for the whole command.
+    const writer = new PlanRowsWriter(em);
+    try {
+      await importDocuments(em, documents, writer, log, reason);
+    } finally {
+      await writer.close();
     }
   });
   // A large import leaves its pages in SQLite's write-ahead log until a checkpoint: fold them into the
   // database file now and truncate the log (the file is the database's true size afterwards).
   if (!isPostgres(orm)) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+}
+
+async function importDocuments(em: EntityManager, documents: { path: string; document: PlanDocument }[], writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
+  for (const { path, document } of documents) {
+    let result;
+    try {
+      result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true, writer });
+    } catch (error) {
+      if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
+      throw error;
+    }
+    const { plan, created } = result;
+    log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
+    // One transaction for all files, but not one unit of work: every flush would go over every plan
+    // and department imported so far (a province is 4,800 files). What is written stays written.
+    em.clear();
+  }
 }
 
 function option(args: string[], name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { STAGE_VALUES } from '@jixiao/vocabulary';
-import type { EntityClass, EntityData, EntityProperty } from '@mikro-orm/core';
+import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { StageAmounts } from '../../db/stage-amounts.embeddable.js';
 import { formatDecimal, microsToNumber, numberToMicros, parseDecimal, toMicros } from '../../domain/decimal.js';
@@ -34,6 +34,7 @@ import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
 import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
+import { PlanRowsWriter } from './plan-rows.writer.js';
 import { storeImportedPlanFigures } from '../plan/plan-figures.store.js';
 import { indicatorFigures, planChecks, rollupRowOf, rollupsOf, sectionWeightsOf, statedOf, type IndicatorFigures, type RollupTreeItem } from '../plan/plan-figures.service.js';
 import { budgetFigures } from '../indicator/indicator-reading.js';
@@ -178,8 +179,28 @@ export async function importPlanDocument(
   em: EntityManager,
   input: unknown,
   as: PlanAction = 'IMPORT',
-  { reason, validated = false }: { reason?: string | null; /** `input` is what validatePlanDocument returned (the CLI validates every file first). */ validated?: boolean } = {},
+  {
+    reason,
+    validated = false,
+    writer,
+  }: {
+    reason?: string | null;
+    /** `input` is what validatePlanDocument returned (the CLI validates every file first). */
+    validated?: boolean;
+    /** The caller's writer, for many imports in one transaction (its statements are prepared once); closed by the caller. */
+    writer?: PlanRowsWriter;
+  } = {},
 ): Promise<ImportResult> {
+  if (writer) return importWith(em, input, as, reason, validated, writer);
+  const own = new PlanRowsWriter(em);
+  try {
+    return await importWith(em, input, as, reason, validated, own);
+  } finally {
+    await own.close();
+  }
+}
+
+async function importWith(em: EntityManager, input: unknown, as: PlanAction, reason: string | null | undefined, validated: boolean, writer: PlanRowsWriter): Promise<ImportResult> {
   // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
   if (as === 'IMPORT') authorizeAdmin(em);
   const document = validated ? (input as PlanDocument) : validatePlanDocument(input);
@@ -222,7 +243,7 @@ export async function importPlanDocument(
   await withoutRowAudit(() => em.flush());
   // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
   const figures = presetFigures(plan, evaluation, rows);
-  await insertPlanRows(em, plan.id, rows);
+  await insertPlanRows(writer, plan.id, rows);
   await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
   const counts = {
     indicators: rows.indicators.length,
@@ -334,65 +355,21 @@ function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number,
   (row.children ?? []).forEach((child, index) => lineItemRows(rows, item, depth + 1, child, index, [...path, 'children', String(index)]));
 }
 
-/** Rows per INSERT statement: well under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
-const INSERT_CHUNK = 500;
-
-/**
- * Inserts rows given by entity property names (an embedded `amounts` is spread into its columns); the new
- * ids in order. A knex INSERT with bound parameters (a prepared statement): MikroORM's nativeInsertMany
- * writes every value into the SQL text, which the driver then lower-cases and SQLite parses again — most
- * of an import's statement cost (issue 12). Values are converted as MikroORM would (its custom types:
- * exact decimals, JSON); a column a row leaves out takes the property's default.
- */
-async function insertChunked<T extends object>(em: EntityManager, entity: EntityClass<T>, data: EntityData<T>[]): Promise<number[]> {
-  const ids: number[] = [];
-  if (!data.length) return ids;
-  const meta = em.getMetadata().get(entity.name);
-  const platform = em.getPlatform();
-  const flat = data.map(({ amounts, ...row }: Record<string, unknown>) =>
-    amounts ? { ...row, ...Object.fromEntries(Object.entries(amounts).map(([stage, value]) => [`amounts_${stage}`, value])) } : row,
-  );
-  const keys = [...new Set(flat.flatMap((row) => Object.keys(row)))];
-  const columns = keys.map((key) => {
-    const prop = meta.properties[key as keyof typeof meta.properties] as EntityProperty | undefined;
-    if (!prop) throw new Error(`${entity.name}.${key}: no such property`);
-    const type = prop.customType;
-    const convert = type ? (value: unknown) => type.convertToDatabaseValue(value, platform, { key, mode: 'query-data' }) : (value: unknown) => value;
-    return { key, field: prop.fieldNames[0], convert, fallback: prop.default ?? null };
-  });
-  const rows = flat.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const { key, field, convert, fallback } of columns) {
-      const value = row[key];
-      out[field] = value === undefined ? fallback : value === null ? null : convert(value);
-    }
-    return out;
-  });
-  const transaction = em.getTransactionContext();
-  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-    const query = em.getKnex()(meta.tableName).insert(rows.slice(start, start + INSERT_CHUNK)).returning('id');
-    if (transaction) query.transacting(transaction);
-    const result = (await query) as { id: number | string }[];
-    ids.push(...result.map((row) => Number(row.id)));
-  }
-  return ids;
-}
-
 /**
  * Writes a plan's rows with multi-row INSERTs in the caller's transaction: budget rows and key tasks,
  * the line items a level at a time (their ids come back in order), then every indicator. No entity
  * is created, so nothing enters the identity map and the audit subscriber sees none of it (the import
  * is recorded as one entry).
  */
-async function insertPlanRows(em: EntityManager, planId: number, rows: PlanRows): Promise<void> {
-  const budgetIds = await insertChunked(em, BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
+async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows): Promise<void> {
+  const budgetIds = await writer.insert(BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
   rows.budgetLines.forEach((row, index) => (row.id = budgetIds[index]));
-  await insertChunked(em, KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
+  await writer.insert(KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
   for (const level of rows.lineItemLevels) {
-    const ids = await insertChunked(em, LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
+    const ids = await writer.insert(LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
     level.forEach((item, index) => (item.id = ids[index]));
   }
-  const ids = await insertChunked(em, Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  const ids = await writer.insert(Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
   rows.indicators.forEach((row, index) => (row.id = ids[index]));
 }
 

@@ -1,0 +1,147 @@
+import type { EntityClass, EntityData, EntityProperty } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { isPostgres } from '../../db/dialect.js';
+
+/** PostgreSQL: rows per INSERT statement, well under its 65,535 bound parameters. */
+const INSERT_CHUNK = 500;
+/** SQLite: rows per INSERT (one bound parameter: the rows as a JSON array of arrays). */
+const JSON_ROWS = 200;
+
+/** The part of the sqlite3 driver's API the writer uses. */
+interface SqliteStatement {
+  run(params: unknown[], callback: (this: { lastID: number }, error: Error | null) => void): void;
+  finalize(callback: (error: Error | null) => void): void;
+}
+interface SqliteDatabase {
+  prepare(sql: string): SqliteStatement;
+}
+interface KnexTransaction {
+  client: { acquireConnection(): Promise<unknown> };
+}
+
+/** A converted value that JSON carries as binding would store it. */
+function jsonSafe(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+interface Column {
+  key: string;
+  field: string;
+  convert: ((value: unknown) => unknown) | null;
+  fallback: unknown;
+}
+
+/**
+ * Writes an import's rows (issue 12): given by entity property names (an embedded `amounts` is spread
+ * into its columns), converted as MikroORM would (its custom types: exact decimals, JSON), a column a
+ * row leaves out taking the property's default; no entity is created, so nothing enters the identity
+ * map and the audit subscriber sees none of it. Which columns are written follows from the rows and the
+ * entities' metadata: nothing here lists a table's columns.
+ *
+ * On SQLite each table's INSERT is a statement prepared once per writer (per import command) on the
+ * transaction's connection, `insert … select value ->> 0, value ->> 1, … from json_each(?)`, run with ONE
+ * bound parameter: up to 200 rows as a JSON array of arrays. Neither knex's SQL building nor SQLite's
+ * parsing is paid per plan, and the driver converts one string instead of ~30 values a row (binding each
+ * value costs the main thread about a microsecond). JSON gives back exactly what binding would store:
+ * strings as TEXT, integers as INTEGER (money in micro-units is far inside 2^53), other numbers as REAL,
+ * booleans as 1/0, null as NULL; a value JSON cannot carry (a Buffer, a Date, NaN) sends the rows the
+ * knex way instead. SQLite-only SQL (json_each, ->>, SQLite ≥ 3.38), hence the dialect test.
+ * On PostgreSQL: knex INSERTs with bound parameters and RETURNING. `close()` finalizes the statements;
+ * call it before the transaction ends (SQLite does not close a connection with statements left open).
+ */
+export class PlanRowsWriter {
+  private readonly statements = new Map<string, SqliteStatement>();
+  private database: SqliteDatabase | null = null;
+
+  /** `json: false`: SQLite's rows go the knex way too (the test compares the two). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly options: { json?: boolean } = {},
+  ) {}
+
+  /** Inserts the rows; their new ids in order. */
+  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[]): Promise<number[]> {
+    if (!data.length) return [];
+    const meta = this.em.getMetadata().get(entity.name);
+    const flat = data.map(({ amounts, ...row }: Record<string, unknown>) =>
+      amounts ? { ...row, ...Object.fromEntries(Object.entries(amounts).map(([stage, value]) => [`amounts_${stage}`, value])) } : row,
+    );
+    const columns = this.columns(entity.name, meta.properties as Record<string, EntityProperty | undefined>, flat);
+    // Each row's values in the columns' order, converted to what the database stores.
+    const rows = flat.map((row) =>
+      columns.map(({ key, convert, fallback }) => {
+        const value = row[key];
+        return value === undefined ? fallback : value === null || !convert ? value : convert(value);
+      }),
+    );
+    const database = await this.sqlite();
+    if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) return this.insertWithKnex(meta.tableName, columns, rows);
+    const statement = this.statement(database, meta.tableName, columns);
+    const ids: number[] = [];
+    for (let start = 0; start < rows.length; start += JSON_ROWS) {
+      const chunk = rows.slice(start, start + JSON_ROWS);
+      const lastId = await new Promise<number>((resolve, reject) =>
+        statement.run([JSON.stringify(chunk)], function (error) {
+          if (error) reject(error);
+          else resolve(this.lastID);
+        }),
+      );
+      // One INSERT into an AUTOINCREMENT table numbers its rows one after another, in order.
+      for (let id = lastId - chunk.length + 1; id <= lastId; id++) ids.push(id);
+    }
+    return ids;
+  }
+
+  /** Finalizes the prepared statements (SQLite will not close a connection that still has some). */
+  async close(): Promise<void> {
+    const statements = [...this.statements.values()];
+    this.statements.clear();
+    await Promise.all(statements.map((statement) => new Promise<void>((resolve, reject) => statement.finalize((error) => (error ? reject(error) : resolve())))));
+  }
+
+  private columns(entityName: string, properties: Record<string, EntityProperty | undefined>, rows: Record<string, unknown>[]): Column[] {
+    const platform = this.em.getPlatform();
+    const keys = new Set<string>();
+    for (const row of rows) for (const key in row) keys.add(key);
+    return [...keys].map((key) => {
+      const prop = properties[key];
+      if (!prop) throw new Error(`${entityName}.${key}: no such property`);
+      const type = prop.customType;
+      return { key, field: prop.fieldNames[0], convert: type ? (value: unknown) => type.convertToDatabaseValue(value, platform, { key, mode: 'query-data' }) : null, fallback: prop.default ?? null };
+    });
+  }
+
+  /** The connection of the caller's transaction, when it is SQLite's (the sqlite3 driver's Database). */
+  private async sqlite(): Promise<SqliteDatabase | null> {
+    if (this.database) return this.database;
+    const transaction = this.em.getTransactionContext<KnexTransaction>();
+    if (!transaction || isPostgres(this.em)) return null;
+    this.database = (await transaction.client.acquireConnection()) as SqliteDatabase;
+    return this.database;
+  }
+
+  private statement(database: SqliteDatabase, table: string, columns: Column[]): SqliteStatement {
+    const names = columns.map(({ field }) => `"${field}"`).join(', ');
+    const key = `${table}(${names})`;
+    let statement = this.statements.get(key);
+    if (!statement) {
+      const select = columns.map((_, index) => `value ->> ${index}`).join(', ');
+      statement = database.prepare(`insert into "${table}" (${names}) select ${select} from json_each(?) order by key`);
+      this.statements.set(key, statement);
+    }
+    return statement;
+  }
+
+  private async insertWithKnex(table: string, columns: Column[], rows: unknown[][]): Promise<number[]> {
+    const transaction = this.em.getTransactionContext();
+    const ids: number[] = [];
+    for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+      const chunk = rows.slice(start, start + INSERT_CHUNK).map((row) => Object.fromEntries(columns.map(({ field }, index) => [field, row[index]])));
+      const query = this.em.getKnex()(table).insert(chunk).returning('id');
+      if (transaction) query.transacting(transaction);
+      const result = (await query) as { id: number | string }[];
+      ids.push(...result.map((row) => Number(row.id)));
+    }
+    return ids;
+  }
+}
