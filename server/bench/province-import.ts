@@ -65,7 +65,7 @@ const rebuild: Record<string, number> = {};
 if (process.env.BENCH_REBUILD) {
   for (const label of ['unchanged', 'cleared']) {
     if (label === 'cleared') {
-      await orm.em.getConnection().execute('update indicator set check_codes = null, gap_status = null');
+      await orm.em.getConnection().execute('update indicator set check_flags = null, gap_status = null');
       await orm.em.getConnection().execute('update line_item set rollup_count = null');
       await orm.em.getConnection().execute('update plan set rollup_count = null, figures_version = 0');
     }

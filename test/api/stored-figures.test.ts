@@ -31,7 +31,7 @@ afterEach(async () => {
 });
 
 const INDICATOR_COLUMNS =
-  'id, reading_kind, reading_comparator, reading_value, reading_unit, reading_confidence, gap_status, completion, suggested_score, effective_score, score_lost, check_codes';
+  'id, reading_kind, reading_comparator, reading_value, reading_unit, reading_confidence, gap_status, completion, suggested_score, effective_score, score_lost, check_flags';
 const ROLLUP_COLUMNS =
   'rollup_count, rollup_scored_count, rollup_pending_count, rollup_weight_total, rollup_score_total, rollup_computed_total, rollup_grade, rollup_grade_provisional, rollup_execution_rate, rollup_met_count, rollup_partial_count, rollup_not_met_count, rollup_text_target_count';
 
@@ -291,13 +291,13 @@ describe('stored figures', () => {
     const stored = await snapshot(first);
     // As a database from before the stored figures: the columns empty, the version 0.
     const connection = first.orm.em.getConnection();
-    await connection.execute('update indicator set gap_status = null, check_codes = null, reading_kind = null, completion = null, suggested_score = null, effective_score = null, score_lost = null');
+    await connection.execute('update indicator set gap_status = null, check_flags = null, reading_kind = null, completion = null, suggested_score = null, effective_score = null, score_lost = null');
     await connection.execute('update plan set figures_version = 0, rollup_count = null');
     await first.close();
     const second = await openApi(file);
     expect(await snapshot(second)).toEqual(stored);
 
-    await second.orm.em.getConnection().execute('update indicator set check_codes = null, gap_status = null');
+    await second.orm.em.getConnection().execute('update indicator set check_flags = null, gap_status = null');
     const lines: string[] = [];
     await rebuildFiguresCommand(second.orm, ['--plan', importPlanDocument.plan.id], (line) => lines.push(line));
     expect(lines).toEqual([`重新计算 rebuilt  plan ${importPlanDocument.plan.id}`, '共 1 个计划 (1 plans)']);

@@ -11,6 +11,7 @@ import { Migration20261201600000ApprovalOpinion } from './Migration2026120160000
 import { Migration20261202400000AnalystIndexes } from './Migration20261202400000AnalystIndexes.js';
 import { Migration20261202410000IndicatorOrderIndexes } from './Migration20261202410000IndicatorOrderIndexes.js';
 import { Migration20261203100000ComputedViews } from './Migration20261203100000ComputedViews.js';
+import { Migration20261203110000CheckFlags } from './Migration20261203110000CheckFlags.js';
 
 /** Every migration, in order. Listed explicitly so tsx, vitest and the built code all find them. */
 export const migrationsList: MigrationObject[] = [
@@ -26,4 +27,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202400000AnalystIndexes', class: Migration20261202400000AnalystIndexes },
   { name: 'Migration20261202410000IndicatorOrderIndexes', class: Migration20261202410000IndicatorOrderIndexes },
   { name: 'Migration20261203100000ComputedViews', class: Migration20261203100000ComputedViews },
+  { name: 'Migration20261203110000CheckFlags', class: Migration20261203110000CheckFlags },
 ];

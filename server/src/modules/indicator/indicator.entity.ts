@@ -157,10 +157,10 @@ export class Indicator extends BaseEntity<'lineItem' | 'position' | 'level2' | '
   scoreLost?: string | null;
 
   /**
-   * The codes of the row's own warnings (structured target against its text, missing 偏差原因/扣分原因, a
-   * score to re-confirm), space-separated in the order Plan.checks lists them; null when none. What the
-   * read path shows (readings, gap, checks) is computed from the texts (plan-figures.service.ts).
+   * The row's own warnings (structured target against its text, missing 偏差原因/扣分原因, a score to
+   * re-confirm) as bits: 2^i for the i-th of plan-figures.types.ts INDICATOR_CHECK_CODES (1, 2, 4, 8); null
+   * when none. What the read path shows (readings, gap, checks) is computed from the texts.
    */
-  @Property({ type: 'text', nullable: true })
-  checkCodes?: string | null;
+  @Property({ type: 'integer', nullable: true })
+  checkFlags?: number | null;
 }

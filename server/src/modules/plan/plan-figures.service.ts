@@ -24,7 +24,7 @@ import type { Plan } from './plan.entity.js';
 import type { RowPaths } from '../../domain/checks/document.js';
 import type { ParsedValue } from '../../domain/indicator-value/types.js';
 import { structuredTargetContradiction } from '../../domain/indicator-value/contradiction.js';
-import type { IndicatorFiguresView, StoredChecks, StoredGap, StoredIndicatorFigures, StoredValue } from './plan-figures.types.js';
+import { checkFlagsOf, type IndicatorFiguresView, type StoredChecks, type StoredGap, type StoredIndicatorFigures, type StoredValue } from './plan-figures.types.js';
 
 /**
  * Every figure the server resolves about a plan — each indicator's reading and gap, the roll-ups of
@@ -45,7 +45,7 @@ export interface PlanFigures {
 }
 
 /** The version of the figure code: raise it when a change alters stored figures, and every plan is recomputed at start. */
-export const FIGURES_VERSION = 3;
+export const FIGURES_VERSION = 4;
 
 // ---------------------------------------------------------------------------------------------------
 // Section weights
@@ -88,8 +88,8 @@ export interface IndicatorColumns {
   suggestedScore: string | null;
   effectiveScore: string | null;
   scoreLost: string | null;
-  /** The codes of the row's own warnings, space-separated; null when none. */
-  checkCodes: string | null;
+  /** The row's own warnings (plan-figures.types.ts INDICATOR_CHECK_CODES); null when none. */
+  checkFlags: number | null;
 }
 
 export interface IndicatorFigures {
@@ -133,7 +133,7 @@ interface FiguresCore {
   reading: IndicatorReading;
   gap: DomainGap;
   stored: StoredIndicatorFigures;
-  columns: Omit<IndicatorColumns, 'effectiveScore' | 'scoreLost' | 'checkCodes'>;
+  columns: Omit<IndicatorColumns, 'effectiveScore' | 'scoreLost' | 'checkFlags'>;
 }
 
 /**
@@ -208,7 +208,7 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
     reading: core.reading,
     gap: core.gap,
     stored: core.stored,
-    columns: { ...core.columns, effectiveScore: scores.effectiveScore, scoreLost: scores.scoreLost, checkCodes: checkCodesOf(indicator, core) },
+    columns: { ...core.columns, effectiveScore: scores.effectiveScore, scoreLost: scores.scoreLost, checkFlags: checkFlagsOf(ownCodes(indicator, core)) },
   };
 }
 
@@ -216,11 +216,11 @@ export function indicatorFigures(indicator: Indicator, budget: BudgetFigures, pl
 const NO_PATHS: RowPaths = { budgetLine: () => '', lineItem: () => '', indicator: () => '', section: () => '' };
 
 /** The codes of an indicator's own warnings, in the order Plan.checks lists them (target, then findings). */
-function checkCodesOf(indicator: Indicator, figures: Pick<IndicatorFigures, 'reading' | 'gap'>): string | null {
+function ownCodes(indicator: Indicator, figures: Pick<IndicatorFigures, 'reading' | 'gap'>): string[] {
   const codes: string[] = [];
   if (figures.reading.structured && structuredTargetContradiction(figures.reading.structured, figures.reading.target)) codes.push('STRUCTURED_TARGET_CONTRADICTS_TEXT');
   for (const finding of evaluationChecks([], [indicator], new Map([[indicator.id, figures.gap]]), NO_PATHS.indicator)) codes.push(finding.code);
-  return codes.length ? codes.join(' ') : null;
+  return codes;
 }
 
 /** An indicator's own warnings: its structured target against its text, and the 自评 findings of its row. */
@@ -604,7 +604,7 @@ type Raw = Record<string, unknown>;
 export interface ThinIndicator extends RollupRow {
   position: number;
   name: string;
-  checkCodes: string | null;
+  checkFlags: number | null;
 }
 
 export interface ThinLineItem extends RollupTreeItem {
@@ -638,7 +638,7 @@ export interface ThinPlan {
 /** The thin reads of plans' rows, as plain SQL (`(?)` stands for the list of plan ids). */
 export const THIN_ROWS = {
   indicators:
-    'select "id", "plan_id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind", "check_codes" from "indicator" where "plan_id" in (?)',
+    'select "id", "plan_id", "line_item_id", "position", "name", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind", "check_flags" from "indicator" where "plan_id" in (?)',
   lineItems:
     'select "id", "plan_id", "parent_id", "position", "name", "kind", "amount_initial", "amount_adjustment", "amount_full_year", "amount_actual" from "line_item" where "plan_id" in (?)',
   evaluations:
@@ -675,7 +675,7 @@ export function thinPlan(plan: Raw, indicatorRows: Raw[], lineItemRows: Raw[], e
     status: row.gap_status as GapStatus,
     suggestedScore: microsOf(row.suggested_score),
     readingKind: (row.reading_kind as string | null) ?? null,
-    checkCodes: (row.check_codes as string | null) ?? null,
+    checkFlags: row.check_flags == null ? null : Number(row.check_flags),
   }));
   const items: ThinLineItem[] = lineItemRows.map((row) => ({
     id: Number(row.id),

@@ -23,7 +23,7 @@ import {
   type ThinIndicator,
   type ThinLineItem,
 } from './plan-figures.service.js';
-import { AMOUNT_CHECK_CODES, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
+import { AMOUNT_CHECK_CODES, checkCodesOf, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
 import { isPostgres } from '../../db/dialect.js';
 
@@ -84,7 +84,7 @@ const INDICATOR_COLUMNS: Record<keyof IndicatorColumns, [string, 'decimal' | 'js
   suggestedScore: ['suggested_score', 'decimal'],
   effectiveScore: ['effective_score', 'decimal'],
   scoreLost: ['score_lost', 'decimal'],
-  checkCodes: ['check_codes', 'plain'],
+  checkFlags: ['check_flags', 'plain'],
 };
 
 const ROLLUP_COLUMNS: Record<keyof RollupColumns, [string, 'decimal' | 'json' | 'boolean' | 'plain']> = {
@@ -326,7 +326,7 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
     status: own.columns.gapStatus,
     suggestedScore: microsOrNull(own.columns.suggestedScore),
     readingKind: own.columns.readingKind,
-    checkCodes: own.columns.checkCodes,
+    checkFlags: own.columns.checkFlags,
   });
 
   const parents = new Map(thin.items.map((item) => [item.id, item.parentId]));
@@ -359,7 +359,7 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
   const codes = [
     ...scoringChecks(checked, paths).map((warning) => warning.code),
     ...evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator).map((warning) => warning.code),
-    ...thin.rows.flatMap((candidate) => (candidate.checkCodes ? candidate.checkCodes.split(' ') : [])),
+    ...thin.rows.flatMap((candidate) => checkCodesOf(candidate.checkFlags)),
   ];
   await sql(em, `delete from "plan_check_count" where "plan_id" = ? and "code" not in (${AMOUNT_CHECK_CODES.map(() => '?').join(', ')})`, [planId, ...AMOUNT_CHECK_CODES], 'run');
   await insertCounts(em, planId, countsOf(codes));

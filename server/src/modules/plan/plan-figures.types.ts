@@ -33,7 +33,7 @@ export type StoredGap = Partial<Gap>;
  * indicator's own warnings (structured target, reasons, re-confirmation; in document order) and the stated
  * total and grade. Plan.checks lists them in the order amounts, scoring, targets, stated, findings. Not
  * stored (issue 12: 35 KB a plan): computed when read; what is stored is each indicator's own codes
- * (indicator.check_codes) and each plan's count by code (plan_check_count), for analysts' SQL.
+ * (indicator.check_flags, INDICATOR_CHECK_CODES) and each plan's count by code (plan_check_count), for analysts' SQL.
  */
 export interface StoredChecks {
   amounts: CheckWarning[];
@@ -55,7 +55,7 @@ export const FIGURE_PROPERTIES: ReadonlySet<string> = new Set([
   'suggestedScore',
   'effectiveScore',
   'scoreLost',
-  'checkCodes',
+  'checkFlags',
   'rollupCount',
   'rollupScoredCount',
   'rollupPendingCount',
@@ -103,3 +103,27 @@ export const CHECK_PARTS: Record<CheckCode, 'amounts' | 'scoring' | 'targets'> =
 export const AMOUNT_CHECK_CODES: readonly string[] = Object.entries(CHECK_PARTS)
   .filter(([, part]) => part === 'amounts')
   .map(([code]) => code);
+
+/**
+ * The codes of an indicator's own warnings, each at most once a row, in the order Plan.checks lists them:
+ * indicator.check_flags has bit 2^i set for the i-th (1: structured target against its text, 2: 偏差原因
+ * missing, 4: 扣分原因 missing, 8: score to re-confirm; null when none). Append only: the stored flags keep
+ * their meaning.
+ */
+export const INDICATOR_CHECK_CODES = ['STRUCTURED_TARGET_CONTRADICTS_TEXT', 'DEVIATION_REASON_MISSING', 'SCORE_REASON_MISSING', 'SCORE_UNCONFIRMED'] as const;
+
+/** The flags of an indicator's codes (INDICATOR_CHECK_CODES); null when none. */
+export function checkFlagsOf(codes: readonly string[]): number | null {
+  let flags = 0;
+  for (const code of codes) {
+    const bit = (INDICATOR_CHECK_CODES as readonly string[]).indexOf(code);
+    if (bit < 0) throw new Error(`not an indicator's own check code: ${code}`);
+    flags |= 1 << bit;
+  }
+  return flags || null;
+}
+
+/** The codes of an indicator's flags, in order. */
+export function checkCodesOf(flags: number | null): string[] {
+  return flags ? INDICATOR_CHECK_CODES.filter((_code, bit) => flags & (1 << bit)) : [];
+}

@@ -6,6 +6,7 @@ import { PgMigration20261201600000ApprovalOpinion } from './PgMigration202612016
 import { PgMigration20261202400000AnalystIndexes } from './PgMigration20261202400000AnalystIndexes.js';
 import { PgMigration20261202410000IndicatorOrderIndexes } from './PgMigration20261202410000IndicatorOrderIndexes.js';
 import { PgMigration20261203100000ComputedViews } from './PgMigration20261203100000ComputedViews.js';
+import { PgMigration20261203110000CheckFlags } from './PgMigration20261203110000CheckFlags.js';
 
 /**
  * Every PostgreSQL migration, in order. The SQLite ones are in ../index.ts; both lists end at the schema
@@ -20,6 +21,7 @@ export const postgresMigrationsList: MigrationObject[] = [
   { name: 'PgMigration20261202400000AnalystIndexes', class: PgMigration20261202400000AnalystIndexes },
   { name: 'PgMigration20261202410000IndicatorOrderIndexes', class: PgMigration20261202410000IndicatorOrderIndexes },
   { name: 'PgMigration20261203100000ComputedViews', class: PgMigration20261203100000ComputedViews },
+  { name: 'PgMigration20261203110000CheckFlags', class: PgMigration20261203110000CheckFlags },
 ];
 
 /**
