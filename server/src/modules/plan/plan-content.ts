@@ -13,6 +13,9 @@ import { BudgetLine } from './budget-line.entity.js';
 import { KeyTask } from './key-task.entity.js';
 import type { Plan } from './plan.entity.js';
 import { getPlan } from './plan.service.js';
+import { planHead } from './plan-head.js';
+import { parseId } from '../validation.js';
+import { UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 
 /** Everything a plan holds, loaded in one go (a query per table), for the tree, tables, figures and export. */
 export interface PlanContent {
@@ -37,6 +40,8 @@ export interface PlanContent {
  * entities in the identity map (issue 12). The objects are not managed: never change and flush them.
  */
 export async function loadPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
+  if (!em.isInTransaction()) return readPlanContent(em, planId);
+  // In a transaction (figures stored after a write): the ORM's lookups, which flush pending changes first.
   const plan = await getPlan(em, planId, ['planId']);
   const [department, budgetLines, keyTasks, lineItems, indicators, evaluation] = await Promise.all([
     em.findOneOrFail(Department, { id: plan.department.id }),
@@ -46,6 +51,32 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
     readRows(em, Indicator, plan.id, INDICATOR_LAZY),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
+  return contentOf(plan, department, evaluation, budgetLines, keyTasks, lineItems, indicators);
+}
+
+/** A read's plan content: the plan, its department and evaluation in one statement (planHead, shared with the `plan` query), the rows at the same time. */
+async function readPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
+  const id = parseId(planId, ['planId']);
+  const [head, budgetLines, keyTasks, lineItems, indicators] = await Promise.all([
+    planHead(em, id),
+    readRows(em, BudgetLine, id),
+    readRows(em, KeyTask, id),
+    readRows(em, LineItem, id),
+    readRows(em, Indicator, id, INDICATOR_LAZY),
+  ]);
+  if (!head) throw UserInputError.of(['planId'], UserErrorCode.NOT_FOUND, `计划不存在：${planId} (no such plan)`);
+  return contentOf(head.plan, head.department, head.evaluation, budgetLines, keyTasks, lineItems, indicators);
+}
+
+function contentOf(
+  plan: Plan,
+  department: Department,
+  evaluation: Evaluation | null,
+  budgetLines: BudgetLine[],
+  keyTasks: KeyTask[],
+  lineItems: LineItem[],
+  indicators: Indicator[],
+): PlanContent {
   return {
     plan,
     department,

@@ -12,6 +12,7 @@ import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { type Paced, planContentOf, planContentPart } from './plan-content.js';
+import { departmentOf, planHead } from './plan-head.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
 import type { Level1 } from '../../domain/indicator-hierarchy.js';
@@ -49,9 +50,10 @@ const KeyTaskPayload = Payload(KeyTask, 'keyTask', 'KeyTaskPayload', '重点工�
 export class PlanResolver {
   @Query(() => Plan, { nullable: true, description: '按编号查计划 / a plan by id' })
   async plan(@Ctx() { em, actor }: Context, @Arg('id', () => ID) id: string): Promise<Plan | null> {
-    const plan = await em.findOne(Plan, { id: parseId(id, ['id']) });
-    if (plan) assertCanRead(actor, plan.department.id);
-    return plan;
+    // The plan with its department and evaluation in one statement, shared with the plan's content (plan-head.ts).
+    const head = await planHead(em, parseId(id, ['id']));
+    if (head) assertCanRead(actor, head.plan.department.id);
+    return head?.plan ?? null;
   }
 
   @Query(() => Plan, {
@@ -133,8 +135,8 @@ export class PlanResolver {
   }
 
   @FieldResolver(() => Department, { description: '部门 / department' })
-  department(@Root() plan: Plan, @Ctx() { em }: Context): Promise<Department> {
-    return em.findOneOrFail(Department, { id: plan.department.id });
+  department(@Root() plan: Plan, @Ctx() { em }: Context): Department | Promise<Department> {
+    return departmentOf(em, plan);
   }
 
   @FieldResolver(() => Budget, { description: '部门预算（万元）/ the budget (万元)' })
