@@ -48,20 +48,23 @@ async function readPlanHead(em: EntityManager, planId: number): Promise<PlanHead
   const rows = (await em.execute(sql.text, [planId])) as Record<string, unknown>[];
   if (rows.length === 0) return null;
   const first = rows[0];
-  // Mapped as findOne hydrates: an entity the identity map already holds (initialized) is kept as it is.
-  const department = em.map(Department, sql.department(first), { refresh: false });
-  const plan = em.map(Plan, sql.plan(first), { refresh: false });
+  // Mapped as findOne hydrates: an entity the identity map already holds (initialized) is kept as it is
+  // (em.map passes `refresh` on to em.merge; its declared options do not list it).
+  const department = em.map(Department, sql.department(first), KEEP);
+  const plan = em.map(Plan, sql.plan(first), KEEP);
   let evaluation: Evaluation | null = null;
   if (first[sql.evaluationKey] != null) {
-    evaluation = em.map(Evaluation, sql.evaluation(first), { refresh: false });
+    evaluation = em.map(Evaluation, sql.evaluation(first), KEEP);
     if (!evaluation.sections.isInitialized()) {
-      const sections = rows.filter((row) => row[sql.sectionKey] != null).map((row) => em.map(EvaluationSection, sql.section(row), { refresh: false }));
+      const sections = rows.filter((row) => row[sql.sectionKey] != null).map((row) => em.map(EvaluationSection, sql.section(row), KEEP));
       // As populate hydrates a loaded 1:m collection (sections by position: the statement's order).
       (evaluation.sections as unknown as { hydrate(items: EvaluationSection[], forcePropagate?: boolean): void }).hydrate(sections, true);
     }
   }
   return { plan, department, evaluation };
 }
+
+const KEEP = { refresh: false } as { schema?: string };
 
 interface HeadStatement {
   text: string;
