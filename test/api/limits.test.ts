@@ -96,6 +96,15 @@ describe('limits and hardening over HTTP', () => {
     // A wrong variable is execution's to refuse, not a cost.
     const wrong = await api.post({ query, variables: { n: 'many' } }, { token: admin });
     expect(codes(wrong.json)).toEqual(['BAD_USER_INPUT']);
+    // Costs are remembered per document and page size (and directive conditions), never across them.
+    expect((await api.post({ query, variables: { n: 1 } }, { token: admin })).status).toBe(200);
+    expect(codes((await api.post({ query, variables: { n: 100 } }, { token: admin })).json)).toEqual(['QUERY_TOO_COSTLY']);
+    const conditional = `query Conditional($deep: Boolean!) {
+      plans(first: 100) { nodes { id lineItems @include(if: $deep) { children { children { indicators { id name targetText gap { status explanation warnings { code message } } } } } } } }
+    }`;
+    expect((await api.post({ query: conditional, variables: { deep: false } }, { token: admin })).status).toBe(200);
+    expect(codes((await api.post({ query: conditional, variables: { deep: true } }, { token: admin })).json)).toEqual(['QUERY_TOO_COSTLY']);
+    expect((await api.post({ query: conditional, variables: { deep: false } }, { token: admin })).status).toBe(200);
   });
 
   it('suggests field names only to signed-in users', async () => {

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
 import {
+  type ASTNode,
   type ASTVisitor,
   type DocumentNode,
   type FieldNode,
@@ -112,13 +113,64 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
   }
 }
 
+/**
+ * The variables an operation's cost can depend on: page sizes (`first`, `last`) and the conditions of
+ * directives (`@include(if: $x)`, `@skip`). Any other variable (an id, a text) leaves the cost as it is.
+ */
+function costVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    Argument(argument) {
+      if (argument.name.value === 'first' || argument.name.value === 'last') collect(argument.value);
+    },
+    Directive(directive) {
+      collect(directive);
+    },
+  });
+  return [...names].sort();
+}
+
+/**
+ * Costs already computed, by document (Apollo's document store hands back the same parsed document for the
+ * same query text) and by the operation and the values of its cost variables: a client sends the same few
+ * documents again and again (issue 12: a single-indicator write priced its document every time). Only costs
+ * within the ceiling are kept, so a refusal, and a request whose variables do not fit, are decided as before.
+ */
+const COST_CACHE_PER_DOCUMENT = 64;
+class CostCache {
+  private documents = new WeakMap<DocumentNode, { variables: string[]; costs: Map<string, number> }>();
+
+  key(document: DocumentNode, variables: Record<string, unknown>, operationName: string | null | undefined): { costs: Map<string, number>; key: string } {
+    let entry = this.documents.get(document);
+    if (!entry) this.documents.set(document, (entry = { variables: costVariables(document), costs: new Map() }));
+    const values = entry.variables.length ? JSON.stringify(entry.variables.map((name) => variables[name] ?? null)) : '';
+    return { costs: entry.costs, key: `${operationName ?? ''}\u0000${values}` };
+  }
+
+  remember(costs: Map<string, number>, key: string, cost: number): void {
+    if (costs.size >= COST_CACHE_PER_DOCUMENT) costs.clear();
+    costs.set(key, cost);
+  }
+}
+
 /** Refuses an operation whose cost passes the ceiling, before it runs (QUERY_TOO_COSTLY, HTTP 400). */
 export function queryCostGuard(maxCost = maxQueryCost()): ApolloServerPlugin<Context> {
+  const cache = new CostCache();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
-          const cost = queryCost(schema, document, request.variables ?? {}, request.operationName);
+          const variables = request.variables ?? {};
+          const { costs, key } = cache.key(document, variables, request.operationName);
+          if (costs.has(key)) return; // priced before, within the ceiling
+          const cost = queryCost(schema, document, variables, request.operationName);
+          if (cost !== null && cost <= maxCost) cache.remember(costs, key, cost);
           if (cost === null || cost <= maxCost) return;
           const name = operation?.name ? `「${operation.name.value}」` : '';
           const figure = Number.isFinite(cost) ? String(cost) : `> ${LIMITS.maxExpandedFields} 个选择 (selections)`;
@@ -370,7 +422,16 @@ export function requestGuard(request: Request, response: Response, next: NextFun
   next();
 }
 
+const introspecting = new WeakMap<DocumentNode, boolean>();
+
+/** Whether a document asks for `__schema` or `__type` (remembered per parsed document: documents repeat). */
 function usesIntrospection(document: DocumentNode): boolean {
+  let known = introspecting.get(document);
+  if (known === undefined) introspecting.set(document, (known = findsIntrospection(document)));
+  return known;
+}
+
+function findsIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {
