@@ -4,8 +4,10 @@
 // Env: WRITES_DEPARTMENTS (200), WRITES_DIR (/tmp/jixiao-writes), WRITES_CLIENTS ("1,8,32"), WRITES_REQUESTS
 // per level (400), WRITES_MIX=1 (rotate recordIndicatorActual/setIndicatorDeviationReason/scoreIndicator/
 // setIndicatorWeight/setIndicatorTarget), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
-// WRITES_REBUILD=1 (build the province again). Prints writes/s, p50, p95 and the server's CPU ms per write
-// (user + system from /proc, so other processes on the machine do not count).
+// WRITES_REBUILD=1 (build the province again), WRITES_RATE=300 (after the closed loops, an open loop: the last
+// client count together offering that many writes a second for WRITES_SECONDS (10), each client on its own
+// schedule, latency from the scheduled send, as bench/province-bench.ts measures the target). Prints writes/s,
+// p50, p95 and the server's CPU ms per write (user + system from /proc, so other processes do not count).
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +30,8 @@ const CLIENTS = (process.env.WRITES_CLIENTS ?? '1,8,32').split(',').map(Number);
 const REQUESTS = Number(process.env.WRITES_REQUESTS ?? 400);
 const MIX = process.env.WRITES_MIX === '1';
 const PROFILE = process.env.WRITES_PROFILE === '1';
+const RATE = Number(process.env.WRITES_RATE ?? 0);
+const SECONDS = Number(process.env.WRITES_SECONDS ?? 10);
 const SERVER_DIR = process.env.WRITES_SERVER_DIR ?? resolve(import.meta.dirname, '..');
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
 const PASSWORD = 'bench correct horse battery';
@@ -187,6 +191,43 @@ try {
     const cpu = cpuMs(server.pid!) - cpuBefore;
     const at = stats(latencies);
     const line = `${String(clients).padStart(2)} clients: ${((latencies.length / wall) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write  (${latencies.length} writes${Object.keys(userErrors).length ? `, userErrors ${JSON.stringify(userErrors)}` : ''})`;
+    rows.push(line);
+    log(line);
+  }
+  if (RATE > 0) {
+    // Open loop: `clients` together offer RATE writes a second, each one write every clients/RATE s on its own
+    // schedule; a write's latency runs from when it was due, so a queue behind a slow write shows.
+    const clients = CLIENTS[CLIENTS.length - 1];
+    const interval = (1000 * clients) / RATE;
+    const latencies: number[] = [];
+    let issued = 0;
+    let dropped = 0;
+    let lastDone = 0;
+    const cpuBefore = cpuMs(server.pid!);
+    const begin = performance.now() + 50;
+    await Promise.all(
+      Array.from({ length: clients }, async (_, client) => {
+        for (let k = 0; ; k++) {
+          const due = begin + (client * interval) / clients + k * interval;
+          if (due - begin >= SECONDS * 1000) break;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+          else if (wait < -5_000) {
+            dropped++; // over 5 s behind: saturated, not offered (counted as not served)
+            continue;
+          }
+          const n = issued++;
+          const [name, query, variables] = mutations[MIX ? n % mutations.length : 0];
+          const data = await gql(query, { id: pickId(), ...variables(n) });
+          if (data[name].userErrors.length) throw new Error(JSON.stringify(data[name].userErrors));
+          lastDone = performance.now();
+          latencies.push(lastDone - due);
+        }
+      }),
+    );
+    const cpu = cpuMs(server.pid!) - cpuBefore;
+    const at = stats(latencies);
+    const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
     rows.push(line);
     log(line);
   }

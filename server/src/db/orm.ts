@@ -77,9 +77,76 @@ interface KnexTransaction {
 /** The sqlite3 driver's database handle (node-sqlite3), as knex's pool holds it. */
 interface SqliteHandle {
   all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
-  run(sql: string, params: unknown[], done: (this: { lastID: number; changes: number }, error: Error | null) => void): void;
+  run(sql: string, params: unknown[], done: RunCallback): void;
+  prepare(sql: string, done: (error: Error | null) => void): SqliteStatement;
+  close(done: (error: Error | null) => void): void;
   __knexUid?: string;
   __knexTxId?: string;
+}
+
+type RunCallback = (this: { lastID: number; changes: number }, error: Error | null) => void;
+
+/** A prepared statement of that handle: run again and again with new parameters (sqlite3 resets it first). */
+interface SqliteStatement {
+  all(params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
+  run(params: unknown[], done: RunCallback): void;
+  finalize(done?: () => void): void;
+}
+
+/**
+ * Statements kept prepared per handle, by SQL text, the least recently used dropped past 256. sqlite3's
+ * `all`/`run` on the handle prepare a statement and then finalize it — on the main thread, where
+ * sqlite3_finalize waits for the database mutex while another statement runs on the thread pool: the event
+ * loop stood still for milliseconds per write under load (issue 12). A kept statement is never finalized
+ * until the handle closes, and SQLite parses and plans its text once. Only data statements are kept (a
+ * statement run to completion holds no lock); the text of each is fixed with placeholders, so a few hundred
+ * cover every query the app sends.
+ */
+const PREPARED_LIMIT = 256;
+const KEEPABLE = /^\s*(select|insert|update|delete|with)\s/i;
+const preparedOf = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
+
+async function preparedStatement(handle: SqliteHandle, sql: string): Promise<SqliteStatement | null> {
+  if (!KEEPABLE.test(sql)) return null;
+  let kept = preparedOf.get(handle);
+  if (!kept) {
+    const cache = (kept = new Map());
+    preparedOf.set(handle, cache);
+    // Closing with statements unfinalized fails (SQLITE_BUSY): finalize them first.
+    const close = handle.close.bind(handle);
+    handle.close = (done) => {
+      for (const statement of cache.values()) statement.finalize();
+      cache.clear();
+      close(done);
+    };
+  }
+  const statement = kept.get(sql);
+  if (statement) {
+    kept.delete(sql); // most recently used last
+    kept.set(sql, statement);
+    return statement;
+  }
+  const fresh = await new Promise<SqliteStatement>((resolve, reject) => {
+    let settled = false;
+    const created = handle.prepare(sql, (error) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(created);
+    });
+  });
+  const cache = preparedOf.get(handle)!;
+  if (cache.has(sql)) {
+    fresh.finalize(); // prepared meanwhile by a concurrent caller
+    return cache.get(sql)!;
+  }
+  if (cache.size >= PREPARED_LIMIT) {
+    const [oldest, dropped] = cache.entries().next().value!;
+    cache.delete(oldest);
+    dropped.finalize();
+  }
+  cache.set(sql, fresh);
+  return fresh;
 }
 
 const INT32 = (value: number) => (value | 0) === value;
@@ -153,13 +220,21 @@ class JixiaoSqliteConnection extends SqliteConnection {
     const handle = await client.acquireConnection();
     try {
       client.emit('query', { method: 'raw', sql: statement.sql, bindings: statement.params, __knexUid: handle.__knexUid, __knexTxId: handle.__knexTxId });
+      const failed = (error: Error) => {
+        error.message = `${this.getPlatform().formatQuery(queryOrKnex as string, params)} - ${error.message}`;
+        return error;
+      };
+      const prepared = await preparedStatement(handle, statement.sql).catch((error: Error) => Promise.reject(failed(error)));
       const result = await new Promise<unknown>((resolve, reject) => {
-        const done = (error: Error | null, value: unknown) => {
-          if (!error) return resolve(value);
-          error.message = `${this.getPlatform().formatQuery(queryOrKnex as string, params)} - ${error.message}`;
-          reject(error);
+        const done = (error: Error | null, value: unknown) => (error ? reject(failed(error)) : resolve(value));
+        // Read at once: a kept statement's lastID and changes are its next run's afterwards.
+        const run: RunCallback = function (error) {
+          done(error, { lastID: this.lastID, changes: this.changes });
         };
-        if (isRunQuery(statement.sql)) handle.run(statement.sql, statement.params, function (error) { done(error, this); });
+        if (isRunQuery(statement.sql)) {
+          if (prepared) prepared.run(statement.params, run);
+          else handle.run(statement.sql, statement.params, run);
+        } else if (prepared) prepared.all(statement.params, done);
         else handle.all(statement.sql, statement.params, done);
       });
       return this.transformRawResult<T>(result, method);
