@@ -163,7 +163,38 @@ function coreKey(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, '
   return `${own}\u0000${budget.fullYear ?? ''}\u0000${budget.actual ?? ''}\u0000${JSON.stringify(plan.executionScoring ?? null)}`;
 }
 
+/** The inputs of a row's core as last computed (its target, actual and gap fields each ask). */
+const ROW_CORES = new WeakMap<Indicator, { inputs: unknown[]; core: FiguresCore }>();
+
+function coreInputs(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): unknown[] {
+  return [
+    indicator.level1,
+    indicator.level2,
+    indicator.name,
+    indicator.targetText,
+    indicator.actualText,
+    indicator.weight,
+    indicator.targetComparator,
+    indicator.targetValue,
+    indicator.targetUpper,
+    indicator.targetUnit,
+    indicator.targetDirection,
+    budget.fullYear,
+    budget.actual,
+    plan.executionScoring,
+  ];
+}
+
 function figuresCore(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): FiguresCore {
+  const inputs = coreInputs(indicator, budget, plan);
+  const last = ROW_CORES.get(indicator);
+  if (last && last.inputs.every((value, index) => value === inputs[index])) return last.core;
+  const core = sharedCore(indicator, budget, plan);
+  ROW_CORES.set(indicator, { inputs, core });
+  return core;
+}
+
+function sharedCore(indicator: Indicator, budget: BudgetFigures, plan: Pick<Plan, 'executionScoring'>): FiguresCore {
   const key = coreKey(indicator, budget, plan);
   let core = CORES.get(key);
   if (core === undefined) {
@@ -401,12 +432,21 @@ export function planChecks(content: PlanContent, figures: ReadonlyMap<number, Pi
   const paths = documentPaths(shape);
   const byId = new Map(content.indicators.map((indicator) => [indicator.id, indicator]));
   const targets: CheckWarning[] = [];
-  const findings: CheckWarning[] = [];
+  const ordered: Indicator[] = [];
+  const gaps = new Map<number, DomainGap>();
   for (const id of documentOrder(shape)) {
-    const own = indicatorWarnings(byId.get(id)!, figures.get(id)!, paths);
-    if (own.target) targets.push(own.target);
-    findings.push(...own.findings);
+    const indicator = byId.get(id)!;
+    const own = figures.get(id)!;
+    ordered.push(indicator);
+    gaps.set(id, own.gap);
+    // Only a structured target can contradict its text (targetWarning).
+    if (own.reading.structured) {
+      const target = targetWarning({ id, name: indicator.name, level1: indicator.level1, lineItemId: indicator.lineItem?.id ?? null }, own.reading, paths);
+      if (target) targets.push(target);
+    }
   }
+  // Each row's findings in document order, as indicatorWarnings gives them row by row.
+  const findings = evaluationChecks([], ordered, gaps, paths.indicator);
   const checked = checkedPlan(content);
   return {
     amounts: amountChecks(checked, paths),
@@ -716,6 +756,8 @@ export function thinPlan(plan: Raw, indicatorRows: Raw[], lineItemRows: Raw[], e
 interface PlanRollups {
   plan: Rollup;
   lineItems: Map<number, Rollup>;
+  /** The stated 综合得分/等次 against the computed ones (for the checks). */
+  statedFindings: PlanRollup['statedFindings'];
 }
 
 /**
@@ -729,11 +771,16 @@ function planRollups(em: EntityManager, planId: number): Promise<PlanRollups> {
     const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
     const input = content ? rollupInputOfContent(content) : await batchLoad(em, 'plan-rollup-rows', planId, (ids) => rollupInputs(em, ids));
     if (!input || input.rows.some((row) => row.status == null)) {
-      const figures = await figuresOf(em, planId);
-      return { plan: figures.plan.rollup, lineItems: new Map([...figures.lineItems].map(([id, item]) => [id, item.rollup])) };
+      const content = await planContentOf(em, planId);
+      const figures = computeFigures(content);
+      const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+      const byId = new Map(content.indicators.map((row) => [row.id, row]));
+      const rows = [...figures.indicators].map(([id, own]) => rollupRowOf(byId.get(id)!, own.columns));
+      const planRollup = rollupsOf({ ...rollupInputOfContent(content), rows, budget: budgetFigures(total?.amounts ?? null) }).planRollup;
+      return { plan: figures.plan.rollup, lineItems: new Map([...figures.lineItems].map(([id, item]) => [id, item.rollup])), statedFindings: planRollup.statedFindings };
     }
     const rollups = rollupsOf(input);
-    return { plan: rollups.plan.rollup, lineItems: new Map([...rollups.lineItems].map(([id, item]) => [id, item.rollup])) };
+    return { plan: rollups.plan.rollup, lineItems: new Map([...rollups.lineItems].map(([id, item]) => [id, item.rollup])), statedFindings: rollups.planRollup.statedFindings };
   });
 }
 
@@ -802,7 +849,18 @@ export async function storedLineItemRollup(em: EntityManager, item: LineItem): P
   return (await planRollups(em, item.plan.id)).lineItems.get(item.id)!;
 }
 
-/** A plan's checks, computed from its content (once per request). */
-export async function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWarning[]> {
-  return checkList((await figuresOf(em, plan.id)).checks);
+/**
+ * A plan's checks, computed from its content once per request: each row's reading and gap as its views
+ * use them (figuresCore), the stated total against the roll-up the request shows.
+ */
+export function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWarning[]> {
+  return memoised(em, `plan-checks:${plan.id}`, async () => {
+    const content = await planContentOf(em, plan.id);
+    const rollups = await planRollups(em, plan.id);
+    const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
+    const budget = budgetFigures(total?.amounts ?? null);
+    const cores = new Map<number, FiguresCore>();
+    for (const indicator of content.indicators) cores.set(indicator.id, figuresCore(indicator, budget, content.plan));
+    return checkList(planChecks(content, cores, rollups));
+  });
 }
