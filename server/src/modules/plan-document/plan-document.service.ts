@@ -66,31 +66,44 @@ function isMoneyPath(path: string[]): boolean {
  */
 function contentProblems(document: PlanDocument): UserError[] {
   const problems: UserError[] = [];
-  const walk = (value: unknown, path: string[]): void => {
-    const key = path[path.length - 1] ?? '';
+  // One path, extended and shortened as the walk goes (issue 12: an array per value was a quarter of
+  // what an import allocated); a problem keeps a copy.
+  const path = ['document'];
+  const walk = (value: unknown): void => {
+    const key = path[path.length - 1];
     if (typeof value === 'string') {
       const max = SHORT_KEYS.has(key) ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
-      if (value.length > max) problems.push({ field: path, code: UserErrorCode.TOO_LONG, message: `长度 ${value.length} 超过上限 ${max} 字 (text too long)` });
-      else if (hasForbiddenCharacters(value)) problems.push({ field: path, code: UserErrorCode.INVALID, message: '含有不可见控制字符 (contains control characters)' });
+      if (value.length > max) problems.push({ field: [...path], code: UserErrorCode.TOO_LONG, message: `长度 ${value.length} 超过上限 ${max} 字 (text too long)` });
+      else if (hasForbiddenCharacters(value)) problems.push({ field: [...path], code: UserErrorCode.INVALID, message: '含有不可见控制字符 (contains control characters)' });
       else if (isMoneyPath(path)) {
         const parsed = parseDecimal(value);
-        if (!parsed.ok) problems.push({ field: path, code: parsed.error.code, message: parsed.error.message });
-        else if (parsed.value < 0n && key !== 'adjustment') problems.push({ field: path, code: UserErrorCode.NEGATIVE, message: `金额不能为负数：${value} (must not be negative)` });
+        if (!parsed.ok) problems.push({ field: [...path], code: parsed.error.code, message: parsed.error.message });
+        else if (parsed.value < 0n && key !== 'adjustment') problems.push({ field: [...path], code: UserErrorCode.NEGATIVE, message: `金额不能为负数：${value} (must not be negative)` });
       }
     } else if (typeof value === 'number' && POINT_KEYS.has(key)) {
       const parsed = numberToMicros(value);
-      if (!parsed.ok) problems.push({ field: path, code: parsed.error.code, message: parsed.error.message });
+      if (!parsed.ok) problems.push({ field: [...path], code: parsed.error.code, message: parsed.error.message });
       else if (parsed.value < 0n || parsed.value > toMicros('1000')) {
-        problems.push({ field: path, code: UserErrorCode.OUT_OF_RANGE, message: `分值须在 0 到 1000 之间：${value} (points out of range)` });
+        problems.push({ field: [...path], code: UserErrorCode.OUT_OF_RANGE, message: `分值须在 0 到 1000 之间：${value} (points out of range)` });
       }
     } else if (Array.isArray(value)) {
-      if (value.length > 10_000) problems.push({ field: path, code: UserErrorCode.TOO_LONG, message: '条目过多 (too many entries)' });
-      else value.forEach((item, index) => walk(item, [...path, String(index)]));
+      if (value.length > 10_000) problems.push({ field: [...path], code: UserErrorCode.TOO_LONG, message: '条目过多 (too many entries)' });
+      else
+        for (let index = 0; index < value.length; index++) {
+          path.push(String(index));
+          walk(value[index]);
+          path.pop();
+        }
     } else if (value && typeof value === 'object') {
-      for (const [child, item] of Object.entries(value)) walk(item, [...path, child]);
+      for (const child in value) {
+        if (!Object.hasOwn(value, child)) continue;
+        path.push(child);
+        walk((value as Record<string, unknown>)[child]);
+        path.pop();
+      }
     }
   };
-  walk(document, ['document']);
+  walk(document);
   return problems.slice(0, 20);
 }
 
@@ -98,22 +111,29 @@ function contentProblems(document: PlanDocument): UserError[] {
  * An amount written "无" (or "零") is a stated 0, read as "0" exactly as the workbook reader does
  * (isStatedZero, gap-rules §4.4); the export then writes "0", so a round trip is stable. Copy on write:
  * the caller's document is not changed, untouched parts are shared. Every other text is left for the
- * schema and content rules to judge.
+ * schema and content rules to judge. `path`: the value's, extended and shortened as the walk goes.
  */
 function withStatedZeros(value: unknown, path: string[]): unknown {
   if (typeof value === 'string') return isMoneyPath(path) && isStatedZero(value) ? '0' : value;
   if (Array.isArray(value)) {
     let copy: unknown[] | null = null;
-    value.forEach((item, index) => {
-      const read = withStatedZeros(item, [...path, String(index)]);
+    for (let index = 0; index < value.length; index++) {
+      const item = value[index];
+      path.push(String(index));
+      const read = withStatedZeros(item, path);
+      path.pop();
       if (read !== item) (copy ??= [...value])[index] = read;
-    });
+    }
     return copy ?? value;
   }
   if (value && typeof value === 'object') {
     let copy: Record<string, unknown> | null = null;
-    for (const [key, item] of Object.entries(value)) {
-      const read = withStatedZeros(item, [...path, key]);
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const item = (value as Record<string, unknown>)[key];
+      path.push(key);
+      const read = withStatedZeros(item, path);
+      path.pop();
       if (read !== item) (copy ??= { ...(value as Record<string, unknown>) })[key] = read;
     }
     return copy ?? value;
@@ -183,24 +203,62 @@ export async function importPlanDocument(
     reason,
     validated = false,
     writer,
+    prepared,
+    whileWriting,
   }: {
     reason?: string | null;
     /** `input` is what validatePlanDocument returned (the CLI validates every file first). */
     validated?: boolean;
     /** The caller's writer, for many imports in one transaction (its statements are prepared once); closed by the caller. */
     writer?: PlanRowsWriter;
+    /** What prepareImport computed of this document ahead of time (the CLI: while the previous one was written). */
+    prepared?: PreparedImport | null;
+    /** Called once while the plan's indicator rows are being written (the CLI prepares the next document then). */
+    whileWriting?: () => void;
   } = {},
 ): Promise<ImportResult> {
-  if (writer) return importWith(em, input, as, reason, validated, writer);
+  const options = { reason, validated, prepared, whileWriting };
+  if (writer) return importWith(em, input, as, options, writer);
   const own = new PlanRowsWriter(em);
   try {
-    return await importWith(em, input, as, reason, validated, own);
+    return await importWith(em, input, as, options, own);
   } finally {
     await own.close();
   }
 }
 
-async function importWith(em: EntityManager, input: unknown, as: PlanAction, reason: string | null | undefined, validated: boolean, writer: PlanRowsWriter): Promise<ImportResult> {
+/**
+ * A document's rows and figures, computed before its import (issue 12: the CLI computes the next document
+ * while SQLite writes the current one): only for a document without a 自评 evaluation, as for a plan without
+ * its own section weights or execution scoring — what every new plan is. importPlanDocument uses it when
+ * the plan it imports into is such a plan, and computes afresh otherwise. Null when there is nothing to
+ * prepare or the rows are refused (the import then reports the problem where it always does).
+ */
+export interface PreparedImport {
+  document: PlanDocument;
+  rows: PlanRows;
+  figures: PresetFigures;
+}
+
+const NEW_PLAN_SETTINGS = { executionScoring: null, sectionWeights: null } as Plan;
+
+export function prepareImport(document: PlanDocument): PreparedImport | null {
+  if (document.evaluation) return null;
+  try {
+    const rows = planRows(document);
+    return { document, rows, figures: presetFigures(NEW_PLAN_SETTINGS, null, rows) };
+  } catch {
+    return null;
+  }
+}
+
+async function importWith(
+  em: EntityManager,
+  input: unknown,
+  as: PlanAction,
+  { reason, validated, prepared, whileWriting }: { reason?: string | null; validated: boolean; prepared?: PreparedImport | null; whileWriting?: () => void },
+  writer: PlanRowsWriter,
+): Promise<ImportResult> {
   // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
   if (as === 'IMPORT') authorizeAdmin(em);
   const document = validated ? (input as PlanDocument) : validatePlanDocument(input);
@@ -237,13 +295,14 @@ async function importWith(em: EntityManager, input: unknown, as: PlanAction, rea
     fixedAssets: document.budget?.fixedAssets == null ? null : formatDecimal(toMicros(document.budget.fixedAssets)),
   });
   // Every row is built (and validated) before anything is written; refused input changes nothing.
-  const rows = planRows(document);
+  const ahead = prepared && prepared.document === document && plan.executionScoring == null && plan.sectionWeights == null ? prepared : null;
+  const rows = ahead?.rows ?? planRows(document);
   const evaluation = document.evaluation ? importEvaluation(em, plan, document.evaluation) : null;
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
   // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
-  const figures = presetFigures(plan, evaluation, rows);
-  await insertPlanRows(writer, plan.id, rows);
+  const figures = ahead?.figures ?? presetFigures(plan, evaluation, rows);
+  await insertPlanRows(writer, plan.id, rows, whileWriting);
   await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
   const counts = {
     indicators: rows.indicators.length,
@@ -361,7 +420,7 @@ function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number,
  * is created, so nothing enters the identity map and the audit subscriber sees none of it (the import
  * is recorded as one entry).
  */
-async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows): Promise<void> {
+async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows, whileWriting?: () => void): Promise<void> {
   const budgetIds = await writer.insert(BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
   rows.budgetLines.forEach((row, index) => (row.id = budgetIds[index]));
   await writer.insert(KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
@@ -369,7 +428,9 @@ async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: Plan
     const ids = await writer.insert(LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
     level.forEach((item, index) => (item.id = ids[index]));
   }
-  const ids = await writer.insert(Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  const writing = writer.insert(Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  whileWriting?.();
+  const ids = await writing;
   rows.indicators.forEach((row, index) => (row.id = ids[index]));
 }
 
@@ -378,7 +439,9 @@ async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: Plan
  * row, as stored columns), each line item's roll-up (set on its row) and the plan's. The line items
  * are told apart by their place in the document until they have ids (a roll-up does not show ids).
  */
-function presetFigures(plan: Plan, evaluation: Evaluation | null, rows: PlanRows) {
+type PresetFigures = ReturnType<typeof presetFigures>;
+
+function presetFigures(plan: Pick<Plan, 'executionScoring' | 'sectionWeights'>, evaluation: Evaluation | null, rows: PlanRows) {
   const total = rows.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const budget = budgetFigures((total?.amounts as StageAmounts | undefined) ?? null);
   const computed = rows.indicators.map(({ data }) => {

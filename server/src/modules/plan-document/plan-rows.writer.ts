@@ -74,7 +74,9 @@ export class PlanRowsWriter {
         return value === undefined ? fallback : value === null || !convert ? value : convert(value);
       }),
     );
-    const database = await this.sqlite();
+    // Once the connection is known the first INSERT is sent before this returns (no await before it), so
+    // the caller can compute while SQLite writes.
+    const database = this.database ?? (await this.sqlite());
     if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) return this.insertWithKnex(meta.tableName, columns, rows);
     const statement = this.statement(database, meta.tableName, columns);
     const ids: number[] = [];
