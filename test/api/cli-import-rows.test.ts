@@ -1,6 +1,9 @@
 // Issue 12: on SQLite an import's rows go in as one JSON parameter per table and 200 rows
 // (plan-rows.writer.ts). The database must hold exactly what binding each value the knex way holds:
 // the same rows, the same values, the same storage class (INTEGER, REAL, TEXT, NULL) in every column.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/src/db/orm.js';
@@ -10,12 +13,17 @@ import { PlanRowsWriter } from '../../server/src/modules/plan-document/plan-rows
 import { bindActor } from '../../server/src/modules/user/access.js';
 import { Role } from '../../server/src/modules/user/user.entity.js';
 import { readFixture } from './harness.js';
+import { importFiles } from '../../server/src/cli/main.js';
+import { rebuildFigures } from '../../server/src/modules/plan/plan-figures.store.js';
+import { departmentDocument, loadVocabulary } from '../../server/bench/province/generate.js';
 
 const TABLES = ['budget_line', 'key_task', 'line_item', 'indicator', 'evaluation', 'evaluation_section', 'plan', 'department'];
 const CLOCK = new Set(['created_at', 'updated_at']);
 const opened: MikroORM[] = [];
+const folder = mkdtempSync(join(tmpdir(), 'jixiao-cli-import-'));
 afterAll(async () => {
   for (const orm of opened) await orm.close();
+  rmSync(folder, { recursive: true, force: true });
 });
 
 async function importedWith(json: boolean): Promise<Record<string, unknown>[]> {
@@ -50,5 +58,34 @@ describe('the import writer', () => {
     expect(json.filter((row) => row.table === 'indicator' && row.plan_id === 3).length).toBeGreaterThan(200);
     expect(json.some((row) => row['weight:type'] === 'integer')).toBe(true);
     expect(json).toEqual(bound);
+  });
+});
+
+describe('the CLI computing the next document ahead', () => {
+  it('figures a replaced plan with its own execution scoring by that setting, not as a new plan', async () => {
+    const orm = await openDatabase(join(folder, 'ahead.sqlite'));
+    opened.push(orm);
+    const vocabulary = loadVocabulary();
+    const [first, second] = [1, 2].map((index) => {
+      const path = join(folder, `department-${index}.json`);
+      writeFileSync(path, JSON.stringify(departmentDocument(index, vocabulary, 12)));
+      return path;
+    });
+    const connection = orm.em.getConnection();
+    await importFiles(orm, [first], () => {});
+    const [{ id }] = await connection.execute<{ id: number }[]>('select id from plan');
+    await connection.execute('update plan set execution_scoring = ? where id = ?', [JSON.stringify({ profile: 'STEPWISE', stepPercent: '1', deductionPerStep: '1' }), id]);
+    // The plan comes second: its rows and figures were computed (as a new plan's) while the first was written.
+    await importFiles(orm, [second, first], () => {}, '再次导入 (again)');
+    const figures = () =>
+      connection.execute(
+        `select i.id, i.gap_status, i.completion, i.suggested_score, i.effective_score, i.score_lost, i.reading_kind, p.rollup_computed_total, p.rollup_grade
+         from indicator i join plan p on p.id = i.plan_id where p.id = ? order by i.id`,
+        [id],
+      );
+    const imported = await figures();
+    expect(imported.some((row) => row.suggested_score != null)).toBe(true);
+    await rebuildFigures(orm.em.fork() as EntityManager, [id]);
+    expect(await figures()).toEqual(imported);
   });
 });
