@@ -54,6 +54,11 @@ export function settledMemo<T>(em: EntityManager, key: string): T | undefined {
   return memo?.settled ? (memo.value as T) : undefined;
 }
 
+/** Whether the request has started (or finished) computing a memo. */
+export function hasMemo(em: EntityManager, key: string): boolean {
+  return requestMemos.get(em)?.has(key) ?? false;
+}
+
 export function forgetMemos(em: EntityManager): void {
   requestMemos.delete(em);
 }

@@ -6,7 +6,7 @@ import { rollupLineItem, rollupPlan, type IndicatorRow, type LineItemNode, type 
 import { DEFAULT_SECTION_WEIGHTS, type SectionWeights } from '../../domain/scoring.js';
 import { sectionWeightsForRows } from '../../domain/sections.js';
 import type { StatedEvaluation } from '../../domain/evaluation-total.js';
-import { batchLoad, memoised, settledMemo } from '../../graphql/context.js';
+import { batchLoad, hasMemo, memoised, settledMemo } from '../../graphql/context.js';
 import type { Evaluation } from '../evaluation/evaluation.entity.js';
 import { rollupView, type Rollup } from '../evaluation/rollup.type.js';
 import { gapScores, gapView, type Gap } from '../indicator/gap.type.js';
@@ -762,13 +762,14 @@ interface PlanRollups {
 
 /**
  * The roll-ups of a plan, once per request: from the rows' stored status, suggestion, 分值 and 得分 (no
- * text is read): from the request's plan content when loaded, else from thin rows read for the request's
+ * text is read): from the request's plan content when it reads it, else from thin rows read for the request's
  * plans together (four statements however many plans). A plan with a row stored without figures (written
  * straight into the database) is computed from its texts.
  */
 function planRollups(em: EntityManager, planId: number): Promise<PlanRollups> {
   return memoised(em, `plan-rollups:${planId}`, async () => {
-    const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
+    // The request's plan content when it reads it (a whole-plan read), else thin rows.
+    const content = hasMemo(em, `plan-content:${planId}`) ? await planContentOf(em, planId) : undefined;
     const input = content ? rollupInputOfContent(content) : await batchLoad(em, 'plan-rollup-rows', planId, (ids) => rollupInputs(em, ids));
     if (!input || input.rows.some((row) => row.status == null)) {
       const content = await planContentOf(em, planId);
