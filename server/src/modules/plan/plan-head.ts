@@ -14,8 +14,8 @@ export interface PlanHead {
 
 /**
  * A plan, its department and its evaluation with the evaluation's sections, for a read (issue 12): one
- * hand-written statement (the plan joined to its department, evaluation and sections), mapped into the
- * request's identity map by em.map — the same managed entities the ORM's findOne/populate give, without
+ * hand-written statement (the plan joined to its department, evaluation and sections), hydrated into the
+ * request's identity map as findOne hydrates — the same managed entities the ORM's findOne/populate give, without
  * building four queries through the ORM per request. Once per request and plan (the `plan` query and the
  * plan's content share it). Null when there is no such plan.
  *
@@ -48,15 +48,13 @@ async function readPlanHead(em: EntityManager, planId: number): Promise<PlanHead
   const rows = (await em.execute(sql.text, [planId])) as Record<string, unknown>[];
   if (rows.length === 0) return null;
   const first = rows[0];
-  // Mapped as findOne hydrates: an entity the identity map already holds (initialized) is kept as it is
-  // (em.map passes `refresh` on to em.merge; its declared options do not list it).
-  const department = em.map(Department, sql.department(first), KEEP);
-  const plan = em.map(Plan, sql.plan(first), KEEP);
+  const department = hydrate(em, Department, sql.department(first));
+  const plan = hydrate(em, Plan, sql.plan(first));
   let evaluation: Evaluation | null = null;
   if (first[sql.evaluationKey] != null) {
-    evaluation = em.map(Evaluation, sql.evaluation(first), KEEP);
+    evaluation = hydrate(em, Evaluation, sql.evaluation(first));
     if (!evaluation.sections.isInitialized()) {
-      const sections = rows.filter((row) => row[sql.sectionKey] != null).map((row) => em.map(EvaluationSection, sql.section(row), KEEP));
+      const sections = rows.filter((row) => row[sql.sectionKey] != null).map((row) => hydrate(em, EvaluationSection, sql.section(row)));
       // As populate hydrates a loaded 1:m collection (sections by position: the statement's order).
       (evaluation.sections as unknown as { hydrate(items: EvaluationSection[], forcePropagate?: boolean): void }).hydrate(sections, true);
     }
@@ -64,7 +62,17 @@ async function readPlanHead(em: EntityManager, planId: number): Promise<PlanHead
   return { plan, department, evaluation };
 }
 
-const KEEP = { refresh: false } as { schema?: string };
+/**
+ * A row (by column) as a managed entity, exactly as findOne hydrates its result: the driver maps the columns
+ * to properties, the factory converts the custom types and merges into the identity map (an entity it
+ * already holds, initialized, keeps its state, as with findOne). Not em.map: that also validates and
+ * cascades a merge through the relations, several times the work.
+ */
+function hydrate<T extends object>(em: EntityManager, entity: EntityClass<T>, row: Record<string, unknown>): T {
+  const meta = em.getMetadata().get(entity.name);
+  const data = em.getDriver().mapResult(row as never, meta) as Record<string, unknown>;
+  return em.getEntityFactory().create(entity.name, data as never, { merge: true, convertCustomTypes: true }) as T;
+}
 
 interface HeadStatement {
   text: string;
