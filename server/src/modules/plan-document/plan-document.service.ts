@@ -421,14 +421,23 @@ function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number,
  * is recorded as one entry).
  */
 async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows, whileWriting?: () => void): Promise<void> {
-  const budgetIds = await writer.insert(BudgetLine, rows.budgetLines.map((row) => ({ ...row, plan: planId })));
+  const plan = { plan: planId };
+  const budgetIds = await writer.insert(BudgetLine, rows.budgetLines, () => plan);
   rows.budgetLines.forEach((row, index) => (row.id = budgetIds[index]));
-  await writer.insert(KeyTask, rows.keyTasks.map((row) => ({ ...row, plan: planId })));
+  await writer.insert(KeyTask, rows.keyTasks, () => plan);
   for (const level of rows.lineItemLevels) {
-    const ids = await writer.insert(LineItem, level.map((item) => ({ ...item.data, plan: planId, parent: item.parent?.id ?? null })));
+    const ids = await writer.insert(
+      LineItem,
+      level.map((item) => item.data),
+      (index) => ({ plan: planId, parent: level[index].parent?.id ?? null }),
+    );
     level.forEach((item, index) => (item.id = ids[index]));
   }
-  const writing = writer.insert(Indicator, rows.indicators.map(({ data, owner }) => ({ ...data, plan: planId, lineItem: owner?.id ?? null })));
+  const writing = writer.insert(
+    Indicator,
+    rows.indicators.map(({ data }) => data),
+    (index) => ({ plan: planId, lineItem: rows.indicators[index].owner?.id ?? null }),
+  );
   whileWriting?.();
   const ids = await writing;
   rows.indicators.forEach((row, index) => (row.id = ids[index]));
@@ -452,7 +461,7 @@ function presetFigures(plan: Pick<Plan, 'executionScoring' | 'sectionWeights'>, 
   const items = rows.lineItemLevels.flat();
   const key = new Map(items.map((item, index) => [item, index + 1]));
   const rollupRows = rows.indicators.map(({ data, owner }, index) =>
-    rollupRowOf({ ...(data as Indicator), id: index, lineItem: owner && ({ id: key.get(owner)! } as LineItem) }, computed[index].columns),
+    rollupRowOf({ id: index, lineItem: owner && ({ id: key.get(owner)! } as LineItem), level1: data.level1!, weight: data.weight as string | null, score: data.score as string | null, scoreUnconfirmed: data.scoreUnconfirmed as boolean }, computed[index].columns),
   );
   const tree = groupBy(
     items.map((item): RollupTreeItem => ({ id: key.get(item)!, parentId: item.parent && key.get(item.parent)!, amounts: budgetFigures(item.data.amounts as StageAmounts, item.data.kind === LineItemKind.MIDYEAR) })),
@@ -474,7 +483,8 @@ function presetFigures(plan: Pick<Plan, 'executionScoring' | 'sectionWeights'>, 
 /** The imported plan's content as loadPlanContent would give it back, from the rows in memory (after the insert: with ids). */
 function importedContent(plan: Plan, department: Department, evaluation: Evaluation | null, rows: PlanRows): PlanContent {
   const lineItems = rows.lineItemLevels.flat().map((item) => ({ ...item.data, id: item.id!, plan, parent: item.parent && { id: item.parent.id! } }) as unknown as LineItem);
-  const indicators = rows.indicators.map(({ data, owner, id }) => ({ ...data, id: id!, plan, lineItem: owner && { id: owner.id! } }) as unknown as Indicator);
+  // The rows are written: each indicator's data becomes its entity-like row here, without a copy.
+  const indicators = rows.indicators.map(({ data, owner, id }) => Object.assign(data, { id: id!, plan, lineItem: owner && { id: owner.id! } }) as unknown as Indicator);
   const byPosition = <T extends { position: number }>(list: T[]) => [...list].sort((a, b) => a.position - b.position);
   return {
     plan,

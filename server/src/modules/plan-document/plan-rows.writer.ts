@@ -26,6 +26,7 @@ function jsonSafe(value: unknown): boolean {
 
 interface Column {
   key: string;
+  read: (row: Record<string, unknown>, extra: Record<string, unknown>) => unknown;
   field: string;
   convert: ((value: unknown) => unknown) | null;
   fallback: unknown;
@@ -59,18 +60,19 @@ export class PlanRowsWriter {
     private readonly options: { json?: boolean } = {},
   ) {}
 
-  /** Inserts the rows; their new ids in order. */
-  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[]): Promise<number[]> {
+  /**
+   * Inserts the rows; their new ids in order. `extra(index)`: the columns each row has besides its data
+   * (its plan, its parent), the same keys for every row, read without copying the rows.
+   */
+  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({})): Promise<number[]> {
     if (!data.length) return [];
     const meta = this.em.getMetadata().get(entity.name);
-    const flat = data.map(({ amounts, ...row }: Record<string, unknown>) =>
-      amounts ? { ...row, ...Object.fromEntries(Object.entries(amounts).map(([stage, value]) => [`amounts_${stage}`, value])) } : row,
-    );
-    const columns = this.columns(entity.name, meta.properties as Record<string, EntityProperty | undefined>, flat);
+    const extras = data.map((_, index) => extra(index));
+    const columns = this.columns(entity.name, meta.properties as Record<string, EntityProperty | undefined>, data as Record<string, unknown>[], extras[0]);
     // Each row's values in the columns' order, converted to what the database stores.
-    const rows = flat.map((row) =>
-      columns.map(({ key, convert, fallback }) => {
-        const value = row[key];
+    const rows = (data as Record<string, unknown>[]).map((row, index) =>
+      columns.map(({ read, convert, fallback }) => {
+        const value = read(row, extras[index]);
         return value === undefined ? fallback : value === null || !convert ? value : convert(value);
       }),
     );
@@ -101,15 +103,26 @@ export class PlanRowsWriter {
     await Promise.all(statements.map((statement) => new Promise<void>((resolve, reject) => statement.finalize((error) => (error ? reject(error) : resolve())))));
   }
 
-  private columns(entityName: string, properties: Record<string, EntityProperty | undefined>, rows: Record<string, unknown>[]): Column[] {
+  /** The columns of the rows' keys and the extra keys; an embedded `amounts` is spread into its columns (amounts_initial, …). */
+  private columns(entityName: string, properties: Record<string, EntityProperty | undefined>, rows: Record<string, unknown>[], extra: Record<string, unknown>): Column[] {
     const platform = this.em.getPlatform();
-    const keys = new Set<string>();
-    for (const row of rows) for (const key in row) keys.add(key);
-    return [...keys].map((key) => {
+    const reads = new Map<string, (row: Record<string, unknown>, extra: Record<string, unknown>) => unknown>();
+    for (const row of rows) {
+      for (const key in row) {
+        if (Object.hasOwn(extra, key) || reads.has(key)) continue;
+        const value = row[key];
+        if (key === 'amounts') {
+          if (value == null) continue;
+          for (const stage in value) if (!reads.has(`amounts_${stage}`)) reads.set(`amounts_${stage}`, (own) => (own.amounts as Record<string, unknown> | null | undefined)?.[stage]);
+        } else reads.set(key, (own) => own[key]);
+      }
+    }
+    for (const key in extra) reads.set(key, (_, own) => own[key]);
+    return [...reads].map(([key, read]) => {
       const prop = properties[key];
       if (!prop) throw new Error(`${entityName}.${key}: no such property`);
       const type = prop.customType;
-      return { key, field: prop.fieldNames[0], convert: type ? (value: unknown) => type.convertToDatabaseValue(value, platform, { key, mode: 'query-data' }) : null, fallback: prop.default ?? null };
+      return { key, read, field: prop.fieldNames[0], convert: type ? (value: unknown) => type.convertToDatabaseValue(value, platform, { key, mode: 'query-data' }) : null, fallback: prop.default ?? null };
     });
   }
 
