@@ -145,9 +145,9 @@ describe('statements per request do not grow with the rows (small plan vs 10× l
     const [a, b, sql] = await both(async ({ planId }) => count(WHOLE_PLAN, { id: planId }));
     COUNTS.push(['whole-plan read', a, b]);
     expect(b, sql.join('\n')).toBe(a);
-    // 9: the plan with its department and evaluation (one statement, plan-head.ts), its four tables, and the
-    // four thin reads the roll-ups and checks are computed from.
-    expect(a, sql.join('\n')).toBeLessThanOrEqual(10);
+    // 7: the plan with its department and evaluation (one statement, plan-head.ts), its four tables, the
+    // plans' check lists and the evaluation's figures.
+    expect(a, sql.join('\n')).toBeLessThanOrEqual(8);
   });
 
   it('exportPlanDocument', async () => {

@@ -288,22 +288,21 @@ export const READ_PAGE_ROWS = Math.max(100, Number(process.env.JIXIAO_READ_PAGE_
 
 /** One table's rows of a plan, by position, as plain objects of the entity's shape (in the caller's transaction). */
 async function readRows<T extends object>(em: EntityManager, entity: EntityClass<T>, planId: number, options?: ReadOptions): Promise<T[]> {
-  // A plain knex builder (MikroORM's QueryBuilder cost about a millisecond of CPU per statement to build);
-  // em.execute runs it in the em's transaction, if any.
+  // The statement's text is built once per table (knex, for the dialect) and sent as text with its
+  // parameters: the SQLite connection binds them to a statement it keeps prepared (db/orm.ts); em.execute
+  // runs it in the em's transaction, if any. (MikroORM's QueryBuilder cost about a millisecond of CPU per
+  // statement to build, a knex builder a fraction of that, still on every read.)
   const meta = em.getMetadata().get(entity.name);
-  const knex = em.getKnex();
-  const columns = options ? columnsOf(meta as unknown as EntityMetadata, new Set(options.omit)) : '*';
-  const planColumn = meta.properties.plan.fieldNames[0];
-  const positionColumn = meta.properties.position.fieldNames[0];
-  const id = meta.primaryKeys[0];
+  const sql = rowsStatement(em, meta as unknown as EntityMetadata, options);
   const map = rowMapper(em, entity, options);
   if (!options?.paged) {
-    const rows = (await em.execute(knex(meta.tableName).select(columns).where(planColumn, planId).orderBy([positionColumn, id]))) as Record<string, unknown>[];
+    const rows = (await em.execute(sql.all, [planId])) as Record<string, unknown>[];
     return rows.map(map);
   }
+  const id = meta.primaryKeys[0];
   const mapped: T[] = [];
   for (let after = 0; ; ) {
-    const page = (await em.execute(knex(meta.tableName).select(columns).where(planColumn, planId).andWhere(id, '>', after).orderBy(id).limit(READ_PAGE_ROWS))) as Record<string, unknown>[];
+    const page = (await em.execute(sql.page, [planId, after, READ_PAGE_ROWS])) as Record<string, unknown>[];
     for (const row of page) mapped.push(map(row));
     if (page.length < READ_PAGE_ROWS) break;
     after = Number(page[page.length - 1][id]);
@@ -311,6 +310,27 @@ async function readRows<T extends object>(em: EntityManager, entity: EntityClass
   const position = meta.properties.position.name as keyof T;
   const key = id as keyof T;
   return mapped.sort((a, b) => (a[position] as number) - (b[position] as number) || (a[key] as number) - (b[key] as number));
+}
+
+const rowsStatements = new WeakMap<EntityMetadata, Map<symbol | null, { all: string; page: string }>>();
+
+/** A table's statements with placeholders: all of a plan's rows by position (`?` the plan), or a page by id (`?` the plan, the id after, the page size). */
+function rowsStatement(em: EntityManager, meta: EntityMetadata, options?: ReadOptions): { all: string; page: string } {
+  let byOptions = rowsStatements.get(meta);
+  if (!byOptions) rowsStatements.set(meta, (byOptions = new Map()));
+  let statement = byOptions.get(options?.marker ?? null);
+  if (statement) return statement;
+  const knex = em.getKnex();
+  const columns = options ? columnsOf(meta, new Set(options.omit)) : '*';
+  const planColumn = meta.properties.plan.fieldNames[0];
+  const positionColumn = meta.properties.position.fieldNames[0];
+  const id = meta.primaryKeys[0];
+  statement = {
+    all: knex(meta.tableName).select(columns).where(planColumn, 0).orderBy([positionColumn, id]).toSQL().sql,
+    page: knex(meta.tableName).select(columns).where(planColumn, 0).andWhere(id, '>', 0).orderBy(id).limit(READ_PAGE_ROWS).toSQL().sql,
+  };
+  byOptions.set(options?.marker ?? null, statement);
+  return statement;
 }
 
 /** The columns of an entity's table but those of the omitted properties. */

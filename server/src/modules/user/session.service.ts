@@ -119,18 +119,26 @@ export async function signOut(em: EntityManager, token: string | null): Promise<
  */
 export async function actorForToken(em: EntityManager, token: string | null): Promise<{ actor: Actor } | null> {
   if (!token || token.length > 200) return null;
-  const rows = (await em.execute(ACTOR_SQL, [hashToken(token), new Date()])) as { userId: number | string; displayName: string; role: Role; active: unknown; departmentId: number | string | null }[];
-  // SQLite answers 1/0, PostgreSQL true/false.
-  if (rows.length === 0 || !rows[0].active) return null;
+  // The token is the only parameter (a text: the statement stays prepared, db/orm.ts); expiry is checked here.
+  const rows = (await em.execute(ACTOR_SQL, [hashToken(token)])) as {
+    userId: number | string;
+    displayName: string;
+    role: Role;
+    active: unknown;
+    expiresAt: number | string | Date;
+    departmentId: number | string | null;
+  }[];
+  // SQLite answers 1/0 and milliseconds, PostgreSQL true/false and a Date.
+  if (rows.length === 0 || !rows[0].active || !(new Date(rows[0].expiresAt as number).getTime() > Date.now())) return null;
   const departmentIds: number[] = [];
   for (const row of rows) if (row.departmentId != null) departmentIds.push(Number(row.departmentId));
   return { actor: { id: Number(rows[0].userId), name: rows[0].displayName, role: rows[0].role, departmentIds } };
 }
 
 // One row per department of the user (one row with a null department when there are none).
-const ACTOR_SQL = `select u.id as "userId", u.display_name as "displayName", u.role as "role", u.active as "active", d.department_id as "departmentId"
+const ACTOR_SQL = `select u.id as "userId", u.display_name as "displayName", u.role as "role", u.active as "active", s.expires_at as "expiresAt", d.department_id as "departmentId"
 from "session" s inner join app_user u on u.id = s.user_id left join app_user_departments d on d.user_id = u.id
-where s.token_hash = ? and s.expires_at > ?`;
+where s.token_hash = ?`;
 
 /** The session token from the HttpOnly cookie, or from `Authorization: Bearer …` for scripts. */
 export function tokenFrom(headers: { cookie?: string; authorization?: string }): string | null {
