@@ -127,9 +127,19 @@ export async function recordPlanImport(
     replaced,
     reason,
     counts,
-  }: { plan: Plan; document: { source: string | null; kind: string }; created: boolean; replaced: ReplacedPlan | null; reason: string | null | undefined; counts?: PlanContentCounts },
+    hash,
+  }: {
+    plan: Plan;
+    document: { source: string | null; kind: string };
+    created: boolean;
+    replaced: ReplacedPlan | null;
+    reason: string | null | undefined;
+    counts?: PlanContentCounts;
+    /** documentHash(document), when the caller computed it ahead (the CLI, while the previous document was written). */
+    hash?: string;
+  },
 ): Promise<void> {
-  const summary = { documentHash: documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts: counts ?? (await countPlanContent(em, plan.id)) };
+  const summary = { documentHash: hash ?? documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts: counts ?? (await countPlanContent(em, plan.id)) };
   await insertAuditRows(em, [
     {
       objectType: PLAN_IMPORT,

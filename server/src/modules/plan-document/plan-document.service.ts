@@ -15,7 +15,7 @@ import type {
 } from '../../domain/plan-document.js';
 import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { withoutRowAudit } from '../audit/audit-scope.js';
-import { recordPlanImport, replacedPlan } from '../audit/plan-import.js';
+import { documentHash, recordPlanImport, replacedPlan } from '../audit/plan-import.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
@@ -236,6 +236,8 @@ export async function importPlanDocument(
  */
 export interface PreparedImport {
   document: PlanDocument;
+  /** The document's hash for its audit entry (documentHash). */
+  hash: string;
   rows: PlanRows;
   figures: PresetFigures;
 }
@@ -246,7 +248,7 @@ export function prepareImport(document: PlanDocument): PreparedImport | null {
   if (document.evaluation) return null;
   try {
     const rows = planRows(document);
-    return { document, rows, figures: presetFigures(NEW_PLAN_SETTINGS, null, rows) };
+    return { document, hash: documentHash(document), rows, figures: presetFigures(NEW_PLAN_SETTINGS, null, rows) };
   } catch {
     return null;
   }
@@ -312,7 +314,7 @@ async function importWith(
     evaluations: document.evaluation ? 1 : 0,
     evaluationSections: document.evaluation?.sections?.length ?? 0,
   };
-  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts });
+  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts, hash: prepared?.document === document ? prepared.hash : undefined });
   return { plan, created, departmentCreated };
 }
 
