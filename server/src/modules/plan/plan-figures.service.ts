@@ -18,7 +18,7 @@ import type { CheckWarning } from './check-warning.type.js';
 import { amountChecks, checkedPlan, documentOrder, documentPaths, planShapeOf, scoringChecks, targetWarning } from './plan-checks.js';
 import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
 import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
-import { planContentOf, type PlanContent } from './plan-content.js';
+import { planContentOf, READ_SLICE_ROWS, type PlanContent } from './plan-content.js';
 import { BudgetCategory } from './plan-enums.js';
 import type { Plan } from './plan.entity.js';
 import type { RowPaths } from '../../domain/checks/document.js';
@@ -861,7 +861,11 @@ export function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWa
     const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
     const budget = budgetFigures(total?.amounts ?? null);
     const cores = new Map<number, FiguresCore>();
-    for (const indicator of content.indicators) cores.set(indicator.id, figuresCore(indicator, budget, content.plan));
+    // A slice of rows per turn of the event loop (plan-content.ts READ_SLICE_ROWS): a row not read before is parsed here.
+    for (const [index, indicator] of content.indicators.entries()) {
+      if (index > 0 && index % READ_SLICE_ROWS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      cores.set(indicator.id, figuresCore(indicator, budget, content.plan));
+    }
     return checkList(planChecks(content, cores, rollups));
   });
 }
