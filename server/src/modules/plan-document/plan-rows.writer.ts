@@ -15,8 +15,12 @@ interface SqliteStatement {
 interface SqliteDatabase {
   prepare(sql: string): SqliteStatement;
 }
+interface KnexClient {
+  acquireConnection(): Promise<unknown>;
+  emit(event: 'query', query: { method: 'raw'; sql: string; bindings: unknown[] }): void;
+}
 interface KnexTransaction {
-  client: { acquireConnection(): Promise<unknown> };
+  client: KnexClient;
 }
 
 /** A converted value that JSON carries as binding would store it. */
@@ -51,8 +55,9 @@ interface Column {
  * call it before the transaction ends (SQLite does not close a connection with statements left open).
  */
 export class PlanRowsWriter {
-  private readonly statements = new Map<string, SqliteStatement>();
+  private readonly statements = new Map<string, { statement: SqliteStatement; sql: string }>();
   private database: SqliteDatabase | null = null;
+  private client: KnexClient | null = null;
 
   /** `json: false`: SQLite's rows go the knex way too (the test compares the two). */
   constructor(
@@ -84,8 +89,11 @@ export class PlanRowsWriter {
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += JSON_ROWS) {
       const chunk = rows.slice(start, start + JSON_ROWS);
+      const parameter = JSON.stringify(chunk);
+      // Knex's query event, as every other statement sends it: the statement counts (test/api/statements.test.ts) see these too.
+      this.client?.emit('query', { method: 'raw', sql: statement.sql, bindings: [parameter] });
       const lastId = await new Promise<number>((resolve, reject) =>
-        statement.run([JSON.stringify(chunk)], function (error) {
+        statement.statement.run([parameter], function (error) {
           if (error) reject(error);
           else resolve(this.lastID);
         }),
@@ -98,7 +106,7 @@ export class PlanRowsWriter {
 
   /** Finalizes the prepared statements (SQLite will not close a connection that still has some). */
   async close(): Promise<void> {
-    const statements = [...this.statements.values()];
+    const statements = [...this.statements.values()].map(({ statement }) => statement);
     this.statements.clear();
     await Promise.all(statements.map((statement) => new Promise<void>((resolve, reject) => statement.finalize((error) => (error ? reject(error) : resolve())))));
   }
@@ -131,17 +139,19 @@ export class PlanRowsWriter {
     if (this.database) return this.database;
     const transaction = this.em.getTransactionContext<KnexTransaction>();
     if (!transaction || isPostgres(this.em)) return null;
+    this.client = transaction.client;
     this.database = (await transaction.client.acquireConnection()) as SqliteDatabase;
     return this.database;
   }
 
-  private statement(database: SqliteDatabase, table: string, columns: Column[]): SqliteStatement {
+  private statement(database: SqliteDatabase, table: string, columns: Column[]): { statement: SqliteStatement; sql: string } {
     const names = columns.map(({ field }) => `"${field}"`).join(', ');
     const key = `${table}(${names})`;
     let statement = this.statements.get(key);
     if (!statement) {
       const select = columns.map((_, index) => `value ->> ${index}`).join(', ');
-      statement = database.prepare(`insert into "${table}" (${names}) select ${select} from json_each(?) order by key`);
+      const sql = `insert into "${table}" (${names}) select ${select} from json_each(?) order by key`;
+      statement = { statement: database.prepare(sql), sql };
       this.statements.set(key, statement);
     }
     return statement;
