@@ -1,7 +1,7 @@
 // A whole-plan read over HTTP, in process (issue 12): what a request costs beyond executing the query —
 // express, the session lookup, Apollo's pipeline, the limits. Imports one plan, signs in, then reads it
 // sequentially; prints the median wall time and CPU per request (client included: same process).
-//   pnpm --filter @jixiao/server exec tsx bench/http-read.ts     (HTTP_PLAN=typical|5020, HTTP_RUNS=200, READ_PROFILE=file)
+//   pnpm --filter @jixiao/server exec tsx bench/http-read.ts     (HTTP_PLAN=typical|5020, HTTP_RUNS=200, HTTP_QUERY=fixed, READ_PROFILE=file)
 import 'reflect-metadata';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -55,7 +55,9 @@ const post = async (body: unknown, token?: string) => {
   return json.data;
 };
 const token = (await post({ query: `mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }` })).signIn.token as string;
-const read = () => post({ query: WHOLE_PLAN_TEXTS, variables: { id: planId } }, token);
+// HTTP_QUERY=fixed: a query that reads no plan (`{ plan(id) { id } }`): the fixed cost of a request.
+const query = process.env.HTTP_QUERY === 'fixed' ? 'query($id: ID!) { plan(id: $id) { id } }' : WHOLE_PLAN_TEXTS;
+const read = () => post({ query, variables: { id: planId } }, token);
 for (let run = 0; run < 20; run++) await read(); // warm
 // Statements one read sends (HTTP_SQL=1 prints them).
 const statements: string[] = [];
