@@ -72,12 +72,19 @@ async function notMet(first: number) {
   return found;
 }
 
+/** What planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } answers: each region's plan count and its budget sums per category. */
 async function regions() {
-  return all(
-    `select d.region as region, count(*) as plans, sum(b.initial) as initial, sum(b.full_year) as full_year, sum(b.actual) as actual
-     from budget_line b join plan p on p.id = b.plan_id join department d on d.id = p.department_id
-     where b.category = 'TOTAL' group by d.region order by d.region`,
-  );
+  const [plans, budget] = await Promise.all([
+    all('select d.region as region, count(*) as plans from plan p join department d on d.id = p.department_id group by d.region order by d.region'),
+    all(
+      `select d.region as region, b.category as category, sum(b.initial) as initial, sum(b.full_year) as full_year, sum(b.actual) as actual
+       from budget_line b join plan p on p.id = b.plan_id join department d on d.id = p.department_id
+       group by d.region, b.category order by d.region, b.category`,
+    ),
+  ]);
+  const byRegion = new Map(plans.map((row) => [row.region, { region: row.region, plans: row.plans, budget: [] as unknown[] }]));
+  for (const row of budget) byRegion.get(row.region)?.budget.push({ category: row.category, initial: decimal(row.initial), fullYear: decimal(row.full_year), actual: decimal(row.actual) });
+  return [...byRegion.values()];
 }
 
 function body(request: IncomingMessage): Promise<any> {
