@@ -17,6 +17,7 @@ import {
   SqlitePlatform,
   type Transaction,
   type TransactionEventBroadcaster,
+  type TransactionEventType,
 } from '@mikro-orm/sqlite';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -257,22 +258,23 @@ class JixiaoSqliteConnection extends SqliteConnection {
     return transaction as unknown as Knex.Transaction;
   }
 
-  override async commit(ctx: Knex.Transaction, eventBroadcaster?: TransactionEventBroadcaster, loggerContext?: LogContext): Promise<void> {
-    const transaction = ctx as unknown;
-    if (!(transaction instanceof SqliteTransaction)) return super.commit(ctx, eventBroadcaster, loggerContext);
-    const root = !transaction.parent;
-    if (root) await eventBroadcaster?.dispatchEvent(EventType.beforeTransactionCommit, ctx);
-    await transaction.commit();
-    if (root) await eventBroadcaster?.dispatchEvent(EventType.afterTransactionCommit, ctx);
+  override commit(ctx: Knex.Transaction, eventBroadcaster?: TransactionEventBroadcaster, loggerContext?: LogContext): Promise<void> {
+    if (!(ctx instanceof SqliteTransaction)) return super.commit(ctx, eventBroadcaster, loggerContext);
+    return this.end(ctx, 'commit', eventBroadcaster, EventType.beforeTransactionCommit, EventType.afterTransactionCommit);
   }
 
-  override async rollback(ctx: Knex.Transaction, eventBroadcaster?: TransactionEventBroadcaster, loggerContext?: LogContext): Promise<void> {
-    const transaction = ctx as unknown;
-    if (!(transaction instanceof SqliteTransaction)) return super.rollback(ctx, eventBroadcaster, loggerContext);
+  override rollback(ctx: Knex.Transaction, eventBroadcaster?: TransactionEventBroadcaster, loggerContext?: LogContext): Promise<void> {
+    if (!(ctx instanceof SqliteTransaction)) return super.rollback(ctx, eventBroadcaster, loggerContext);
+    return this.end(ctx, 'rollback', eventBroadcaster, EventType.beforeTransactionRollback, EventType.afterTransactionRollback);
+  }
+
+  /** Ends one of our transactions; only the outermost one (not a savepoint) tells the listeners. */
+  private async end(transaction: SqliteTransaction, how: 'commit' | 'rollback', broadcaster: TransactionEventBroadcaster | undefined, before: TransactionEventType, after: TransactionEventType): Promise<void> {
+    const ctx = transaction as unknown as Knex.Transaction;
     const root = !transaction.parent;
-    if (root) await eventBroadcaster?.dispatchEvent(EventType.beforeTransactionRollback, ctx);
-    await transaction.rollback();
-    if (root) await eventBroadcaster?.dispatchEvent(EventType.afterTransactionRollback, ctx);
+    if (root) await broadcaster?.dispatchEvent(before, ctx);
+    await transaction[how]();
+    if (root) await broadcaster?.dispatchEvent(after, ctx);
   }
 }
 

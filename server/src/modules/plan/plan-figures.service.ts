@@ -411,8 +411,7 @@ export function inDocumentOrder(warnings: CheckWarning[], order: readonly number
  */
 export function computeFigures(content: PlanContent, known?: ReadonlyMap<number, IndicatorFigures>): PlanFigures {
   const { plan, indicators, budgetLines, evaluation, childrenByParent } = content;
-  const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
-  const budget = budgetFigures(total?.amounts ?? null);
+  const budget = totalBudgetFigures(budgetLines);
   const shape = planShapeOf(content);
   const order = documentOrder(shape);
   const byId = new Map(indicators.map((indicator) => [indicator.id, indicator]));
@@ -498,8 +497,7 @@ const NO_BUDGET: PlanBudget = { budget: { fullYear: null, actual: null }, plan: 
 function planBudgetOf(em: EntityManager, planId: number): PlanBudget | Promise<PlanBudget> {
   const content = settledMemo<PlanContent>(em, `plan-content:${planId}`);
   if (content) {
-    const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
-    return { budget: budgetFigures(total?.amounts ?? null), plan: content.plan };
+    return { budget: totalBudgetFigures(content.budgetLines), plan: content.plan };
   }
   return batchLoad(em, 'plan-budget', planId, async (ids) => {
     const rows = (await em
@@ -510,12 +508,11 @@ function planBudgetOf(em: EntityManager, planId: number): PlanBudget | Promise<P
         'all',
         em.getTransactionContext(),
       )) as Record<string, unknown>[];
-    const decimal = (value: unknown): string | null => (value == null ? null : formatDecimal(BigInt(value as number | string)));
     return new Map(
       rows.map((row) => [
         Number(row.id),
         {
-          budget: budgetFigures({ initial: decimal(row.initial), adjustment: decimal(row.adjustment), fullYear: decimal(row.full_year), actual: decimal(row.actual) }),
+          budget: budgetFigures({ initial: decimalOf(row.initial), adjustment: decimalOf(row.adjustment), fullYear: decimalOf(row.full_year), actual: decimalOf(row.actual) }),
           plan: { executionScoring: (typeof row.execution_scoring === 'string' ? JSON.parse(row.execution_scoring) : (row.execution_scoring ?? null)) as Plan['executionScoring'] },
         },
       ]),
@@ -685,8 +682,13 @@ export const THIN_ROWS = {
     'select e."plan_id", e."total_score", e."grade", s."id" as "section_id", s."position", s."name", s."weight", s."score" from "evaluation" e left join "evaluation_section" s on s."evaluation_id" = e."id" where e."plan_id" in (?)',
 };
 
-const microsOf = (value: unknown): Micros | null => (value === null || value === undefined ? null : BigInt(value as number | string));
-const decimalOf = (value: unknown): string | null => {
+/** The plan's 预算执行率 inputs: its TOTAL budget row's figures. */
+function totalBudgetFigures(budgetLines: PlanContent['budgetLines']): BudgetFigures {
+  return budgetFigures(budgetLines.find((line) => line.category === BudgetCategory.TOTAL)?.amounts ?? null);
+}
+
+export const microsOf = (value: unknown): Micros | null => (value === null || value === undefined ? null : BigInt(value as number | string));
+export const decimalOf = (value: unknown): string | null => {
   const parsed = microsOf(value);
   return parsed === null ? null : formatDecimal(parsed);
 };
@@ -774,10 +776,9 @@ function planRollups(em: EntityManager, planId: number): Promise<PlanRollups> {
     if (!input || input.rows.some((row) => row.status == null)) {
       const content = await planContentOf(em, planId);
       const figures = computeFigures(content);
-      const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
       const byId = new Map(content.indicators.map((row) => [row.id, row]));
       const rows = [...figures.indicators].map(([id, own]) => rollupRowOf(byId.get(id)!, own.columns));
-      const planRollup = rollupsOf({ ...rollupInputOfContent(content), rows, budget: budgetFigures(total?.amounts ?? null) }).planRollup;
+      const planRollup = rollupsOf({ ...rollupInputOfContent(content), rows, budget: totalBudgetFigures(content.budgetLines) }).planRollup;
       return { plan: figures.plan.rollup, lineItems: new Map([...figures.lineItems].map(([id, item]) => [id, item.rollup])), statedFindings: planRollup.statedFindings };
     }
     const rollups = rollupsOf(input);
@@ -786,7 +787,6 @@ function planRollups(em: EntityManager, planId: number): Promise<PlanRollups> {
 }
 
 function rollupInputOfContent({ plan, indicators, budgetLines, evaluation, childrenByParent }: PlanContent): RollupInput {
-  const total = budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
   const shape = { childrenByParent, indicatorsByLineItem: new Map<number | null, Indicator[]>() };
   for (const indicator of indicators) {
     const key = indicator.lineItem?.id ?? null;
@@ -803,7 +803,7 @@ function rollupInputOfContent({ plan, indicators, budgetLines, evaluation, child
     childrenByParent: new Map(
       [...childrenByParent].map(([parentId, children]) => [parentId, children.map((item: LineItem) => ({ id: item.id, parentId, amounts: budgetFigures(item.amounts, item.kind === 'MIDYEAR') }))]),
     ),
-    budget: budgetFigures(total?.amounts ?? null),
+    budget: totalBudgetFigures(budgetLines),
     sectionWeights: sectionWeightsOf(plan, evaluation),
     stated: statedOf(evaluation),
   };
@@ -858,8 +858,7 @@ export function storedPlanChecks(em: EntityManager, plan: Plan): Promise<CheckWa
   return memoised(em, `plan-checks:${plan.id}`, async () => {
     const content = await planContentOf(em, plan.id);
     const rollups = await planRollups(em, plan.id);
-    const total = content.budgetLines.find((line) => line.category === BudgetCategory.TOTAL);
-    const budget = budgetFigures(total?.amounts ?? null);
+    const budget = totalBudgetFigures(content.budgetLines);
     const cores = new Map<number, FiguresCore>();
     // A slice of rows per turn of the event loop (plan-content.ts READ_SLICE_ROWS): a row not read before is parsed here.
     for (const [index, indicator] of content.indicators.entries()) {

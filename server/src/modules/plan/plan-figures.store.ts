@@ -2,7 +2,7 @@ import { type EntityProperty, helper, OptimisticLockError } from '@mikro-orm/cor
 import { currentAuditScope } from '../audit/audit-scope.js';
 import { type AuditRow, insertAuditRows, updateEntries } from '../audit/audit.service.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { formatDecimal, microsOrNull, toMicros, type Micros } from '../../domain/decimal.js';
+import { microsOrNull, toMicros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
@@ -22,6 +22,8 @@ import {
   type RollupColumns,
   type ThinIndicator,
   type ThinLineItem,
+  decimalOf,
+  microsOf,
 } from './plan-figures.service.js';
 import { AMOUNT_CHECK_CODES, checkCodesOf, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
@@ -38,11 +40,6 @@ import { isPostgres } from '../../db/dialect.js';
 
 type Raw = Record<string, unknown>;
 
-const micros = (value: unknown): Micros | null => (value === null || value === undefined ? null : BigInt(value as number | string));
-const decimal = (value: unknown): string | null => {
-  const parsed = micros(value);
-  return parsed === null ? null : formatDecimal(parsed);
-};
 
 /** JSON text of a parsed value with every object's keys in sorted order. */
 function canonicalJson(value: unknown): string {
@@ -59,7 +56,7 @@ function same(stored: unknown, computed: unknown, kind: 'decimal' | 'json' | 'bo
   if (stored === null || stored === undefined) return false;
   switch (kind) {
     case 'decimal':
-      return decimal(stored) === computed;
+      return decimalOf(stored) === computed;
     case 'json': {
       // SQLite gives back the text written (JSON.stringify of the same value); PostgreSQL's jsonb gives
       // objects back with their keys reordered: compare with keys sorted.
