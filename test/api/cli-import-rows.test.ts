@@ -89,3 +89,58 @@ describe('the CLI computing the next document ahead', () => {
     expect(await figures()).toEqual(imported);
   });
 });
+
+describe('the CLI importing new departments a batch at a time', () => {
+  /** Every table the import writes, row by row in id order, without the clock's columns. */
+  async function tables(orm: MikroORM): Promise<Record<string, unknown>[]> {
+    const connection = orm.em.getConnection();
+    const rows: Record<string, unknown>[] = [];
+    for (const table of [...TABLES, 'audit_entry', 'plan_check_count']) {
+      const columns = (await connection.execute<{ name: string }[]>(`select name from pragma_table_info('${table}')`)).map((column) => column.name).filter((name) => !CLOCK.has(name) && name !== 'at');
+      const select = columns.flatMap((column) => [`"${column}"`, `typeof("${column}") as "${column}:type"`]).join(', ');
+      for (const row of await connection.execute<Record<string, unknown>[]>(`select ${select} from "${table}" order by rowid`)) rows.push({ table, ...row });
+    }
+    const sequences = await connection.execute<Record<string, unknown>[]>('select * from sqlite_sequence order by name');
+    return [...rows, ...sequences];
+  }
+
+  it('writes what importing the documents one at a time writes: the same rows, ids, figures, check counts and audit entries', async () => {
+    const vocabulary = loadVocabulary();
+    const generated = Array.from({ length: 64 }, (_, index) => departmentDocument(index, vocabulary, 5));
+    // More than one batch; a department's second year and a document again within the command (each ends
+    // a batch: its department exists by then); a department the database held before the command.
+    const documents = [...generated.slice(0, 55), { ...generated[3], year: generated[3].year + 1 }, ...generated.slice(55, 60), generated[57], ...generated.slice(60), readFixture('shifeng')];
+    const paths = documents.map((document, index) => {
+      const path = join(folder, `batch-${index}.json`);
+      writeFileSync(path, JSON.stringify(document));
+      return path;
+    });
+    const before = join(folder, 'before.json');
+    writeFileSync(before, JSON.stringify(generated[60]));
+
+    const batched = await openDatabase(join(folder, 'batched.sqlite'));
+    const oneByOne = await openDatabase(join(folder, 'one-by-one.sqlite'));
+    opened.push(batched, oneByOne);
+    const lines: string[] = [];
+    await importFiles(batched, [before], () => {});
+    await importFiles(batched, paths, (line) => lines.push(line), '批量 (batch)');
+
+    // The same documents through importPlanDocument, one after another, as the command line's actor.
+    const actor = { id: 0, name: '命令行 (CLI)', role: Role.ADMIN, departmentIds: [] };
+    for (const [list, reason] of [[[generated[60]], null], [documents, '批量 (batch)']] as const) {
+      await withAuditScope({ userId: null, userName: actor.name }, () =>
+        oneByOne.em.fork().transactional(async (em) => {
+          bindActor(em as EntityManager, actor);
+          for (const document of list) await importPlanDocument(em as EntityManager, document, 'IMPORT', { reason });
+        }),
+      );
+    }
+    const expected = await tables(oneByOne);
+    expect(expected.filter((row) => row.table === 'audit_entry' && row.object_type === 'Department').length).toBe(64 + 1);
+    expect(expected.filter((row) => row.table === 'line_item' && row.parent_id != null).length).toBeGreaterThan(100);
+    expect(await tables(batched)).toEqual(expected);
+    expect(lines).toHaveLength(documents.length);
+    expect(lines[0]).toMatch(/^新建 created {2}\S+ \d+ 年度 \(plan 2\) ← .*batch-0\.json$/);
+    expect(lines.filter((line) => line.startsWith('替换 replaced'))).toHaveLength(2);
+  });
+});

@@ -8,7 +8,7 @@ import { type Actor, bindActor } from '../modules/user/access.js';
 import { isPostgres, openDatabase } from '../db/orm.js';
 import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
-import { exportPlanDocument, importPlanDocument, type PreparedImport, prepareImport, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
+import { exportPlanDocument, type ImportResult, importNewDepartmentPlans, importPlanDocument, type PreparedImport, prepareImport, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
 import { PlanRowsWriter } from '../modules/plan-document/plan-rows.writer.js';
 import type { PlanDocument } from '../domain/plan-document.js';
@@ -100,29 +100,43 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
   if (!isPostgres(orm)) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
 }
 
+/** Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all. */
+const BATCH = 50;
+
 async function importDocuments(em: EntityManager, documents: { path: string; document: PlanDocument }[], writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
-  // Each document's rows and figures are computed while SQLite writes the previous one's indicators (the
-  // sqlite3 driver writes on a thread of its own; the two cores work at once).
-  let prepared: PreparedImport | null = null;
-  for (const [index, { path, document }] of documents.entries()) {
-    const next = documents[index + 1]?.document;
-    const current = prepared;
-    prepared = null;
+  // Each document's rows and figures are computed ahead (prepareImport), while SQLite writes the ones
+  // before it (the sqlite3 driver writes on a thread of its own; the two cores work at once).
+  const prepared: (PreparedImport | null)[] = [];
+  const prepareNext = () => {
+    if (prepared.length < documents.length) prepared.push(prepareImport(documents[prepared.length].document));
+  };
+  const logImport = ({ plan, created }: ImportResult, path: string) => log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
+  let index = 0;
+  while (index < documents.length) {
+    // The documents of new departments go in a batch at a time; the first of any other kind, the ordinary way.
+    const run: PreparedImport[] = [];
+    for (let at = index; at < documents.length && run.length < BATCH; at++) {
+      while (prepared.length <= at) prepareNext();
+      const ahead = prepared[at];
+      if (!ahead) break;
+      run.push(ahead);
+    }
+    const batch = await importNewDepartmentPlans(em, writer, run, reason, prepareNext);
+    if (batch.length) {
+      for (const result of batch) logImport(result, documents[index++].path);
+      continue;
+    }
+    const { path, document } = documents[index];
+    while (prepared.length <= index) prepareNext();
     let result;
     try {
-      result = await importPlanDocument(em, document, 'IMPORT', {
-        reason,
-        validated: true,
-        writer,
-        prepared: current,
-        whileWriting: next && (() => (prepared = prepareImport(next))),
-      });
+      result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true, writer, prepared: prepared[index], whileWriting: prepareNext });
     } catch (error) {
       if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
       throw error;
     }
-    const { plan, created } = result;
-    log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
+    logImport(result, path);
+    index++;
     // One transaction for all files, but not one unit of work: every flush would go over every plan
     // and department imported so far (a province is 4,800 files). What is written stays written.
     em.clear();

@@ -13,7 +13,7 @@ import { PlanStatus } from '../plan/plan-enums.js';
 import type { Plan } from '../plan/plan.entity.js';
 import { checkText, LONG_TEXT_MAX } from '../validation.js';
 import { json } from './audit.subscriber.js';
-import { insertAuditRows } from './audit.writer.js';
+import { type AuditRow, insertAuditRows } from './audit.writer.js';
 
 /**
  * An import is ONE audit entry (issue 12): object type PlanImport, field IMPORTED, `after` the summary
@@ -118,40 +118,34 @@ export async function replacedPlan(
  * Writes the import's one entry; call it after the import's writes, in its transaction. `counts`: the rows
  * the import wrote, when the caller knows them (the bulk import does); otherwise they are counted.
  */
-export async function recordPlanImport(
-  em: EntityManager,
-  {
-    plan,
-    document,
-    created,
-    replaced,
-    reason,
-    counts,
-    hash,
-  }: {
-    plan: Plan;
-    document: { source: string | null; kind: string };
-    created: boolean;
-    replaced: ReplacedPlan | null;
-    reason: string | null | undefined;
-    counts?: PlanContentCounts;
-    /** documentHash(document), when the caller computed it ahead (the CLI, while the previous document was written). */
-    hash?: string;
-  },
-): Promise<void> {
-  const summary = { documentHash: hash ?? documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts: counts ?? (await countPlanContent(em, plan.id)) };
-  await insertAuditRows(em, [
-    {
-      objectType: PLAN_IMPORT,
-      objectId: plan.id,
-      planId: plan.id,
-      field: IMPORTED,
-      before: replaced && json({ status: replaced.status, counts: replaced.counts }),
-      after: json(summary),
-      reason: reason?.trim() || null,
-      replacedDocument: replaced && (await promisify(gzip)(JSON.stringify(replaced.document))),
-    },
-  ]);
+export async function recordPlanImport(em: EntityManager, entry: PlanImportEntry): Promise<void> {
+  await insertAuditRows(em, [await planImportRow({ ...entry, counts: entry.counts ?? (await countPlanContent(em, entry.plan.id)) })]);
+}
+
+export interface PlanImportEntry {
+  plan: Plan;
+  document: { source: string | null; kind: string };
+  created: boolean;
+  replaced: ReplacedPlan | null;
+  reason: string | null | undefined;
+  counts?: PlanContentCounts;
+  /** documentHash(document), when the caller computed it ahead (the CLI, while the previous document was written). */
+  hash?: string;
+}
+
+/** The import's one entry as insertAuditRows takes it (the CLI's batches write many in one statement). */
+export async function planImportRow({ plan, document, created, replaced, reason, counts, hash }: PlanImportEntry & { counts: PlanContentCounts }): Promise<AuditRow> {
+  const summary = { documentHash: hash ?? documentHash(document), source: document.source ?? null, kind: document.kind, created, status: plan.status, counts };
+  return {
+    objectType: PLAN_IMPORT,
+    objectId: plan.id,
+    planId: plan.id,
+    field: IMPORTED,
+    before: replaced && json({ status: replaced.status, counts: replaced.counts }),
+    after: json(summary),
+    reason: reason?.trim() || null,
+    replacedDocument: replaced && (await promisify(gzip)(JSON.stringify(replaced.document))),
+  };
 }
 
 /** The summary an import entry's before/after hold, for the API. */

@@ -15,7 +15,10 @@ import type {
 } from '../../domain/plan-document.js';
 import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { withoutRowAudit } from '../audit/audit-scope.js';
-import { documentHash, recordPlanImport, replacedPlan } from '../audit/plan-import.js';
+import { documentHash, planImportRow, recordPlanImport, replacedPlan } from '../audit/plan-import.js';
+import { json } from '../audit/audit.subscriber.js';
+import { type AuditRow, insertAuditRows } from '../audit/audit.writer.js';
+import { PlanCheckCount } from '../plan/plan-check-count.entity.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation, EvaluationSection } from '../evaluation/evaluation.entity.js';
@@ -31,12 +34,12 @@ import { Plan } from '../plan/plan.entity.js';
 import { loadPlanContent } from '../plan/plan-content.js';
 import { deletePlanContent } from '../plan/plan.service.js';
 import { authorize, authorizeAdmin, type PlanAction } from '../user/access.js';
-import { checkJsonDepth, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
+import { checkJsonDepth, checkSearchText, hasForbiddenCharacters, LONG_TEXT_MAX, SHORT_TEXT_MAX } from '../validation.js';
 import { documentLimitProblems } from '../plan-limits.js';
 import { schemaProblems } from './plan-document.schema.js';
 import { PlanRowsWriter } from './plan-rows.writer.js';
 import { storeImportedPlanFigures } from '../plan/plan-figures.store.js';
-import { indicatorFigures, planChecks, rollupRowOf, rollupsOf, sectionWeightsOf, statedOf, type IndicatorFigures, type RollupTreeItem } from '../plan/plan-figures.service.js';
+import { checkList, FIGURES_VERSION, indicatorFigures, planChecks, rollupRowOf, rollupsOf, sectionWeightsOf, statedOf, type IndicatorFigures, type RollupTreeItem } from '../plan/plan-figures.service.js';
 import { budgetFigures } from '../indicator/indicator-reading.js';
 import type { PlanContent } from '../plan/plan-content.js';
 import { groupBy } from '../collections.js';
@@ -282,7 +285,179 @@ async function importWith(
   if (plan) await deletePlanContent(em, plan.id, { audited: false });
   else plan = em.create(Plan, { department, year: document.year });
 
-  Object.assign(plan, {
+  Object.assign(plan, planFields(document));
+  // Every row is built (and validated) before anything is written; refused input changes nothing.
+  const ahead = prepared && prepared.document === document && plan.executionScoring == null && plan.sectionWeights == null ? prepared : null;
+  const rows = ahead?.rows ?? planRows(document);
+  const evaluation = document.evaluation ? importEvaluation(em, plan, document.evaluation) : null;
+  const statusNote = applyImportedStatus(plan, document, as);
+  await withoutRowAudit(() => em.flush());
+  // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
+  const figures = ahead?.figures ?? presetFigures(plan, evaluation, rows);
+  await insertPlanRows(writer, plan.id, rows, whileWriting);
+  await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
+  const counts = rowCounts(document, rows);
+  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts, hash: prepared?.document === document ? prepared.hash : undefined });
+  return { plan, created, departmentCreated };
+}
+
+/**
+ * The CLI's fast path (issue 12): a run of documents, each of a department the database does not hold yet
+ * (the common case of a province's first import), imported in a few statements for the whole run instead
+ * of a dozen per plan. The database ends up exactly as importPlanDocument one after another leaves it: the
+ * same rows with the same ids (each table's rows inserted in the same order), the department's CREATED
+ * entry and the import's entry per document, in that order; the plan row goes in with its roll-up (what
+ * storeImportedPlanFigures would write after it), and no check counts are deleted (a new plan has none).
+ * Takes the documents from the first up to the first whose department already exists (or is one an
+ * earlier document of the run creates, or whose name importPlanDocument would refuse): the caller imports
+ * that one the ordinary way. Returns the imported ones' results, in order (none: the first is such a one).
+ * SQLite only (the line items' ids are assigned ahead); elsewhere it imports nothing. `meanwhile`: called
+ * while SQLite writes (the CLI prepares the next documents).
+ */
+export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRowsWriter, run: PreparedImport[], reason: string | null, meanwhile?: () => void): Promise<ImportResult[]> {
+  if (!run.length || !(await writer.writesSqlite())) return [];
+  authorizeAdmin(em);
+  const namesOf = (document: PlanDocument) => [document.department.name, document.department.shortName].filter((name): name is string => !!name);
+  // A department created earlier in the run is found by the same rule as findDepartmentByNames.
+  const taken = new Set<string>();
+  let size = 0;
+  for (const { document } of run) {
+    const names = namesOf(document);
+    try {
+      names.forEach((name) => checkSearchText(name, ['name']));
+    } catch {
+      break;
+    }
+    if (names.some((name) => taken.has(name))) break;
+    taken.add(document.department.name);
+    if (document.department.shortName != null) taken.add(document.department.shortName);
+    size++;
+  }
+  const names = [...new Set(run.slice(0, size).flatMap(({ document }) => namesOf(document)))];
+  const existing = new Set<string>();
+  for (let start = 0; start < names.length; start += 400) {
+    const chunk = names.slice(start, start + 400);
+    const marks = chunk.map(() => '?').join(', ');
+    const rows = await em.getConnection().execute<{ name: string; shortName: string | null }[]>(
+      `select "name" as "name", "short_name" as "shortName" from "department" where "name" in (${marks}) or "short_name" in (${marks})`,
+      [...chunk, ...chunk],
+      'all',
+      em.getTransactionContext(),
+    );
+    for (const row of rows) {
+      existing.add(row.name);
+      if (row.shortName != null) existing.add(row.shortName);
+    }
+  }
+  const found = run.slice(0, size).findIndex(({ document }) => namesOf(document).some((name) => existing.has(name)));
+  const imports = run.slice(0, found < 0 ? size : found);
+  if (!imports.length) return [];
+
+  // The departments and their plans, as importPlanDocument creates them (not managed: written below).
+  const plans = imports.map(({ document }) => {
+    const stated = document.department;
+    const department = Object.assign(new Department(), { name: stated.name, shortName: stated.shortName ?? null, region: stated.region ?? null });
+    const plan = Object.assign(new Plan(), { department, year: document.year }, planFields(document));
+    const statusNote = applyImportedStatus(plan, document, 'IMPORT');
+    return { plan, department, statusNote };
+  });
+  const departmentIds = await writer.insert(
+    Department,
+    plans.map(({ department }) => ({ name: department.name, shortName: department.shortName, region: department.region, createdAt: department.createdAt.getTime(), updatedAt: department.updatedAt.getTime() }) as unknown as EntityData<Department>),
+    undefined,
+    meanwhile,
+  );
+  plans.forEach(({ department }, index) => (department.id = departmentIds[index]));
+  const planIds = await writer.insert(
+    Plan,
+    plans.map(({ plan }, index) => {
+      const { department, createdAt, updatedAt, status, year } = plan;
+      return { ...planFields(imports[index].document), department: department.id, year, status, createdAt: createdAt.getTime(), updatedAt: updatedAt.getTime(), ...imports[index].figures.plan.columns, figuresVersion: FIGURES_VERSION } as unknown as EntityData<Plan>;
+    }),
+    undefined,
+    meanwhile,
+  );
+  plans.forEach(({ plan }, index) => (plan.id = planIds[index]));
+
+  // Each table's rows in the order importPlanDocument writes them, plan after plan.
+  const all = <T>(of: (rows: PlanRows) => T[]) => {
+    const rows: T[] = [];
+    const planOf: number[] = [];
+    imports.forEach(({ rows: own }, index) => {
+      for (const row of of(own)) {
+        rows.push(row);
+        planOf.push(planIds[index]);
+      }
+    });
+    return { rows, planOf };
+  };
+  const budget = all((rows) => rows.budgetLines);
+  const budgetIds = await writer.insert(BudgetLine, budget.rows, (index) => ({ plan: budget.planOf[index] }), meanwhile);
+  budget.rows.forEach((row, index) => (row.id = budgetIds[index]));
+  const tasks = all((rows) => rows.keyTasks);
+  await writer.insert(KeyTask, tasks.rows, (index) => ({ plan: tasks.planOf[index] }), meanwhile);
+  // Line items: a plan's by depth, plan after plan. The first goes in alone and numbers the rest: one
+  // INSERT numbers its rows one after another, and nothing else writes in this transaction.
+  const items = all((rows) => rows.lineItemLevels.flat());
+  if (items.rows.length) {
+    const [first] = await writer.insert(LineItem, [items.rows[0].data], () => ({ plan: items.planOf[0], parent: null }), meanwhile);
+    items.rows.forEach((item, index) => (item.id = first + index));
+    await writer.insert(
+      LineItem,
+      items.rows.slice(1).map((item) => item.data),
+      (index) => ({ id: items.rows[index + 1].id, plan: items.planOf[index + 1], parent: items.rows[index + 1].parent?.id ?? null }),
+      meanwhile,
+    );
+  }
+  const indicators = all((rows) => rows.indicators);
+  const indicatorIds = await writer.insert(
+    Indicator,
+    indicators.rows.map(({ data }) => data),
+    (index) => ({ plan: indicators.planOf[index], lineItem: indicators.rows[index].owner?.id ?? null }),
+    meanwhile,
+  );
+  indicators.rows.forEach((row, index) => (row.id = indicatorIds[index]));
+
+  // The checks of each plan, from the rows in memory with their ids; the counts of their codes.
+  const counts: { code: string; count: number }[] = [];
+  const countPlans: number[] = [];
+  const audit: AuditRow[] = [];
+  for (const [index, { document, rows, figures, hash }] of imports.entries()) {
+    const { plan, department, statusNote } = plans[index];
+    const checks = planChecks(importedContent(plan, department, null, rows), figures.indicators, figures.planRollup);
+    const byCode = new Map<string, number>();
+    for (const { code } of checkList(checks)) byCode.set(code, (byCode.get(code) ?? 0) + 1);
+    for (const [code, count] of byCode) {
+      counts.push({ code, count });
+      countPlans.push(plan.id);
+    }
+    // The entry the audit subscriber writes for a new department, then the import's.
+    audit.push({ objectType: 'Department', objectId: department.id, planId: null, field: 'CREATED', after: json({ name: department.name, shortName: department.shortName, region: department.region, code: null }) });
+    audit.push(await planImportRow({ plan, document, created: true, replaced: null, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts: rowCounts(document, rows), hash }));
+  }
+  await writer.insert(PlanCheckCount, counts as EntityData<PlanCheckCount>[], (index) => ({ plan: countPlans[index] }), meanwhile);
+  const writing = insertAuditRows(em, audit);
+  meanwhile?.();
+  await writing;
+  return plans.map(({ plan }) => ({ plan, created: true, departmentCreated: true }));
+}
+
+/** The rows an import writes, as its audit entry counts them. */
+function rowCounts(document: PlanDocument, rows: PlanRows) {
+  return {
+    indicators: rows.indicators.length,
+    lineItems: rows.lineItemLevels.reduce((sum, level) => sum + level.length, 0),
+    budgetLines: rows.budgetLines.length,
+    keyTasks: rows.keyTasks.length,
+    evaluations: document.evaluation ? 1 : 0,
+    evaluationSections: document.evaluation?.sections?.length ?? 0,
+  };
+}
+
+/** What a plan row takes from its document (the department's profile as that year's document states it, the texts). */
+function planFields(document: PlanDocument) {
+  const stated = document.department;
+  return {
     documentKind: KIND_FROM_TEXT[document.kind],
     source: document.source,
     statedDepartmentName: stated.name,
@@ -295,27 +470,7 @@ async function importWith(
     overallGoals: document.overallGoals ?? null,
     achievements: document.achievements ?? null,
     fixedAssets: document.budget?.fixedAssets == null ? null : formatDecimal(toMicros(document.budget.fixedAssets)),
-  });
-  // Every row is built (and validated) before anything is written; refused input changes nothing.
-  const ahead = prepared && prepared.document === document && plan.executionScoring == null && plan.sectionWeights == null ? prepared : null;
-  const rows = ahead?.rows ?? planRows(document);
-  const evaluation = document.evaluation ? importEvaluation(em, plan, document.evaluation) : null;
-  const statusNote = applyImportedStatus(plan, document, as);
-  await withoutRowAudit(() => em.flush());
-  // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
-  const figures = ahead?.figures ?? presetFigures(plan, evaluation, rows);
-  await insertPlanRows(writer, plan.id, rows, whileWriting);
-  await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
-  const counts = {
-    indicators: rows.indicators.length,
-    lineItems: rows.lineItemLevels.reduce((sum, level) => sum + level.length, 0),
-    budgetLines: rows.budgetLines.length,
-    keyTasks: rows.keyTasks.length,
-    evaluations: document.evaluation ? 1 : 0,
-    evaluationSections: document.evaluation?.sections?.length ?? 0,
   };
-  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts, hash: prepared?.document === document ? prepared.hash : undefined });
-  return { plan, created, departmentCreated };
 }
 
 /**

@@ -67,9 +67,10 @@ export class PlanRowsWriter {
 
   /**
    * Inserts the rows; their new ids in order. `extra(index)`: the columns each row has besides its data
-   * (its plan, its parent), the same keys for every row, read without copying the rows.
+   * (its plan, its parent), the same keys for every row, read without copying the rows. `meanwhile`: called
+   * once each statement is sent, before waiting for it (the caller computes while SQLite writes).
    */
-  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({})): Promise<number[]> {
+  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({}), meanwhile?: () => void): Promise<number[]> {
     if (!data.length) return [];
     const meta = this.em.getMetadata().get(entity.name);
     const extras = data.map((_, index) => extra(index));
@@ -84,7 +85,11 @@ export class PlanRowsWriter {
     // Once the connection is known the first INSERT is sent before this returns (no await before it), so
     // the caller can compute while SQLite writes.
     const database = this.database ?? (await this.sqlite());
-    if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) return this.insertWithKnex(meta.tableName, columns, rows);
+    if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) {
+      const writing = this.insertWithKnex(meta.tableName, columns, rows);
+      meanwhile?.();
+      return writing;
+    }
     const statement = this.statement(database, meta.tableName, columns);
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += JSON_ROWS) {
@@ -92,16 +97,26 @@ export class PlanRowsWriter {
       const parameter = JSON.stringify(chunk);
       // Knex's query event, as every other statement sends it: the statement counts (test/api/statements.test.ts) see these too.
       this.client?.emit('query', { method: 'raw', sql: statement.sql, bindings: [parameter] });
-      const lastId = await new Promise<number>((resolve, reject) =>
+      const writing = new Promise<number>((resolve, reject) =>
         statement.statement.run([parameter], function (error) {
           if (error) reject(error);
           else resolve(this.lastID);
         }),
       );
+      meanwhile?.();
+      const lastId = await writing;
       // One INSERT into an AUTOINCREMENT table numbers its rows one after another, in order.
       for (let id = lastId - chunk.length + 1; id <= lastId; id++) ids.push(id);
     }
     return ids;
+  }
+
+  /**
+   * True when the rows go to SQLite as JSON on the transaction's connection, one INSERT at a time in the
+   * order they are given: rows may then carry their ids (the CLI's batches assign line items' ids ahead).
+   */
+  async writesSqlite(): Promise<boolean> {
+    return this.options.json !== false && (await this.sqlite()) !== null;
   }
 
   /** Finalizes the prepared statements (SQLite will not close a connection that still has some). */
