@@ -148,6 +148,26 @@ export async function planImportRow({ plan, document, created, replaced, reason,
   };
 }
 
+/** The entry the audit subscriber writes when an import creates a department (em.create with these fields). */
+export interface CreatedDepartment {
+  createdDepartment: { id: number; name: string; shortName: string | null; region: string | null };
+}
+
+/**
+ * Writes the entries of many imports in one statement (the CLI's batches: importNewDepartmentPlans), in the
+ * order given: each created department's entry, as the subscriber writes it, and each import's.
+ */
+export async function recordPlanImports(em: EntityManager, entries: (CreatedDepartment | (PlanImportEntry & { counts: PlanContentCounts }))[]): Promise<void> {
+  const rows: AuditRow[] = [];
+  for (const entry of entries) {
+    if ('createdDepartment' in entry) {
+      const { id, name, shortName, region } = entry.createdDepartment;
+      rows.push({ objectType: 'Department', objectId: id, planId: null, field: 'CREATED', after: json({ name, shortName, region, code: null }) });
+    } else rows.push(await planImportRow(entry));
+  }
+  await insertAuditRows(em, rows);
+}
+
 /** The summary an import entry's before/after hold, for the API. */
 export function importSummary(entry: { objectType: string; before: string | null; after: string | null }): PlanImportSummary | null {
   if (entry.objectType !== PLAN_IMPORT || !entry.after) return null;

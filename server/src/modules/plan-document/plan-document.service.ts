@@ -15,9 +15,7 @@ import type {
 } from '../../domain/plan-document.js';
 import { type UserError, UserErrorCode, UserInputError } from '../../graphql/user-error.js';
 import { withoutRowAudit } from '../audit/audit-scope.js';
-import { documentHash, planImportRow, recordPlanImport, replacedPlan } from '../audit/plan-import.js';
-import { json } from '../audit/audit.subscriber.js';
-import { type AuditRow, insertAuditRows } from '../audit/audit.writer.js';
+import { documentHash, recordPlanImport, recordPlanImports, replacedPlan } from '../audit/plan-import.js';
 import { PlanCheckCount } from '../plan/plan-check-count.entity.js';
 import { Department } from '../department/department.entity.js';
 import { findDepartmentByNames } from '../department/department.service.js';
@@ -421,7 +419,7 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
   // The checks of each plan, from the rows in memory with their ids; the counts of their codes.
   const counts: { code: string; count: number }[] = [];
   const countPlans: number[] = [];
-  const audit: AuditRow[] = [];
+  const audit: Parameters<typeof recordPlanImports>[1] = [];
   for (const [index, { document, rows, figures, hash }] of imports.entries()) {
     const { plan, department, statusNote } = plans[index];
     const checks = planChecks(importedContent(plan, department, null, rows), figures.indicators, figures.planRollup);
@@ -432,11 +430,11 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
       countPlans.push(plan.id);
     }
     // The entry the audit subscriber writes for a new department, then the import's.
-    audit.push({ objectType: 'Department', objectId: department.id, planId: null, field: 'CREATED', after: json({ name: department.name, shortName: department.shortName, region: department.region, code: null }) });
-    audit.push(await planImportRow({ plan, document, created: true, replaced: null, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts: rowCounts(document, rows), hash }));
+    audit.push({ createdDepartment: department });
+    audit.push({ plan, document, created: true, replaced: null, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts: rowCounts(document, rows), hash });
   }
   await writer.insert(PlanCheckCount, counts as EntityData<PlanCheckCount>[], (index) => ({ plan: countPlans[index] }), meanwhile);
-  const writing = insertAuditRows(em, audit);
+  const writing = recordPlanImports(em, audit);
   meanwhile?.();
   await writing;
   return plans.map(({ plan }) => ({ plan, created: true, departmentCreated: true }));
