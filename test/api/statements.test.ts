@@ -40,6 +40,11 @@ function planDocument(department: string, items: number): Record<string, unknown
     indicators,
     children,
   });
+  // The line items' indicators first: the rows every case edits (专项 0 and 1) then read alike in both plans,
+  // so a write that skips what it does not change skips the same in both.
+  const lineItems = Array.from({ length: items }, (_, i) =>
+    lineItem(`专项 ${i}`, 30, Array.from({ length: 3 }, (_, j) => lineItem(`子项 ${i}.${j}`, 10, [], Array.from({ length: 4 }, indicator))), []),
+  );
   return {
     source: 'statements test',
     // A target table lands in 编制中 (a self-evaluation would land in 自评中, docs/gap-rules.md §3.8): the
@@ -51,9 +56,7 @@ function planDocument(department: string, items: number): Record<string, unknown
     overallGoals: ['目标'],
     keyTasks: [{ item: '重点工作', owner: '办公室', goal: '完成' }],
     indicators: Array.from({ length: items }, indicator),
-    lineItems: Array.from({ length: items }, (_, i) =>
-      lineItem(`专项 ${i}`, 30, Array.from({ length: 3 }, (_, j) => lineItem(`子项 ${i}.${j}`, 10, [], Array.from({ length: 4 }, indicator))), []),
-    ),
+    lineItems,
     evaluation: { totalScore: 90, grade: '优', maxScore: 100, sections: [], satisfaction: null, evaluators: null, problems: null, measures: null, application: null, disclosure: null },
     achievements: [],
   };

@@ -229,6 +229,46 @@ describe('stored figures', () => {
     expect(await expectRenderedAsComputed()).toBe(imported.indicator.length);
   });
 
+  // storeIndicatorFigures writes only what a single-indicator change changes (compared before and after on the
+  // same rows, the check counts changed by the difference): after every few writes, a rebuild from the texts
+  // finds every stored column and count as written. Plan-level rows (the plan's roll-up, the stated total's
+  // findings), 子项 rows (their chain), scores to re-confirm, the same value written again.
+  it('single-indicator writes store what a rebuild from the texts stores (fixtures, generated plans, checked every few writes)', async () => {
+    const vocabulary = loadVocabulary();
+    const stated = { ...readFixture('yanfeng').evaluation, totalScore: 85, grade: '良' };
+    const documents = [readFixture('shifeng'), readFixture('yanfeng'), departmentDocument(1, vocabulary, 7), { ...departmentDocument(2, vocabulary, 7), evaluation: stated }];
+    const plans: string[] = [];
+    for (const document of documents) {
+      const { importPlanDocument } = await api.gql(IMPORT, { d: document });
+      expect(importPlanDocument.userErrors).toEqual([]);
+      plans.push(importPlanDocument.plan.id);
+    }
+    for (const planId of plans) {
+      const { plan } = await api.gql('query($id: ID!) { plan(id: $id) { status } }', { id: planId });
+      if (plan.status === 'DRAFT') await openEvaluation(planId);
+    }
+    const rows = new Map<string, Rows>();
+    for (const planId of plans) rows.set(planId, await rowsOf(planId));
+    const next = random(20261204);
+    const pick = <T,>(list: T[]): T => list[Math.floor(next() * list.length)];
+    const edits: Edit[] = [...EVALUATION_EDITS.slice(0, 6), EVALUATION_EDITS[0], EVALUATION_EDITS[0]];
+    let accepted = 0;
+    let compared = 0;
+    for (let round = 0; round < 8; round++) {
+      for (let i = 0; i < 25; i++) {
+        const planId = pick(plans);
+        const data = (await pick(edits)(pick, rows.get(planId)!, planId)) as Record<string, { userErrors: unknown[] }>;
+        if (!Object.values(data)[0].userErrors.length) accepted++;
+      }
+      const written = await snapshot();
+      await rebuildFigures(api.orm.em.fork() as EntityManager);
+      expect(await snapshot(), `round ${round}`).toEqual(written);
+      compared++;
+    }
+    expect(accepted).toBeGreaterThan(120);
+    expect(compared).toBe(8);
+  }, 120_000);
+
   it('a single-indicator write refreshes the indicator, its line-item chain and its plan in the columns analysts query', async () => {
     const planId = await importFixture('yanfeng');
     const { plan } = await api.gql('query($id: ID!) { plan(id: $id) { status indicators { id name targetText weight } } }', { id: planId });

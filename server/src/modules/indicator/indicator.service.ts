@@ -11,14 +11,13 @@ import { checkNonNegative, checkText, checkVersion, LONG_TEXT_MAX, parseId, plac
 import { checkRoomForIndicator } from '../plan-limits.js';
 import { Indicator } from './indicator.entity.js';
 import type { AddIndicatorInput, IndicatorInput, MoveIndicatorInput, StructuredTargetInput } from './indicator.input.js';
-import { budgetFigures, indicatorGap, readIndicator } from './indicator-reading.js';
-import { BudgetLine } from '../plan/budget-line.entity.js';
+import { indicatorGap, readIndicator } from './indicator-reading.js';
 import { BudgetCategory, type PlanStatus } from '../plan/plan-enums.js';
 import { validateScore } from '../../domain/scoring.js';
 import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reasons.js';
 import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
 import { Plan } from '../plan/plan.entity.js';
-import { storeIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
+import { headBudget, type IndicatorWriteHead, storeIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */
 const MAX_POINTS = toMicros('100');
@@ -37,26 +36,42 @@ export interface PlanHead {
   executionScoring: Plan['executionScoring'];
 }
 
-const INDICATOR_FOR_EDIT =
-  'select i.*, p."status" as "plan__status", p."department_id" as "plan__department_id", p."execution_scoring" as "plan__execution_scoring" from "indicator" i join "plan" p on p."id" = i."plan_id" where i."id" = ?';
+const INDICATOR_FOR_EDIT = `select i.*, p."status" as "plan__status", p."department_id" as "plan__department_id", p."execution_scoring" as "plan__execution_scoring",
+  p."figures_version" as "plan__figures_version", p."section_weights" as "plan__section_weights",
+  b."initial" as "total__initial", b."adjustment" as "total__adjustment", b."full_year" as "total__full_year", b."actual" as "total__actual",
+  e."id" as "evaluation__id", e."total_score" as "evaluation__total_score", e."grade" as "evaluation__grade",
+  case when exists (select 1 from "indicator" u where u."plan_id" = i."plan_id" and u."gap_status" is null and u."id" <> i."id") then 1 else 0 end as "plan__unfigured"
+from "indicator" i join "plan" p on p."id" = i."plan_id"
+left join "budget_line" b on b."plan_id" = p."id" and b."category" = ?
+left join "evaluation" e on e."plan_id" = p."id"
+where i."id" = ?`;
 
 /**
  * A single-indicator write's indicator, with the head of its plan in the same statement, after the access
- * check (`authorizeOn`'s rule). The plan is not loaded as an entity: nothing of it is edited here, and its
- * stored figures are written natively (plan-figures.store.ts).
+ * check (`authorizeOn`'s rule); and what its figures need of the plan (its TOTAL budget line, figure code
+ * version, stated evaluation), with the row as stored before the edit (storeIndicatorFigures). The plan is
+ * not loaded as an entity: nothing of it is edited here, and its stored figures are written natively
+ * (plan-figures.store.ts).
  */
-async function indicatorForEdit(em: EntityManager, id: string, ...actions: PlanAction[]): Promise<{ indicator: Indicator; plan: PlanHead; action: PlanAction }> {
-  const [row] = (await em.getConnection().execute(INDICATOR_FOR_EDIT, [parseId(id, ['id'])], 'all', em.getTransactionContext())) as Record<string, unknown>[];
+async function indicatorForEdit(em: EntityManager, id: string, ...actions: PlanAction[]): Promise<{ indicator: Indicator; plan: PlanHead; action: PlanAction; head: IndicatorWriteHead }> {
+  const [row] = (await em.getConnection().execute(INDICATOR_FOR_EDIT, [BudgetCategory.TOTAL, parseId(id, ['id'])], 'all', em.getTransactionContext())) as Record<string, unknown>[];
   if (!row) throw UserInputError.of(['id'], UserErrorCode.NOT_FOUND, `指标不存在：${id} (no such indicator)`);
-  const { plan__status: status, plan__department_id: departmentId, plan__execution_scoring: executionScoring, ...columns } = row;
+  const columns: Record<string, unknown> = {};
+  for (const key in row) if (!key.includes('__')) columns[key] = row[key];
+  const stored = { ...columns };
   const indicator = em.map(Indicator, columns);
-  const plan: PlanHead = {
-    id: indicator.plan.id,
-    status: status as PlanStatus,
-    department: { id: Number(departmentId) },
-    executionScoring: (typeof executionScoring === 'string' ? JSON.parse(executionScoring) : (executionScoring ?? null)) as PlanHead['executionScoring'],
+  const executionScoring = (typeof row.plan__execution_scoring === 'string' ? JSON.parse(row.plan__execution_scoring) : (row.plan__execution_scoring ?? null)) as PlanHead['executionScoring'];
+  const plan: PlanHead = { id: indicator.plan.id, status: row.plan__status as PlanStatus, department: { id: Number(row.plan__department_id) }, executionScoring };
+  const head: IndicatorWriteHead = {
+    stored,
+    figuresVersion: Number(row.plan__figures_version ?? 0),
+    executionScoring,
+    sectionWeights: row.plan__section_weights,
+    total: { initial: row.total__initial, adjustment: row.total__adjustment, fullYear: row.total__full_year, actual: row.total__actual },
+    evaluation: row.evaluation__id == null ? null : { totalScore: row.evaluation__total_score, grade: row.evaluation__grade },
+    unfigured: Number(row.plan__unfigured) !== 0,
   };
-  return { indicator, plan, action: authorizeAny(em, actions, plan as unknown as Plan) };
+  return { indicator, plan, head, action: authorizeAny(em, actions, plan as unknown as Plan) };
 }
 
 function checkPoints(value: string | null | undefined, field: string[]): void {
@@ -175,7 +190,7 @@ export async function setIndicatorTarget(
   structured: StructuredTargetInput | null | undefined,
   { reason, expectedVersion }: { reason?: string | null; expectedVersion?: number | null } = {},
 ): Promise<Indicator> {
-  const { indicator, action } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'ADJUST_TARGET');
+  const { indicator, action, head } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'ADJUST_TARGET');
   checkVersion(indicator, expectedVersion);
   if (action === 'ADJUST_TARGET') {
     checkText(reason, ['reason'], { max: LONG_TEXT_MAX, required: true });
@@ -191,7 +206,7 @@ export async function setIndicatorTarget(
   indicator.targetUpper = reading?.upper ?? null;
   indicator.targetUnit = reading?.unit ?? null;
   indicator.targetDirection = reading?.direction ?? null;
-  await storeIndicatorFigures(em, indicator);
+  await storeIndicatorFigures(em, indicator, head);
   return indicator;
 }
 
@@ -216,7 +231,7 @@ export async function recordIndicatorActual(
   evidence: string | null | undefined,
   expectedVersion?: number | null,
 ): Promise<Indicator> {
-  const { indicator } = await indicatorForEdit(em, id, 'EVALUATE');
+  const { indicator, head } = await indicatorForEdit(em, id, 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(actual, ['actual'], { max: LONG_TEXT_MAX });
   if (changedText(indicator.actualText, actual)) markScoreForReconfirmation(indicator);
@@ -225,12 +240,12 @@ export async function recordIndicatorActual(
     checkText(evidence, ['evidence'], { max: LONG_TEXT_MAX });
     indicator.evidence = evidence;
   }
-  await storeIndicatorFigures(em, indicator);
+  await storeIndicatorFigures(em, indicator, head);
   return indicator;
 }
 
 export async function setIndicatorWeight(em: EntityManager, id: string, weight: string | null, expectedVersion?: number | null): Promise<Indicator> {
-  const { indicator } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
+  const { indicator, head } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkPoints(weight, ['weight']);
   if (weight != null && indicator.score != null && toMicros(indicator.score) > toMicros(weight)) {
@@ -238,7 +253,7 @@ export async function setIndicatorWeight(em: EntityManager, id: string, weight: 
   }
   if ((weight == null ? null : toMicros(weight)) !== (indicator.weight == null ? null : toMicros(indicator.weight))) markScoreForReconfirmation(indicator);
   indicator.weight = weight;
-  await storeIndicatorFigures(em, indicator);
+  await storeIndicatorFigures(em, indicator, head);
   return indicator;
 }
 
@@ -267,13 +282,12 @@ export async function scoreIndicator(
   reason: string | null | undefined,
   expectedVersion?: number | null,
 ): Promise<Indicator> {
-  const { indicator, plan } = await indicatorForEdit(em, id, 'EVALUATE');
+  const { indicator, plan, head } = await indicatorForEdit(em, id, 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (score != null) {
     const value = toMicros(score);
-    const total = await em.findOne(BudgetLine, { plan: indicator.plan.id, category: BudgetCategory.TOTAL });
-    const gap = indicatorGap(indicator, readIndicator(indicator), budgetFigures(total?.amounts ?? null), executionProfileOf(plan));
+    const gap = indicatorGap(indicator, readIndicator(indicator), headBudget(head), executionProfileOf(plan));
     const weight = indicator.weight == null ? null : toMicros(indicator.weight);
     const invalid = validateScore(value, weight);
     if (invalid) throw UserInputError.of(['score'], SCORE_PROBLEM_CODES[invalid.code], invalid.message);
@@ -284,13 +298,13 @@ export async function scoreIndicator(
   indicator.scoreUnconfirmed = false;
   if (reason !== undefined) indicator.deduction = reason?.trim() || null;
   if (reason) setAuditReason(`扣分原因：${reason.trim()}`);
-  await storeIndicatorFigures(em, indicator);
+  await storeIndicatorFigures(em, indicator, head);
   return indicator;
 }
 
 /** 偏差原因: why a result is off target (未达成, 部分达成, or more than 50% beyond it). null clears it. */
 export async function setIndicatorDeviationReason(em: EntityManager, id: string, reason: string | null, expectedVersion?: number | null): Promise<Indicator> {
-  const { indicator } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
+  const { indicator, head } = await indicatorForEdit(em, id, 'EDIT_DRAFT', 'EVALUATE');
   checkVersion(indicator, expectedVersion);
   checkText(reason, ['reason'], { max: LONG_TEXT_MAX });
   if (reason != null && reason.trim() !== '') {
@@ -298,7 +312,7 @@ export async function setIndicatorDeviationReason(em: EntityManager, id: string,
     if (problem) throw UserInputError.of(['reason'], UserErrorCode.REASON_REQUIRED, `偏差原因须说明原因：${problem}`);
   }
   indicator.deviationReason = reason?.trim() || null;
-  await storeIndicatorFigures(em, indicator);
+  await storeIndicatorFigures(em, indicator, head);
   return indicator;
 }
 

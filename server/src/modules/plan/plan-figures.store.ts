@@ -18,13 +18,20 @@ import {
   rollupsOf,
   thinPlan,
   THIN_ROWS,
+  statedOf,
   type IndicatorColumns,
   type RollupColumns,
+  type RollupRow,
+  type RollupTreeItem,
   type ThinIndicator,
   type ThinLineItem,
+  type ThinPlan,
   decimalOf,
   microsOf,
 } from './plan-figures.service.js';
+import type { PlanRollup } from '../../domain/rollup.js';
+import { DEFAULT_SECTION_WEIGHTS } from '../../domain/scoring.js';
+import { budgetFigures, type BudgetFigures } from '../indicator/indicator-reading.js';
 import { AMOUNT_CHECK_CODES, checkCodesOf, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
 import { isPostgres } from '../../db/dialect.js';
@@ -246,9 +253,205 @@ export function storeImportedPlanFigures(em: EntityManager, planId: number, roll
 // ---------------------------------------------------------------------------------------------------
 // One indicator
 
-/** The thin reads of a single-indicator write (THIN_ROWS for one plan; the plan's row with its TOTAL amounts), as plain SQL. */
-const HEAD_SQL =
-  'select p."figures_version", p."execution_scoring", p."section_weights", b."initial", b."adjustment", b."full_year", b."actual" from "plan" p left join "budget_line" b on b."plan_id" = p."id" and b."category" = ? where p."id" = ?';
+/**
+ * What a single-indicator write reads with its indicator, in the same statement (indicator.service.ts,
+ * INDICATOR_FOR_EDIT): the indicator's row as stored before the edit, and its plan's head.
+ */
+export interface IndicatorWriteHead {
+  /** The indicator's columns as stored before the edit (database names). */
+  stored: Raw;
+  figuresVersion: number;
+  executionScoring: Plan['executionScoring'];
+  /** plan.section_weights as read. */
+  sectionWeights: unknown;
+  /** The TOTAL budget line's amounts as read (all null without one). */
+  total: { initial: unknown; adjustment: unknown; fullYear: unknown; actual: unknown };
+  /** The evaluation's stated 综合得分 and 等次; null without an evaluation. */
+  evaluation: { totalScore: unknown; grade: unknown } | null;
+  /** Another indicator of the plan is stored without figures (written straight into the database). */
+  unfigured: boolean;
+}
+
+/** An indicator as a roll-up and the points checks see it, before or after a write. */
+type OwnRow = ThinIndicator;
+
+function storedRowOf(raw: Raw): OwnRow {
+  return {
+    id: Number(raw.id),
+    lineItemId: raw.line_item_id == null ? null : Number(raw.line_item_id),
+    position: Number(raw.position),
+    name: String(raw.name),
+    level1: raw.level1 as ThinIndicator['level1'],
+    weight: microsOf(raw.weight),
+    score: microsOf(raw.score),
+    scoreUnconfirmed: Boolean(raw.score_unconfirmed),
+    status: raw.gap_status as ThinIndicator['status'],
+    suggestedScore: microsOf(raw.suggested_score),
+    readingKind: (raw.reading_kind as string | null) ?? null,
+    checkFlags: raw.check_flags == null ? null : Number(raw.check_flags),
+  };
+}
+
+/** The figures of the rows' roll-ups that an indicator's change can change (the points checks' inputs aside). */
+const ROLLUP_INPUTS = ['status', 'suggestedScore', 'readingKind', 'scoreUnconfirmed'] as const;
+/** What the points checks (and the tree) read of a row besides: a change here recounts the whole plan. */
+const PLAN_INPUTS = ['lineItemId', 'level1', 'weight', 'score', 'name', 'position'] as const;
+
+/** Adds each code's count change to `delta`: `sign` −1 for the codes before, +1 for those after. */
+function tally(delta: Map<string, number>, codes: Iterable<string>, sign: 1 | -1): void {
+  for (const code of codes) delta.set(code, (delta.get(code) ?? 0) + sign);
+}
+
+/**
+ * Applies changes of the plan's check counts: one upsert of the codes whose count changed (+ a delete of the
+ * counts that reached 0 when one went down); nothing when none changed. The stored counts are those of the
+ * plan's rows as stored before the write (every write keeps them so: test/api/stored-figures.test.ts).
+ */
+async function addCounts(em: EntityManager, planId: number, delta: Map<string, number>): Promise<void> {
+  const changes = [...delta].filter(([, change]) => change !== 0);
+  if (!changes.length) return;
+  await sql(
+    em,
+    `insert into "plan_check_count" ("plan_id", "code", "count") values ${changes.map(() => '(?, ?, ?)').join(', ')} on conflict ("plan_id", "code") do update set "count" = "plan_check_count"."count" + excluded."count"`,
+    changes.flatMap(([code, change]) => [planId, code, change]),
+    'run',
+  );
+  if (changes.some(([, change]) => change < 0)) await sql(em, 'delete from "plan_check_count" where "plan_id" = ? and "count" <= 0', [planId], 'run');
+}
+
+/** The columns of `after` that differ from `before` (both computed the same way). */
+function changedColumns(before: RollupColumns, after: RollupColumns): Partial<RollupColumns> | null {
+  const changed: Partial<Record<keyof RollupColumns, unknown>> = {};
+  let any = false;
+  for (const key of Object.keys(ROLLUP_COLUMNS) as (keyof RollupColumns)[]) {
+    if (before[key] !== after[key]) {
+      changed[key] = after[key];
+      any = true;
+    }
+  }
+  return any ? (changed as Partial<RollupColumns>) : null;
+}
+
+/**
+ * The indicators of the subtree of the top line item above a line item (its chain's roll-ups read no other),
+ * with that subtree's line items (each line item at least once; its indicators' columns null when it has none).
+ */
+const SUBTREE_SQL = `with recursive "up" ("id", "parent_id") as (
+  select "id", "parent_id" from "line_item" where "id" = ?
+  union all
+  select l."id", l."parent_id" from "line_item" l join "up" u on l."id" = u."parent_id"
+), "down" ("id", "parent_id") as (
+  select "id", "parent_id" from "up" where "parent_id" is null
+  union all
+  select l."id", l."parent_id" from "line_item" l join "down" d on l."parent_id" = d."id"
+)
+select d."id" as "item_id", d."parent_id" as "item_parent_id", i."id", i."level1", i."weight", i."score", i."score_unconfirmed", i."gap_status", i."suggested_score", i."reading_kind"
+from "down" d left join "indicator" i on i."line_item_id" = d."id"`;
+
+/** The plan's own (department-level) indicators: its roll-up reads no other. */
+const PLAN_ROWS_SQL =
+  'select "id", "level1", "weight", "score", "score_unconfirmed", "gap_status", "suggested_score", "reading_kind" from "indicator" where "plan_id" = ? and "line_item_id" is null';
+
+function rollupRowOfRaw(raw: Raw, lineItemId: number | null): RollupRow {
+  return {
+    id: Number(raw.id),
+    lineItemId,
+    level1: raw.level1 as RollupRow['level1'],
+    weight: microsOf(raw.weight),
+    score: microsOf(raw.score),
+    scoreUnconfirmed: Boolean(raw.score_unconfirmed),
+    status: raw.gap_status as RollupRow['status'],
+    suggestedScore: microsOf(raw.suggested_score),
+    readingKind: (raw.reading_kind as string | null) ?? null,
+  };
+}
+
+const NO_AMOUNTS: BudgetFigures = { fullYear: null, actual: null };
+
+/**
+ * The roll-ups of a line item's chain whose stored columns a change of one of its indicators changes: the
+ * roll-ups before and after over the subtree of the chain's top line item (read in one statement), and
+ * each changed column written. A line item's execution rate reads only its own amounts, which the write does
+ * not change: the comparison leaves it out.
+ */
+async function storeChainRollups(em: EntityManager, lineItemId: number, before: OwnRow, after: OwnRow): Promise<void> {
+  const raws = await sql(em, SUBTREE_SQL, [lineItemId]);
+  const childrenByParent = new Map<number | null, RollupTreeItem[]>();
+  const parents = new Map<number, number | null>();
+  const rows: RollupRow[] = [];
+  let own: RollupRow | undefined;
+  for (const raw of raws) {
+    const id = Number(raw.item_id);
+    if (!parents.has(id)) {
+      const parentId = raw.item_parent_id == null ? null : Number(raw.item_parent_id);
+      parents.set(id, parentId);
+      const siblings = childrenByParent.get(parentId);
+      const item = { id, parentId, amounts: NO_AMOUNTS };
+      if (siblings) siblings.push(item);
+      else childrenByParent.set(parentId, [item]);
+    }
+    if (raw.id == null) continue;
+    const row = rollupRowOfRaw(raw, id);
+    if (row.id === after.id) own = row;
+    rows.push(row);
+  }
+  if (!own) return;
+  const chain = new Set<number>();
+  for (let id: number | null = lineItemId; id !== null && parents.has(id); id = parents.get(id)!) chain.add(id);
+  const input = { rows, only: chain, childrenByParent, budget: NO_AMOUNTS, sectionWeights: DEFAULT_SECTION_WEIGHTS };
+  Object.assign(own, pickRollupInputs(before));
+  const old = rollupsOf(input).lineItems;
+  Object.assign(own, pickRollupInputs(after));
+  const fresh = rollupsOf(input).lineItems;
+  for (const id of chain) {
+    const changed = changedColumns(old.get(id)!.columns, fresh.get(id)!.columns);
+    if (changed) await write(em, LineItem, id, changed);
+  }
+}
+
+function pickRollupInputs(row: OwnRow): Pick<RollupRow, (typeof ROLLUP_INPUTS)[number]> {
+  return { status: row.status, suggestedScore: row.suggestedScore, readingKind: row.readingKind, scoreUnconfirmed: row.scoreUnconfirmed };
+}
+
+/**
+ * The plan's roll-up when one of its own (department-level) indicators changes, before and after over
+ * those rows (one statement), its changed columns written; the stated total's and grade's findings
+ * (which compare with that roll-up) recounted into `delta`.
+ */
+async function storePlanRollup(em: EntityManager, planId: number, head: IndicatorWriteHead, before: OwnRow, after: OwnRow, delta: Map<string, number>): Promise<void> {
+  const rows = (await sql(em, PLAN_ROWS_SQL, [planId])).map((raw) => rollupRowOfRaw(raw, null));
+  const own = rows.find((row) => row.id === after.id);
+  if (!own) return;
+  const evaluation = head.evaluation && { totalScore: decimalOf(head.evaluation.totalScore), grade: (head.evaluation.grade as string | null) ?? null };
+  const input = { rows, only: new Set<number>(), childrenByParent: new Map(), budget: headBudget(head), sectionWeights: DEFAULT_SECTION_WEIGHTS, stated: statedOf(evaluation) };
+  Object.assign(own, pickRollupInputs(before));
+  const old = rollupsOf(input);
+  Object.assign(own, pickRollupInputs(after));
+  const fresh = rollupsOf(input);
+  tally(delta, old.planRollup.statedFindings.map((finding) => finding.code), -1);
+  tally(delta, fresh.planRollup.statedFindings.map((finding) => finding.code), 1);
+  const changed = changedColumns(old.plan.columns, fresh.plan.columns);
+  if (changed) await write(em, Plan, planId, changed);
+}
+
+/** The plan's 合计 budget figures (the 预算执行率 row's gap), from the head read with the indicator. */
+export function headBudget(head: IndicatorWriteHead): BudgetFigures {
+  const { initial, adjustment, fullYear, actual } = head.total;
+  return budgetFigures({ initial: decimalOf(initial), adjustment: decimalOf(adjustment), fullYear: decimalOf(fullYear), actual: decimalOf(actual) });
+}
+
+/** The plan's row as thinPlan reads it (HEAD_SQL's columns), from the head read with the indicator. */
+function headRow(head: IndicatorWriteHead): Raw {
+  return {
+    figures_version: head.figuresVersion,
+    execution_scoring: head.executionScoring,
+    section_weights: head.sectionWeights,
+    initial: head.total.initial,
+    adjustment: head.total.adjustment,
+    full_year: head.total.fullYear,
+    actual: head.total.actual,
+  };
+}
 
 /**
  * Saves a single-indicator edit and the indicator's recomputed figures in one UPDATE, as the unit of work
@@ -267,7 +470,12 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
   Object.assign(indicator, figures);
   const prepared = comparator.prepareEntity(indicator) as Raw;
   const changes = comparator.diffEntities<Indicator>('Indicator', original as never, prepared as never) as Raw;
-  if (!Object.keys(changes).some((key) => !FIGURE_PROPERTIES.has(key))) return write(em, Indicator, indicator.id, figures);
+  const keys = Object.keys(changes);
+  if (!keys.some((key) => !FIGURE_PROPERTIES.has(key))) {
+    // Only figures changed (or nothing): those columns, natively; an edit that changes nothing writes nothing.
+    if (!keys.length) return;
+    return write(em, Indicator, indicator.id, Object.fromEntries(keys.map((key) => [key, figures[key as keyof IndicatorColumns]])) as Partial<Indicator>);
+  }
   const meta = em.getMetadata().get<Indicator>('Indicator');
   const names: string[] = [];
   const params: unknown[] = [];
@@ -288,31 +496,23 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
 }
 
 /**
- * After a change to one indicator's target, actual, 分值, 得分 or reasons: re-reads that indicator, then
- * refreshes the roll-ups of its line-item chain and its plan and the plan's warning counts from thin rows
- * (no other text is read; no whole-plan JSON): the indicator's figures and warning codes go into the
- * UPDATE of the change itself (one statement), each line item of its chain and the plan one UPDATE each,
- * and the counts of every code but the amount rules' (which an indicator does not change) two statements.
+ * After a change to one indicator's target, actual, 分值, 得分 or reasons: computes that indicator's
+ * figures, saves them with the change (one UPDATE), and refreshes only what the change changes, compared
+ * before and after on the same rows: an edit that leaves the row's gap, suggestion, reading kind and
+ * re-confirmation as they were changes no roll-up; one that changes them re-reads the rows under its
+ * line-item chain's top line item (one statement) or the plan's own rows (one statement) and writes the
+ * roll-up columns that changed. The plan's check counts change by the row's own codes (and, for the plan's
+ * own rows, the stated total's): one upsert when any did. A change of 分值 or 得分 (which the points checks
+ * read over the whole plan) reads the plan's thin rows (storeThinFigures). Falls back to storePlanFigures
+ * for a plan stored by an older figure code or with rows stored without figures.
  */
-export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator): Promise<void> {
+export async function storeIndicatorFigures(em: EntityManager, indicator: Indicator, head: IndicatorWriteHead): Promise<void> {
   const planId = indicator.plan.id;
-  const run = (text: string) => sql(em, text, [planId]);
-  const [[head], indicatorRows, lineItemRows, evaluationRows] = await Promise.all([
-    sql(em, HEAD_SQL, ['TOTAL', planId]),
-    run(THIN_ROWS.indicators),
-    run(THIN_ROWS.lineItems),
-    run(THIN_ROWS.evaluations),
-  ]);
-  if (!head || Number(head.figures_version ?? 0) < FIGURES_VERSION) return storePlanFigures(em, planId);
-  if (indicatorRows.some((row) => row.gap_status === null && Number(row.id) !== indicator.id)) return storePlanFigures(em, planId);
-
-  const thin = thinPlan(head, indicatorRows, lineItemRows, evaluationRows);
-  const plan = { executionScoring: (typeof head.execution_scoring === 'string' ? JSON.parse(head.execution_scoring) : (head.execution_scoring ?? null)) as Plan['executionScoring'] };
-  const own = indicatorFigures(indicator, thin.budget, plan);
-  await saveIndicator(em, indicator, own.columns);
-
-  const row = thin.rows.find((candidate) => candidate.id === indicator.id)!;
-  Object.assign(row, {
+  if (head.figuresVersion < FIGURES_VERSION || head.unfigured) return storePlanFigures(em, planId);
+  const budget = headBudget(head);
+  const own = indicatorFigures(indicator, budget, head);
+  const after: OwnRow = {
+    id: indicator.id,
     lineItemId: indicator.lineItem?.id ?? null,
     position: indicator.position,
     name: indicator.name,
@@ -324,17 +524,66 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
     suggestedScore: microsOrNull(own.columns.suggestedScore),
     readingKind: own.columns.readingKind,
     checkFlags: own.columns.checkFlags,
-  });
+  };
+  const before = head.stored.gap_status == null ? null : storedRowOf(head.stored);
+  if (!before || PLAN_INPUTS.some((key) => before[key] !== after[key])) return storeThinFigures(em, indicator, head, own.columns, before, after);
 
+  await saveIndicator(em, indicator, own.columns);
+  const delta = new Map<string, number>();
+  tally(delta, checkCodesOf(before.checkFlags), -1);
+  tally(delta, checkCodesOf(after.checkFlags), 1);
+  if (ROLLUP_INPUTS.some((key) => before[key] !== after[key])) {
+    if (after.lineItemId === null) await storePlanRollup(em, planId, head, before, after, delta);
+    else await storeChainRollups(em, after.lineItemId, before, after);
+  }
+  await addCounts(em, planId, delta);
+}
+
+/**
+ * storeIndicatorFigures for a change the points checks read (分值, 得分), or a row stored without figures:
+ * reads the plan's thin rows (THIN_ROWS, three statements), computes the chain's and plan's roll-ups and the
+ * plan's non-amount check codes before and after the change, and writes what changed.
+ */
+async function storeThinFigures(em: EntityManager, indicator: Indicator, head: IndicatorWriteHead, columns: IndicatorColumns, stored: OwnRow | null, after: OwnRow): Promise<void> {
+  const planId = indicator.plan.id;
+  const run = (text: string) => sql(em, text, [planId]);
+  const [indicatorRows, lineItemRows, evaluationRows] = await Promise.all([run(THIN_ROWS.indicators), run(THIN_ROWS.lineItems), run(THIN_ROWS.evaluations)]);
+  const thin = thinPlan(headRow(head), indicatorRows, lineItemRows, evaluationRows);
+  await saveIndicator(em, indicator, columns);
+
+  const row = thin.rows.find((candidate) => candidate.id === indicator.id)!;
   const parents = new Map(thin.items.map((item) => [item.id, item.parentId]));
   const chain = new Set<number>();
   for (let id = indicator.lineItem?.id ?? null; id !== null; id = parents.get(id) ?? null) chain.add(id);
-  const rollups = rollupsOf({ rows: thin.rows, only: chain, childrenByParent: thin.childrenByParent, budget: thin.budget, sectionWeights: thin.sectionWeights, stated: thin.stated });
-  for (const id of chain) await write(em, LineItem, id, rollups.lineItems.get(id)!.columns);
-  await write(em, Plan, planId, { ...rollups.plan.columns, figuresVersion: FIGURES_VERSION });
-
-  // The counts of the points rules, the stated total and grade, and each indicator's own codes; the amount rules' stay.
   const paths = documentPaths({ budgetLines: [], sections: thin.sections, childrenByParent: thin.childrenByParent, indicatorsByLineItem: thin.indicatorsByLineItem });
+  const figures = () => {
+    const rollups = rollupsOf({ rows: thin.rows, only: chain, childrenByParent: thin.childrenByParent, budget: thin.budget, sectionWeights: thin.sectionWeights, stated: thin.stated });
+    return { rollups, codes: thinCodes(thin, paths, rollups.planRollup) };
+  };
+  // A row stored without figures counted nothing and rolled up as nothing known: everything is written.
+  const old = stored ? (Object.assign(row, stored), figures()) : null;
+  Object.assign(row, after);
+  const fresh = figures();
+  for (const id of chain) {
+    const columns = fresh.rollups.lineItems.get(id)!.columns;
+    const changed = old ? changedColumns(old.rollups.lineItems.get(id)!.columns, columns) : columns;
+    if (changed) await write(em, LineItem, id, changed);
+  }
+  const changed = old ? changedColumns(old.rollups.plan.columns, fresh.rollups.plan.columns) : fresh.rollups.plan.columns;
+  if (changed) await write(em, Plan, planId, changed);
+  if (!old) {
+    // The counts of the points rules, the stated total and grade, and each indicator's own codes; the amount rules' stay.
+    await sql(em, `delete from "plan_check_count" where "plan_id" = ? and "code" not in (${AMOUNT_CHECK_CODES.map(() => '?').join(', ')})`, [planId, ...AMOUNT_CHECK_CODES], 'run');
+    return insertCounts(em, planId, countsOf(fresh.codes));
+  }
+  const delta = new Map<string, number>();
+  tally(delta, old.codes, -1);
+  tally(delta, fresh.codes, 1);
+  await addCounts(em, planId, delta);
+}
+
+/** A plan's non-amount check codes from its thin rows: the points rules, the stated total and grade, each row's own. */
+function thinCodes(thin: ThinPlan, paths: ReturnType<typeof documentPaths>, planRollup: PlanRollup): string[] {
   const checked: CheckedPlan = {
     budget: [],
     indicators: thinChecked(thin.indicatorsByLineItem.get(null)),
@@ -353,13 +602,11 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
       })),
     },
   };
-  const codes = [
+  return [
     ...scoringChecks(checked, paths).map((warning) => warning.code),
-    ...evaluationChecks(rollups.planRollup.statedFindings, [], new Map(), paths.indicator).map((warning) => warning.code),
+    ...evaluationChecks(planRollup.statedFindings, [], new Map(), paths.indicator).map((warning) => warning.code),
     ...thin.rows.flatMap((candidate) => checkCodesOf(candidate.checkFlags)),
   ];
-  await sql(em, `delete from "plan_check_count" where "plan_id" = ? and "code" not in (${AMOUNT_CHECK_CODES.map(() => '?').join(', ')})`, [planId, ...AMOUNT_CHECK_CODES], 'run');
-  await insertCounts(em, planId, countsOf(codes));
 }
 
 function thinChecked(rows: ThinIndicator[] | undefined): CheckedIndicator[] {
