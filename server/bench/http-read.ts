@@ -2,9 +2,13 @@
 // express, the session lookup, Apollo's pipeline, the limits. Imports one plan, signs in, then reads it
 // sequentially; prints the median wall time and CPU per request (client included: same process).
 //   pnpm --filter @jixiao/server exec tsx bench/http-read.ts     (HTTP_PLAN=typical|5020, HTTP_RUNS=200, HTTP_QUERY=fixed, READ_PROFILE=file)
+// HTTP_VS_RAW=1: the app (src/main.ts, NODE_ENV=production, as the province bench starts it) and the raw
+// endpoint (bench/province/raw-server.ts) as child processes over the same file, read in alternation: each
+// server's CPU per request (from /proc, all its threads) and wall time, and the app/raw ratios.
 import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +43,12 @@ const planId = await withAuditScope({ userId: null, userName: 'bench' }, () =>
     return (await importPlanDocument(em as EntityManager, document)).plan.id;
   }),
 );
+if (process.env.HTTP_VS_RAW) {
+  await orm.close();
+  await versusRaw(join(folder, 'read.sqlite'), planId);
+  rmSync(folder, { recursive: true, force: true });
+  process.exit(0);
+}
 const { app } = await createHttpApp(orm);
 const server = app.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
@@ -97,3 +107,72 @@ server.close();
 await orm.close();
 rmSync(folder, { recursive: true, force: true });
 process.exit(0);
+
+/** CPU (user + system, all threads) a process has used, in ms. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100/s)
+}
+
+async function versusRaw(dbPath: string, id: number): Promise<void> {
+  const children: ChildProcess[] = [];
+  const start = async (script: string, port: number, env: Record<string, string>) => {
+    // APP_CPU_PROF=dir: the app's CPU profile (start-up included) written there when it stops.
+    const profile = script === 'src/main.ts' && process.env.APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF}`, '--cpu-prof-interval=200'] : [];
+    const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], { env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+    children.push(child);
+    for (;;) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+      } catch {
+        /* not yet */
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const appPort = 43_000 + Math.floor(Math.random() * 1000);
+  try {
+    const appChild = await start('src/main.ts', appPort, { NODE_ENV: 'production', JIXIAO_MAX_QUERY_COST: '100000000' });
+    const rawChild = await start('bench/province/raw-server.ts', appPort + 1000, {});
+    const appUrl = `http://127.0.0.1:${appPort}/graphql`;
+    const gql = async (body: unknown, token?: string) => {
+      const response = await fetch(appUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      const text = await response.text();
+      const json = JSON.parse(text);
+      if (json.errors) throw new Error(JSON.stringify(json.errors));
+      return { data: json.data, text };
+    };
+    const token = (await gql({ query: `mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }` })).data.signIn.token as string;
+    const appRead = () => gql({ query: WHOLE_PLAN_TEXTS, variables: { id } }, token);
+    const rawRead = async () => (await fetch(`http://127.0.0.1:${appPort + 1000}/plan?id=${id}`)).text();
+    const hash = createHash('sha256').update((await appRead()).text).digest('hex').slice(0, 12);
+    for (let run = 0; run < 30; run++) {
+      await appRead();
+      await rawRead();
+    }
+    const rounds = Number(process.env.HTTP_RUNS ?? (process.env.HTTP_PLAN === '5020' ? 8 : 20));
+    const batch = process.env.HTTP_PLAN === '5020' ? 3 : 20;
+    const measure = async (pid: number, read: () => Promise<unknown>) => {
+      const cpu = cpuOf(pid);
+      const begin = performance.now();
+      for (let run = 0; run < batch; run++) await read();
+      return { wall: (performance.now() - begin) / batch, cpu: (cpuOf(pid) - cpu) / batch };
+    };
+    const app: { wall: number; cpu: number }[] = [];
+    const raw: { wall: number; cpu: number }[] = [];
+    for (let round = 0; round < rounds; round++) {
+      app.push(await measure(appChild.pid!, appRead));
+      raw.push(await measure(rawChild.pid!, rawRead));
+    }
+    const median = (values: number[]) => values.sort((a, b) => a - b)[values.length >> 1];
+    const summary = (samples: { wall: number; cpu: number }[]) => ({ wallMs: +median(samples.map((s) => s.wall)).toFixed(2), cpuMs: +median(samples.map((s) => s.cpu)).toFixed(2), cpuMinMs: +Math.min(...samples.map((s) => s.cpu)).toFixed(2) });
+    const a = summary(app);
+    const r = summary(raw);
+    // The ratio per round (app and raw back to back), then its median: the least disturbed by other load.
+    const wallRatio = median(app.map((s, index) => s.wall / raw[index].wall));
+    const cpuRatio = median(app.map((s, index) => s.cpu / Math.max(raw[index].cpu, 0.01)));
+    console.log(JSON.stringify({ plan: process.env.HTTP_PLAN ?? 'typical', rounds, batch, app: a, raw: r, wallRatio: +wallRatio.toFixed(2), cpuRatio: +cpuRatio.toFixed(2), hash }));
+  } finally {
+    await Promise.all(children.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+  }
+}
