@@ -73,6 +73,32 @@ if (profiler) {
   // READ_HEAP=1: a sampling allocation profile as well (READ_PROFILE with .heapprofile appended).
   if (process.env.READ_HEAP) await profiler.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
 }
+// READ_AB=1: the same reads through a server without the fast executor (graphql-js alone), in alternation:
+// CPU per read of each, back to back, and whether both answer the same bytes.
+if (process.env.READ_AB) {
+  const plain = await createApolloServer({ fastExecution: false });
+  const once = async (apollo: typeof server) => {
+    const before = process.cpuUsage();
+    const response = await apollo.executeOperation({ query, variables: { id: planId } }, { contextValue: contextFor(orm, ADMIN) });
+    const spent = process.cpuUsage(before);
+    const body = response.body.kind === 'single' ? response.body.singleResult : null;
+    if (!body || body.errors) throw new Error(JSON.stringify(body?.errors));
+    return { cpu: (spent.user + spent.system) / 1000, hash: createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 12) };
+  };
+  const fast: number[] = [];
+  const slow: number[] = [];
+  const hashes = new Set<string>();
+  const runs = Number(process.env.READ_RUNS ?? 5);
+  for (let run = 0; run < runs + 3; run++) {
+    const a = await once(server);
+    const b = await once(plain);
+    hashes.add(a.hash).add(b.hash);
+    if (run >= 3) fast.push(a.cpu), slow.push(b.cpu);
+  }
+  const q = (values: number[], at: number) => +values.sort((x, y) => x - y)[Math.floor(values.length * at)].toFixed(2);
+  console.log(JSON.stringify({ fastCpuP25: q(fast, 0.25), fastCpuMedian: q(fast, 0.5), graphqlJsCpuP25: q(slow, 0.25), graphqlJsCpuMedian: q(slow, 0.5), hashes: [...hashes] }));
+  process.exit(0);
+}
 for (let run = 0; run < Number(process.env.READ_RUNS ?? 5); run++) {
   const start = performance.now();
   await Promise.all(

@@ -9,22 +9,36 @@ import { resolve } from 'node:path';
 import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
+import { fastExecutionPlugin } from './graphql/fast-execute.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { analysisExport } from './modules/analysis/analysis-export.route.js';
-import { planReadSlotsPlugin } from './modules/plan/plan-content.js';
+import { planReadSlotsPlugin, restartPacing } from './modules/plan/plan-content.js';
 import { planWorkbookDownload } from './modules/plan-workbook/plan-workbook.route.js';
 import { type Actor, bindActor } from './modules/user/access.js';
 import { actorForToken, SESSION_COOKIE, tokenFrom } from './modules/user/session.service.js';
 
-/** The GraphQL server; HTTP is wired in createHttpApp, tests call it directly. */
-export async function createApolloServer(): Promise<ApolloServer<Context>> {
+/** The queries the fast executor takes (all the operation's root fields among them): the whole-plan reads. */
+const FAST_QUERIES: ReadonlySet<string> = new Set(['plan', 'planByYear']);
+
+/** The GraphQL server; HTTP is wired in createHttpApp, tests call it directly (fastExecution: false, graphql-js alone: for comparisons). */
+export async function createApolloServer(options: { fastExecution?: boolean } = {}): Promise<ApolloServer<Context>> {
   const production = process.env.NODE_ENV === 'production';
   const server = new ApolloServer<Context>({
     schema: await graphqlSchema(),
     // The default landing page loads from a CDN; government intranets have no network.
     // Cache control is off: /graphql answers no-store anyway (securityHeaders), and the plugin's per-field
     // hook made Apollo wrap every resolver — thousands of calls on a whole-plan read (issue 12).
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), planReadSlotsPlugin(), introspectionGuard(production), queryCostGuard(), fieldSuggestionGuard()],
+    // Plan reads executed without graphql-js's per-field objects (graphql/fast-execute.ts); graphql-js
+    // answers every request that one does not take or gives up on.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      planReadSlotsPlugin(),
+      introspectionGuard(production),
+      queryCostGuard(),
+      fieldSuggestionGuard(),
+      ...(options.fastExecution === false ? [] : [fastExecutionPlugin<Context>(FAST_QUERIES, (context) => restartPacing(context.em))]),
+    ],
     includeStacktraceInErrorResponses: !production,
     // Limits and hardening (issue 6 item 6): see graphql/limits.ts.
     introspection: true, // gated per actor in production by introspectionGuard

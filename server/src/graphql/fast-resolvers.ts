@@ -1,6 +1,7 @@
 import { type GraphQLFieldResolver, GraphQLScalarType, type GraphQLSchema, isObjectType } from 'graphql';
 import { AuthenticationError, AuthorizationError, getMetadataStorage } from 'type-graphql';
 import type { Context } from './context.js';
+import { contextOnlyResolvers } from './fast-execute.js';
 
 /** The auth rule of the schema (schema.ts): signed in, and of one of the roles a field names. */
 export type AuthRule = (context: Context, roles: readonly string[]) => boolean;
@@ -34,14 +35,20 @@ export function streamlineResolvers(schema: GraphQLSchema, authorised: AuthRule,
     const type = schema.getType(objectType.name);
     if (!isObjectType(type) || objectType.interfaceClasses?.length || objectType.simpleResolvers) continue;
     const fields = type.getFields();
-    for (const field of objectType.fields ?? []) {
+    // Its own fields, then those it inherits from base classes' object types (id, version: base.entity.ts).
+    const inherited = storage.objectTypes
+      .filter((base) => base !== objectType && (objectType.target as { prototype: object }).prototype instanceof base.target)
+      .flatMap((base) => base.fields ?? [])
+      .filter((field) => !objectType.fields?.some((own) => own.schemaName === field.schemaName));
+    for (const field of [...(objectType.fields ?? []), ...inherited]) {
       const graphqlField = fields[field.schemaName];
       if (!graphqlField || !graphqlField.resolve || field.simple) continue;
       const fieldResolver = storage.fieldResolvers.find(
         (candidate) => (candidate.kind === 'internal' || resolverClasses.includes(candidate.target)) && candidate.getObjectType?.() === field.target && candidate.methodName === field.name,
       );
       if (!fieldResolver) {
-        if (field.target !== objectType.target || field.name !== field.schemaName || field.params?.length || field.middlewares?.length || rolesOf(field.target, field.name)) continue;
+        const own = field.target === objectType.target || (objectType.target as { prototype: object }).prototype instanceof field.target;
+        if (!own || field.name !== field.schemaName || field.params?.length || field.middlewares?.length || rolesOf(field.target, field.name)) continue;
         graphqlField.resolve = undefined; // graphql-js's default: root[name]
         plain++;
         continue;
@@ -79,6 +86,8 @@ export function streamlineResolvers(schema: GraphQLSchema, authorised: AuthRule,
               );
             };
       graphqlField.resolve = resolve as GraphQLFieldResolver<unknown, unknown>;
+      // Reads neither its arguments nor the resolve info: the fast executor calls it without them.
+      if (!params.some((param) => param.kind === 'info')) contextOnlyResolvers.add(resolve);
       direct++;
     }
   }
