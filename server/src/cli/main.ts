@@ -106,9 +106,11 @@ const BATCH = 50;
 async function importDocuments(em: EntityManager, documents: { path: string; document: PlanDocument }[], writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
   // Each document's rows and figures are computed ahead (prepareImport), while SQLite writes the ones
   // before it (the sqlite3 driver writes on a thread of its own; the two cores work at once).
+  // At most the next batch ahead: what is prepared waits in memory until written.
   const prepared: (PreparedImport | null)[] = [];
+  const prepare = () => prepared.push(prepareImport(documents[prepared.length].document));
   const prepareNext = () => {
-    if (prepared.length < documents.length) prepared.push(prepareImport(documents[prepared.length].document));
+    if (prepared.length < documents.length && prepared.length < index + 2 * BATCH) prepare();
   };
   const logImport = ({ plan, created }: ImportResult, path: string) => log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
   let index = 0;
@@ -116,18 +118,21 @@ async function importDocuments(em: EntityManager, documents: { path: string; doc
     // The documents of new departments go in a batch at a time; the first of any other kind, the ordinary way.
     const run: PreparedImport[] = [];
     for (let at = index; at < documents.length && run.length < BATCH; at++) {
-      while (prepared.length <= at) prepareNext();
+      while (prepared.length <= at) prepare();
       const ahead = prepared[at];
       if (!ahead) break;
       run.push(ahead);
     }
     const batch = await importNewDepartmentPlans(em, writer, run, reason, prepareNext);
     if (batch.length) {
-      for (const result of batch) logImport(result, documents[index++].path);
+      for (const result of batch) {
+        prepared[index] = null; // written: its rows and figures are garbage now
+        logImport(result, documents[index++].path);
+      }
       continue;
     }
     const { path, document } = documents[index];
-    while (prepared.length <= index) prepareNext();
+    while (prepared.length <= index) prepare();
     let result;
     try {
       result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true, writer, prepared: prepared[index], whileWriting: prepareNext });
@@ -136,7 +141,7 @@ async function importDocuments(em: EntityManager, documents: { path: string; doc
       throw error;
     }
     logImport(result, path);
-    index++;
+    prepared[index++] = null;
     // One transaction for all files, but not one unit of work: every flush would go over every plan
     // and department imported so far (a province is 4,800 files). What is written stays written.
     em.clear();

@@ -524,10 +524,43 @@ function budgetRows(budget: BudgetDocument | null | undefined): EntityData<Budge
   return rows;
 }
 
+/** The figure columns presetFigures sets on each indicator row (IndicatorFigures.columns), in its order. */
+const FIGURE_KEYS = {
+  readingKind: null,
+  readingComparator: null,
+  readingValue: null,
+  readingUnit: null,
+  readingConfidence: null,
+  gapStatus: null,
+  completion: null,
+  suggestedScore: null,
+  effectiveScore: null,
+  scoreLost: null,
+  checkFlags: null,
+};
+
 function indicatorRows(rows: PlanRows, owner: LineItemRow | null, indicators: IndicatorDocument[] | null | undefined, path: string[]): void {
   (indicators ?? []).forEach((row, position) => {
-    // The same checks as an edit: applyIndicatorFields validates and sets the canonical levels.
-    const indicator = { position, level1: 'UNKNOWN', level1Label: row.level1, name: row.name } as Indicator;
+    // The same checks as an edit: applyIndicatorFields validates and sets the canonical levels. Every key
+    // the row will have, in the order it gets them, from the start (issue 12): an object given them one
+    // by one (the figures' eleven last) turned into a slow dictionary-mode object, four times the memory.
+    const indicator = {
+      position,
+      level1: 'UNKNOWN',
+      level1Label: row.level1,
+      name: row.name,
+      level2Label: null,
+      targetText: null,
+      actualText: null,
+      deduction: null,
+      deviationReason: null,
+      remark: null,
+      evidence: null,
+      weight: null,
+      level2: null,
+      score: null,
+      ...FIGURE_KEYS,
+    } as unknown as Indicator;
     applyIndicatorFields(
       indicator,
       {
