@@ -2,7 +2,7 @@ import { type EntityProperty, helper, OptimisticLockError } from '@mikro-orm/cor
 import { currentAuditScope } from '../audit/audit-scope.js';
 import { type AuditRow, insertAuditRows, updateEntries } from '../audit/audit.service.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { microsOrNull, toMicros } from '../../domain/decimal.js';
+import { formatDecimal, microsOrNull, toMicros } from '../../domain/decimal.js';
 import type { CheckedIndicator, CheckedLineItem, CheckedPlan } from '../../domain/checks/index.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
 import { evaluationChecks } from '../evaluation/evaluation-findings.service.js';
@@ -22,15 +22,14 @@ import {
   type IndicatorColumns,
   type RollupColumns,
   type RollupRow,
-  type RollupTreeItem,
   type ThinIndicator,
   type ThinLineItem,
   type ThinPlan,
   decimalOf,
   microsOf,
 } from './plan-figures.service.js';
-import type { PlanRollup } from '../../domain/rollup.js';
-import { DEFAULT_SECTION_WEIGHTS } from '../../domain/scoring.js';
+import { rollupIndicators, type PlanRollup } from '../../domain/rollup.js';
+import { type EvaluationTotal, statedEvaluationFindings } from '../../domain/evaluation-total.js';
 import { budgetFigures, type BudgetFigures } from '../indicator/indicator-reading.js';
 import { AMOUNT_CHECK_CODES, checkCodesOf, FIGURE_PROPERTIES, type StoredChecks } from './plan-figures.types.js';
 import { Plan } from './plan.entity.js';
@@ -366,45 +365,91 @@ function rollupRowOfRaw(raw: Raw, lineItemId: number | null): RollupRow {
   };
 }
 
-const NO_AMOUNTS: BudgetFigures = { fullYear: null, actual: null };
+/** A roll-up's stored columns but the execution rate (which reads only the amounts), from its rows. */
+export type RowRollupColumns = Omit<RollupColumns, 'rollupExecutionRate'>;
+
+/**
+ * The roll-up columns of a line item (over its own and its descendants' rows) or of a plan (over its own
+ * rows) but the execution rate: rollupsOf's columns (rollupColumns), through the same domain core
+ * (rollupIndicators), without the line items' section totals and children a single write does not store.
+ */
+export function rowRollupColumns(rows: readonly RollupRow[]): { columns: RowRollupColumns; total: EvaluationTotal } {
+  const totals = rollupIndicators(
+    rows.map((row) => ({
+      level1: row.level1,
+      weight: row.weight,
+      gap: { status: row.status, suggestedScore: row.suggestedScore, difference: null, completion: null, scoringMethod: null, explanation: '', warnings: [] },
+      evaluatorScore: row.score,
+      scoreUnconfirmed: row.scoreUnconfirmed,
+    })),
+  );
+  let textTargets = 0;
+  for (const row of rows) if (row.readingKind === 'TEXT') textTargets++;
+  return {
+    total: totals.total,
+    columns: {
+      rollupCount: totals.count,
+      rollupScoredCount: totals.scoredCount,
+      rollupPendingCount: totals.total.pendingCount,
+      rollupWeightTotal: formatDecimal(totals.weightTotal),
+      rollupScoreTotal: formatDecimal(totals.scoreTotal),
+      rollupComputedTotal: totals.total.computedTotal === null ? null : formatDecimal(totals.total.computedTotal),
+      rollupGrade: totals.total.grade,
+      rollupGradeProvisional: totals.total.provisional,
+      rollupMetCount: totals.countsByStatus.MET,
+      rollupPartialCount: totals.countsByStatus.PARTIAL,
+      rollupNotMetCount: totals.countsByStatus.NOT_MET,
+      rollupTextTargetCount: textTargets,
+    },
+  };
+}
+
+/** The columns of `after` that differ from `before`. */
+function changedOf<T extends object>(before: T, after: T): Partial<T> | null {
+  const changed: Partial<T> = {};
+  let any = false;
+  for (const key of Object.keys(after) as (keyof T)[]) {
+    if (before[key] !== after[key]) {
+      changed[key] = after[key];
+      any = true;
+    }
+  }
+  return any ? changed : null;
+}
 
 /**
  * The roll-ups of a line item's chain whose stored columns a change of one of its indicators changes: the
- * roll-ups before and after over the subtree of the chain's top line item (read in one statement), and
- * each changed column written. A line item's execution rate reads only its own amounts, which the write does
- * not change: the comparison leaves it out.
+ * columns before and after over each chain item's subtree (the rows under the chain's top line item, read in
+ * one statement), each changed column written. The execution rate reads only the line item's amounts, which
+ * the write does not change.
  */
 async function storeChainRollups(em: EntityManager, lineItemId: number, before: OwnRow, after: OwnRow): Promise<void> {
   const raws = await sql(em, SUBTREE_SQL, [lineItemId]);
-  const childrenByParent = new Map<number | null, RollupTreeItem[]>();
   const parents = new Map<number, number | null>();
   const rows: RollupRow[] = [];
   let own: RollupRow | undefined;
   for (const raw of raws) {
     const id = Number(raw.item_id);
-    if (!parents.has(id)) {
-      const parentId = raw.item_parent_id == null ? null : Number(raw.item_parent_id);
-      parents.set(id, parentId);
-      const siblings = childrenByParent.get(parentId);
-      const item = { id, parentId, amounts: NO_AMOUNTS };
-      if (siblings) siblings.push(item);
-      else childrenByParent.set(parentId, [item]);
-    }
+    if (!parents.has(id)) parents.set(id, raw.item_parent_id == null ? null : Number(raw.item_parent_id));
     if (raw.id == null) continue;
     const row = rollupRowOfRaw(raw, id);
     if (row.id === after.id) own = row;
     rows.push(row);
   }
   if (!own) return;
-  const chain = new Set<number>();
-  for (let id: number | null = lineItemId; id !== null && parents.has(id); id = parents.get(id)!) chain.add(id);
-  const input = { rows, only: chain, childrenByParent, budget: NO_AMOUNTS, sectionWeights: DEFAULT_SECTION_WEIGHTS };
-  Object.assign(own, pickRollupInputs(before));
-  const old = rollupsOf(input).lineItems;
-  Object.assign(own, pickRollupInputs(after));
-  const fresh = rollupsOf(input).lineItems;
+  // Each chain item's rows: those whose line item has it above (or is it).
+  const chain: number[] = [];
+  for (let id: number | null = lineItemId; id !== null && parents.has(id); id = parents.get(id)!) chain.push(id);
+  const under = new Map<number, RollupRow[]>(chain.map((id) => [id, []]));
+  for (const row of rows) {
+    for (let id: number | null = row.lineItemId; id !== null; id = parents.get(id) ?? null) under.get(id)?.push(row);
+  }
   for (const id of chain) {
-    const changed = changedColumns(old.get(id)!.columns, fresh.get(id)!.columns);
+    const subtree = under.get(id)!;
+    Object.assign(own, pickRollupInputs(before));
+    const old = rowRollupColumns(subtree).columns;
+    Object.assign(own, pickRollupInputs(after));
+    const changed = changedOf(old, rowRollupColumns(subtree).columns);
     if (changed) await write(em, LineItem, id, changed);
   }
 }
@@ -422,15 +467,16 @@ async function storePlanRollup(em: EntityManager, planId: number, head: Indicato
   const rows = (await sql(em, PLAN_ROWS_SQL, [planId])).map((raw) => rollupRowOfRaw(raw, null));
   const own = rows.find((row) => row.id === after.id);
   if (!own) return;
-  const evaluation = head.evaluation && { totalScore: decimalOf(head.evaluation.totalScore), grade: (head.evaluation.grade as string | null) ?? null };
-  const input = { rows, only: new Set<number>(), childrenByParent: new Map(), budget: headBudget(head), sectionWeights: DEFAULT_SECTION_WEIGHTS, stated: statedOf(evaluation) };
+  const stated = head.evaluation ? statedOf({ totalScore: decimalOf(head.evaluation.totalScore), grade: (head.evaluation.grade as string | null) ?? null }) : undefined;
   Object.assign(own, pickRollupInputs(before));
-  const old = rollupsOf(input);
+  const old = rowRollupColumns(rows);
   Object.assign(own, pickRollupInputs(after));
-  const fresh = rollupsOf(input);
-  tally(delta, old.planRollup.statedFindings.map((finding) => finding.code), -1);
-  tally(delta, fresh.planRollup.statedFindings.map((finding) => finding.code), 1);
-  const changed = changedColumns(old.plan.columns, fresh.plan.columns);
+  const fresh = rowRollupColumns(rows);
+  if (stated) {
+    tally(delta, statedEvaluationFindings(old.total, stated).map((finding) => finding.code), -1);
+    tally(delta, statedEvaluationFindings(fresh.total, stated).map((finding) => finding.code), 1);
+  }
+  const changed = changedOf(old.columns, fresh.columns);
   if (changed) await write(em, Plan, planId, changed);
 }
 
