@@ -10,7 +10,7 @@
 // p50, p95 and the server's CPU ms per write (user + system from /proc, so other processes do not count).
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -85,6 +85,21 @@ const range = await (async () => {
   return row;
 })();
 
+/** This process's threads' CPU time so far (user + system, ms), by thread id: the main thread is named after the process. */
+function threadCpu(): Map<string, { name: string; ms: number }> {
+  const threads = new Map<string, { name: string; ms: number }>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const name = tid === String(process.pid) ? 'main' : readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim().replace(/[0-9]+$/, '');
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      threads.set(tid, { name, ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 });
+    } catch {
+      /* the thread ended */
+    }
+  }
+  return threads;
+}
+
 /** The server's CPU time so far (user + system), in ms. */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -133,11 +148,24 @@ if (process.env.WRITES_INPROCESS === '1') {
   await run(0);
   log(`${statements.length} statements:\n  ${statements.join('\n  ')}`);
   const count = Number(process.env.WRITES_REQUESTS ?? 400);
+  statements = [];
+  const threadsBefore = threadCpu();
   const cpu = process.cpuUsage();
   const begin = performance.now();
   for (let n = 0; n < count; n++) await run(n);
   const used = process.cpuUsage(cpu);
   log(`${count} sequential writes: ${((performance.now() - begin) / count).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / count).toFixed(2)} ms CPU per write`);
+  const threads = threadCpu();
+  const byName = new Map<string, number>();
+  for (const [tid, { name, ms }] of threads) byName.set(name, (byName.get(name) ?? 0) + ms - (threadsBefore.get(tid)?.ms ?? 0));
+  log(`CPU ms per write by thread: ${[...byName].filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${(ms / count).toFixed(2)}`).join(', ')}`);
+  // What the writes sent, by kind (the first words of each statement).
+  const kinds = new Map<string, number>();
+  for (const text of statements) {
+    const kind = text.replace(/\s+/g, ' ').match(/^(with recursive|select|update "?\w+"?|insert into "?\w+"?|delete from "?\w+"?|\w+)/i)?.[0] ?? text.slice(0, 20);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  log(`${(statements.length / count).toFixed(2)} statements per write: ${[...kinds].map(([kind, n]) => `${kind} ${(n / count).toFixed(2)}`).join(', ')}`);
   await orm.close();
   process.exit(0);
 }

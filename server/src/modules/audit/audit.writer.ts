@@ -24,8 +24,10 @@ export interface AuditRow {
 export async function insertAuditRows(em: EntityManager, entries: AuditRow[]): Promise<void> {
   if (!entries.length) return;
   const { userId, userName, reason } = currentAuditScope();
-  // SQLite keeps MikroORM's datetimes as epoch milliseconds; PostgreSQL's timestamptz takes a Date.
-  const at = isPostgres(em) ? new Date() : Date.now();
+  // SQLite keeps MikroORM's datetimes as epoch milliseconds; PostgreSQL's timestamptz takes a Date. Bound as
+  // text (the "datetime" column's numeric affinity stores the same integer): a number past 2^31 is written into
+  // the statement's text (db/orm.ts), a new statement to prepare for every write (issue 12).
+  const at = isPostgres(em) ? new Date() : String(Date.now());
   const rows = entries.map((entry) => [
     at,
     userId,
