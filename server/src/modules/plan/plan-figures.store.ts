@@ -583,6 +583,9 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
     else await storeChainRollups(em, after.lineItemId, before, after);
   }
   await addCounts(em, planId, delta);
+  // Everything is written: nothing is left for the transaction's flush to compare (runMutation clears the
+  // request's identity map after a mutation anyway).
+  em.clear();
 }
 
 /**
