@@ -143,8 +143,10 @@ async function versusRaw(dbPath: string, id: number): Promise<void> {
       return { data: json.data, text };
     };
     const token = (await gql({ query: `mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }` })).data.signIn.token as string;
-    const appRead = () => gql({ query: WHOLE_PLAN_TEXTS, variables: { id } }, token);
-    const rawRead = async () => (await fetch(`http://127.0.0.1:${appPort + 1000}/plan?id=${id}`)).text();
+    // HTTP_QUERY=fixed: the fixed cost of a request (a query that reads no plan content against raw's /healthz).
+    const fixed = process.env.HTTP_QUERY === 'fixed';
+    const appRead = () => gql({ query: fixed ? 'query($id: ID!) { plan(id: $id) { id } }' : WHOLE_PLAN_TEXTS, variables: { id } }, token);
+    const rawRead = async () => (await fetch(`http://127.0.0.1:${appPort + 1000}${fixed ? '/healthz' : `/plan?id=${id}`}`)).text();
     const hash = createHash('sha256').update((await appRead()).text).digest('hex').slice(0, 12);
     for (let run = 0; run < 30; run++) {
       await appRead();
