@@ -144,3 +144,43 @@ describe('the CLI importing new departments a batch at a time', () => {
     expect(lines.filter((line) => line.startsWith('替换 replaced'))).toHaveLength(2);
   });
 });
+
+describe('the CLI validating files as the import goes', () => {
+  it('fails on the first invalid file as if every file were validated first: nothing written, nothing logged, whatever failed before it', async () => {
+    const orm = await openDatabase(join(folder, 'invalid.sqlite'));
+    opened.push(orm);
+    const vocabulary = loadVocabulary();
+    const generated = Array.from({ length: 70 }, (_, index) => departmentDocument(index, vocabulary, 9));
+    const write = (name: string, document: unknown) => {
+      const path = join(folder, name);
+      writeFileSync(path, JSON.stringify(document));
+      return path;
+    };
+    const paths = generated.map((document, index) => write(`valid-${index}.json`, document));
+    const evaluated = generated.findIndex((document) => document.kind === 'self_evaluation');
+    expect(evaluated).toBeGreaterThanOrEqual(0);
+    const invalid = write('invalid.json', { ...generated[0], year: '二〇二五' });
+    const rows = async () => (await orm.em.getConnection().execute<{ n: number }[]>('select (select count(*) from plan) + (select count(*) from indicator) + (select count(*) from audit_entry) as n'))[0].n;
+
+    // An invalid file late in the command: its problem, nothing written, no line.
+    const lines: string[] = [];
+    await expect(importFiles(orm, [...paths.slice(0, 65), invalid, ...paths.slice(65)], (line) => lines.push(line))).rejects.toThrow(/invalid\.json 不符合计划文件格式，未写入任何数据[\s\S]*document\.year/);
+    expect(lines).toEqual([]);
+    expect(await rows()).toBe(0);
+
+    // A self-evaluation imported, then replaced without a reason (refused) before an invalid file: still the invalid file's problem.
+    await importFiles(orm, [paths[evaluated]], () => {});
+    const before = await rows();
+    await expect(importFiles(orm, [...paths.filter((_, index) => index !== evaluated).slice(0, 3), paths[evaluated], invalid], (line) => lines.push(line))).rejects.toThrow(/invalid\.json 不符合计划文件格式/);
+    expect(lines).toEqual([]);
+    // Without the invalid file: the refusal, after the lines of the files imported before it (rolled back).
+    await expect(importFiles(orm, [...paths.filter((_, index) => index !== evaluated).slice(0, 3), paths[evaluated]], (line) => lines.push(line))).rejects.toThrow(/REASON_REQUIRED[\s\S]*未写入任何数据/);
+    expect(lines).toHaveLength(3);
+    expect(await rows()).toBe(before);
+    // A file that cannot be read counts as invalid too.
+    lines.length = 0;
+    await expect(importFiles(orm, [paths[1], join(folder, 'missing.json'), paths[2]], (line) => lines.push(line))).rejects.toThrow(/无法读取文件 .*missing\.json：ENOENT/);
+    expect(lines).toEqual([]);
+    expect(await rows()).toBe(before);
+  });
+});

@@ -75,26 +75,81 @@ function asCommandLine<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>
   );
 }
 
-/** Validates every file first, then imports them all in one transaction; `reason` goes with each import's audit entry. */
+/**
+ * A command's files, each read and validated when the import first needs it (while SQLite writes the ones
+ * before it: issue 12), in order. The first file that cannot be read or is not a valid plan document is the
+ * command's error, as if every file had been validated first: `validateAll` finds it after any other failure.
+ */
+class DocumentFiles {
+  private readonly validated: { path: string; document: PlanDocument }[] = [];
+  private failure: CliError | null = null;
+
+  constructor(readonly paths: string[]) {}
+
+  get length(): number {
+    return this.paths.length;
+  }
+
+  /** Every file validated (none was invalid). */
+  get complete(): boolean {
+    return this.validated.length === this.paths.length;
+  }
+
+  /** The file at `index`, validated; throws the first invalid file's error if it comes at or before it. */
+  get(index: number): { path: string; document: PlanDocument } {
+    while (this.validated.length <= index) {
+      if (this.failure) throw this.failure;
+      const path = this.paths[this.validated.length];
+      try {
+        this.validated.push({ path, document: validatePlanDocument(readDocument(path)) });
+      } catch (error) {
+        if (error instanceof UserInputError) this.failure = new CliError(describeProblems(path, error));
+        else if (error instanceof CliError) this.failure = error;
+        throw this.failure ?? error;
+      }
+    }
+    return this.validated[index];
+  }
+
+  /** Validates the files not validated yet; throws the first invalid file's error. */
+  validateAll(): void {
+    if (this.paths.length) this.get(this.paths.length - 1);
+  }
+}
+
+/**
+ * Imports the files in one transaction, all or nothing; `reason` goes with each import's audit entry. A file
+ * that cannot be read or is not a valid plan document fails the command before anything else can, and then
+ * nothing is written and nothing logged (the files are validated as the import goes, the lines held back
+ * until every file has been).
+ */
 export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void, reason: string | null = null): Promise<void> {
   if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
-  const documents = paths.map((path) => {
-    try {
-      return { path, document: validatePlanDocument(readDocument(path)) };
-    } catch (error) {
-      if (error instanceof UserInputError) throw new CliError(describeProblems(path, error));
-      throw error;
-    }
-  });
-  await asCommandLine(orm, async (em) => {
-    // The rows' INSERTs are prepared once for the whole command.
-    const writer = new PlanRowsWriter(em);
-    try {
-      await importDocuments(em, documents, writer, log, reason);
-    } finally {
-      await writer.close();
-    }
-  });
+  const files = new DocumentFiles(paths);
+  // The lines of the imports so far, held back until every file is known to be valid.
+  const lines: string[] = [];
+  const flush = () => lines.splice(0).forEach((line) => log(line));
+  const hold = (line: string) => {
+    lines.push(line);
+    if (files.complete) flush();
+  };
+  try {
+    await asCommandLine(orm, async (em) => {
+      // The rows' INSERTs are prepared once for the whole command.
+      const writer = new PlanRowsWriter(em);
+      try {
+        await importDocuments(em, files, writer, hold, reason);
+      } finally {
+        await writer.close();
+      }
+    });
+  } catch (error) {
+    // An invalid file comes first, whatever failed before it was reached.
+    files.validateAll();
+    flush();
+    throw error;
+  }
+  flush();
   // A large import leaves its pages in SQLite's write-ahead log until a checkpoint: fold them into the
   // database file now and truncate the log (the file is the database's true size afterwards).
   if (!isPostgres(orm)) await orm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
@@ -103,22 +158,32 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
 /** Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all. */
 const BATCH = 50;
 
-async function importDocuments(em: EntityManager, documents: { path: string; document: PlanDocument }[], writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
-  // Each document's rows and figures are computed ahead (prepareImport), while SQLite writes the ones
-  // before it (the sqlite3 driver writes on a thread of its own; the two cores work at once).
-  // At most the next batch ahead: what is prepared waits in memory until written.
+async function importDocuments(em: EntityManager, files: DocumentFiles, writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
+  // Each document is read, validated and its rows and figures computed ahead (prepareImport), while SQLite
+  // writes the ones before it (the sqlite3 driver writes on a thread of its own; the two cores work at
+  // once); at most two batches ahead: what is prepared waits in memory until written.
   const prepared: (PreparedImport | null)[] = [];
-  const prepare = () => prepared.push(prepareImport(documents[prepared.length].document));
+  const prepare = () => prepared.push(prepareImport(files.get(prepared.length).document));
+  let stopped = false;
   const prepareNext = () => {
-    if (prepared.length < documents.length && prepared.length < index + 2 * BATCH) prepare();
+    // Called while a statement is under way: a file's problem is left for the loop below to meet.
+    if (stopped || prepared.length >= files.length || prepared.length >= index + 2 * BATCH) return;
+    try {
+      prepare();
+    } catch {
+      stopped = true;
+    }
   };
   const logImport = ({ plan, created }: ImportResult, path: string) => log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
   let index = 0;
-  while (index < documents.length) {
+  while (index < files.length) {
     // The documents of new departments go in a batch at a time; the first of any other kind, the ordinary way.
     const run: PreparedImport[] = [];
-    for (let at = index; at < documents.length && run.length < BATCH; at++) {
-      while (prepared.length <= at) prepare();
+    for (let at = index; at < files.length && run.length < BATCH; at++) {
+      if (prepared.length <= at) {
+        if (stopped) break; // the file at `at` is invalid: the documents before it first
+        prepare();
+      }
       const ahead = prepared[at];
       if (!ahead) break;
       run.push(ahead);
@@ -127,11 +192,11 @@ async function importDocuments(em: EntityManager, documents: { path: string; doc
     if (batch.length) {
       for (const result of batch) {
         prepared[index] = null; // written: its rows and figures are garbage now
-        logImport(result, documents[index++].path);
+        logImport(result, files.get(index++).path);
       }
       continue;
     }
-    const { path, document } = documents[index];
+    const { path, document } = files.get(index);
     while (prepared.length <= index) prepare();
     let result;
     try {
