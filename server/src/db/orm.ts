@@ -107,7 +107,7 @@ interface SqliteStatement {
  * cover every query the app sends.
  */
 const PREPARED_LIMIT = 256;
-const KEEPABLE = /^\s*(select|insert|update|delete|with)\s/i;
+const KEEPABLE = /^\s*(select|insert|update|delete|with)\s|^(BEGIN;|COMMIT;|ROLLBACK)$/i;
 const preparedOf = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
 
 async function preparedStatement(handle: SqliteHandle, sql: string): Promise<SqliteStatement | null> {
@@ -389,9 +389,15 @@ class SqliteTransaction {
     if (!this.parent) await this.root.releaseConnection(this.handle);
   }
 
-  private statement(sql: string): Promise<void> {
+  /** BEGIN, COMMIT and ROLLBACK are kept prepared too: run on the handle, each was a prepare, a step and a finalize. */
+  private async statement(sql: string): Promise<void> {
     this.root.emit('query', { method: 'raw', sql, bindings: [], __knexUid: this.handle.__knexUid, __knexTxId: this.handle.__knexTxId });
-    return new Promise((resolve, reject) => this.handle.run(sql, [], (error) => (error ? reject(error) : resolve())));
+    const kept = await preparedStatement(this.handle, sql);
+    return new Promise((resolve, reject) => {
+      const done = (error: Error | null) => (error ? reject(error) : resolve());
+      if (kept) kept.run([], done);
+      else this.handle.run(sql, [], done);
+    });
   }
 }
 
