@@ -419,12 +419,11 @@ function changedOf<T extends object>(before: T, after: T): Partial<T> | null {
 
 /**
  * The roll-ups of a line item's chain whose stored columns a change of one of its indicators changes: the
- * columns before and after over each chain item's subtree (the rows under the chain's top line item, read in
- * one statement), each changed column written. The execution rate reads only the line item's amounts, which
+ * columns before and after over each chain item's subtree (`raws`: the rows under the chain's top line item,
+ * SUBTREE_SQL), an UPDATE of the changed columns of each. The execution rate reads only the line item's amounts, which
  * the write does not change.
  */
-async function storeChainRollups(em: EntityManager, lineItemId: number, before: OwnRow, after: OwnRow): Promise<void> {
-  const raws = await sql(em, SUBTREE_SQL, [lineItemId]);
+function chainRollupWrites(em: EntityManager, lineItemId: number, raws: Raw[], before: OwnRow, after: OwnRow): Promise<void>[] {
   const parents = new Map<number, number | null>();
   const rows: RollupRow[] = [];
   let own: RollupRow | undefined;
@@ -436,7 +435,7 @@ async function storeChainRollups(em: EntityManager, lineItemId: number, before: 
     if (row.id === after.id) own = row;
     rows.push(row);
   }
-  if (!own) return;
+  if (!own) return [];
   // Each chain item's rows: those whose line item has it above (or is it).
   const chain: number[] = [];
   for (let id: number | null = lineItemId; id !== null && parents.has(id); id = parents.get(id)!) chain.push(id);
@@ -444,14 +443,16 @@ async function storeChainRollups(em: EntityManager, lineItemId: number, before: 
   for (const row of rows) {
     for (let id: number | null = row.lineItemId; id !== null; id = parents.get(id) ?? null) under.get(id)?.push(row);
   }
+  const writes: Promise<void>[] = [];
   for (const id of chain) {
     const subtree = under.get(id)!;
     Object.assign(own, pickRollupInputs(before));
     const old = rowRollupColumns(subtree).columns;
     Object.assign(own, pickRollupInputs(after));
     const changed = changedOf(old, rowRollupColumns(subtree).columns);
-    if (changed) await write(em, LineItem, id, changed);
+    if (changed) writes.push(write(em, LineItem, id, changed));
   }
+  return writes;
 }
 
 function pickRollupInputs(row: OwnRow): Pick<RollupRow, (typeof ROLLUP_INPUTS)[number]> {
@@ -460,13 +461,13 @@ function pickRollupInputs(row: OwnRow): Pick<RollupRow, (typeof ROLLUP_INPUTS)[n
 
 /**
  * The plan's roll-up when one of its own (department-level) indicators changes, before and after over
- * those rows (one statement), its changed columns written; the stated total's and grade's findings
+ * those rows (`raws`: PLAN_ROWS_SQL), an UPDATE of its changed columns; the stated total's and grade's findings
  * (which compare with that roll-up) recounted into `delta`.
  */
-async function storePlanRollup(em: EntityManager, planId: number, head: IndicatorWriteHead, before: OwnRow, after: OwnRow, delta: Map<string, number>): Promise<void> {
-  const rows = (await sql(em, PLAN_ROWS_SQL, [planId])).map((raw) => rollupRowOfRaw(raw, null));
+function planRollupWrites(em: EntityManager, planId: number, head: IndicatorWriteHead, raws: Raw[], before: OwnRow, after: OwnRow, delta: Map<string, number>): Promise<void>[] {
+  const rows = raws.map((raw) => rollupRowOfRaw(raw, null));
   const own = rows.find((row) => row.id === after.id);
-  if (!own) return;
+  if (!own) return [];
   const stated = head.evaluation ? statedOf({ totalScore: decimalOf(head.evaluation.totalScore), grade: (head.evaluation.grade as string | null) ?? null }) : undefined;
   Object.assign(own, pickRollupInputs(before));
   const old = rowRollupColumns(rows);
@@ -477,7 +478,7 @@ async function storePlanRollup(em: EntityManager, planId: number, head: Indicato
     tally(delta, statedEvaluationFindings(fresh.total, stated).map((finding) => finding.code), 1);
   }
   const changed = changedOf(old.columns, fresh.columns);
-  if (changed) await write(em, Plan, planId, changed);
+  return changed ? [write(em, Plan, planId, changed)] : [];
 }
 
 /** The plan's 合计 budget figures (the 预算执行率 row's gap), from the head read with the indicator. */
@@ -530,15 +531,28 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
     names.push(`"${(meta.properties as Record<string, EntityProperty>)[key].fieldNames[0]}" = ?`);
     params.push(value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value);
   }
-  const result = (await em
+  // The UPDATE and its audit entry are sent together (the connection runs them one after the other); a lost
+  // race fails the write once both are done, and the transaction's rollback takes the entry back.
+  const update = em
     .getConnection()
-    .execute(`update "indicator" set ${names.join(', ')}, "version" = "version" + 1 where "id" = ? and "version" = ?`, [...params, indicator.id, indicator.version] as never[], 'run', em.getTransactionContext())) as unknown as { affectedRows: number };
+    .execute(`update "indicator" set ${names.join(', ')}, "version" = "version" + 1 where "id" = ? and "version" = ?`, [...params, indicator.id, indicator.version] as never[], 'run', em.getTransactionContext()) as unknown as Promise<{ affectedRows: number }>;
+  const audited = currentAuditScope().rowsAudited !== false;
+  const entries = audited ? updateEntries(meta as never, em.getPlatform(), { objectType: 'Indicator', planId: indicator.plan.id }, original, changes) : [];
+  const [result] = await together([update, audited ? insertAuditRows(em, entries.map((entry) => ({ ...entry, objectId: indicator.id }) as AuditRow)) : null]);
   if (result.affectedRows !== 1) throw OptimisticLockError.lockFailed(indicator);
   indicator.version += 1;
   em.getUnitOfWork().register(indicator, { ...prepared, version: indicator.version } as never, { refresh: true });
-  if (currentAuditScope().rowsAudited === false) return;
-  const entries = updateEntries(meta as never, em.getPlatform(), { objectType: 'Indicator', planId: indicator.plan.id }, original, changes);
-  await insertAuditRows(em, entries.map((entry) => ({ ...entry, objectId: indicator.id }) as AuditRow));
+}
+
+/**
+ * Awaits statements sent together in the caller's transaction (one connection runs them one after the other:
+ * the connection waits for no round trip between them), then fails with the first failure — never before
+ * all are done, so none runs after the transaction's rollback.
+ */
+async function together<T extends readonly unknown[]>(work: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(work);
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
 }
 
 /**
@@ -547,7 +561,8 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
  * before and after on the same rows: an edit that leaves the row's gap, suggestion, reading kind and
  * re-confirmation as they were changes no roll-up; one that changes them re-reads the rows under its
  * line-item chain's top line item (one statement) or the plan's own rows (one statement) and writes the
- * roll-up columns that changed. The plan's check counts change by the row's own codes (and, for the plan's
+ * roll-up columns that changed. Statements that do not wait for each other are sent together: the row's
+ * UPDATE, its audit entry and that read; then the roll-ups' UPDATEs and the counts'. The plan's check counts change by the row's own codes (and, for the plan's
  * own rows, the stated total's): one upsert when any did. A change of 分值 or 得分 (which the points checks
  * read over the whole plan) reads the plan's thin rows (storeThinFigures). Falls back to storePlanFigures
  * for a plan stored by an older figure code or with rows stored without figures.
@@ -574,15 +589,24 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
   const before = head.stored.gap_status == null ? null : storedRowOf(head.stored);
   if (!before || PLAN_INPUTS.some((key) => before[key] !== after[key])) return storeThinFigures(em, indicator, head, own.columns, before, after);
 
-  await saveIndicator(em, indicator, own.columns);
+  // The row's UPDATE, its audit entry and the read of the rows whose roll-ups it changes, together; then the
+  // changed roll-ups and counts, together.
+  const rollupChanged = ROLLUP_INPUTS.some((key) => before[key] !== after[key]);
+  const lineItemId = after.lineItemId;
+  const [, raws] = await together([
+    saveIndicator(em, indicator, own.columns),
+    rollupChanged ? (lineItemId === null ? sql(em, PLAN_ROWS_SQL, [planId]) : sql(em, SUBTREE_SQL, [lineItemId])) : null,
+  ]);
   const delta = new Map<string, number>();
   tally(delta, checkCodesOf(before.checkFlags), -1);
   tally(delta, checkCodesOf(after.checkFlags), 1);
-  if (ROLLUP_INPUTS.some((key) => before[key] !== after[key])) {
-    if (after.lineItemId === null) await storePlanRollup(em, planId, head, before, after, delta);
-    else await storeChainRollups(em, after.lineItemId, before, after);
+  const writes: Promise<void>[] = [];
+  if (raws) {
+    if (lineItemId === null) writes.push(...planRollupWrites(em, planId, head, raws, before, after, delta));
+    else writes.push(...chainRollupWrites(em, lineItemId, raws, before, after));
   }
-  await addCounts(em, planId, delta);
+  writes.push(addCounts(em, planId, delta));
+  await together(writes);
   // Everything is written: nothing is left for the transaction's flush to compare (runMutation clears the
   // request's identity map after a mutation anyway).
   em.clear();
