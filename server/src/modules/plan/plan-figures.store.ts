@@ -276,17 +276,9 @@ type OwnRow = ThinIndicator;
 
 function storedRowOf(raw: Raw): OwnRow {
   return {
-    id: Number(raw.id),
-    lineItemId: raw.line_item_id == null ? null : Number(raw.line_item_id),
+    ...rollupRowOfRaw(raw, raw.line_item_id == null ? null : Number(raw.line_item_id)),
     position: Number(raw.position),
     name: String(raw.name),
-    level1: raw.level1 as ThinIndicator['level1'],
-    weight: microsOf(raw.weight),
-    score: microsOf(raw.score),
-    scoreUnconfirmed: Boolean(raw.score_unconfirmed),
-    status: raw.gap_status as ThinIndicator['status'],
-    suggestedScore: microsOf(raw.suggested_score),
-    readingKind: (raw.reading_kind as string | null) ?? null,
     checkFlags: raw.check_flags == null ? null : Number(raw.check_flags),
   };
 }
