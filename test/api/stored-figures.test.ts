@@ -18,6 +18,7 @@ import { gapView } from '../../server/src/modules/indicator/gap.type.js';
 import { microsOrNull } from '../../server/src/domain/decimal.js';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { departmentDocument, loadVocabulary } from '../../server/bench/province/generate.js';
+import { random } from '../../server/bench/province/generate.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-figures-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -99,17 +100,6 @@ async function rowsOf(planId: string): Promise<Rows> {
     indicators: indicators.map((row) => ({ id: String(row.id), weight: row.weight === null ? null : String(row.weight / 1e6) })),
     lineItems: lineItems.map((item) => String(item.id)),
     leaves: lineItems.filter((item) => !parents.has(item.id)).map((item) => String(item.id)),
-  };
-}
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

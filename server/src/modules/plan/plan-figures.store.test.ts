@@ -7,16 +7,7 @@ import { statedEvaluationFindings } from '../../domain/evaluation-total.js';
 import { DEFAULT_SECTION_WEIGHTS } from '../../domain/scoring.js';
 import { rowRollupColumns } from './plan-figures.store.js';
 import { rollupsOf, type RollupRow, type RollupTreeItem } from './plan-figures.service.js';
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../../bench/province/generate.js';
 
 const LEVEL1S = ['OUTPUT', 'OUTCOME', 'SATISFACTION', 'COST', 'BUDGET_EXECUTION', 'DECISION', 'UNKNOWN'] as const;
 const MICRO = 1_000_000n;
