@@ -48,6 +48,9 @@ describe('planStats computes what the query selects', () => {
         ['year gradeCounts { grade count provisionalCount } scoreTotal averageScore', 2],
         ['checkCounts { code count planCount }', 2],
         ['departmentId planCount', 1],
+        // Only the stages asked for are summed, only the scores asked for read.
+        ['budget { category adjustment carryover } scoredPlanCount', 2],
+        ['region budget { label fullYear }', 2],
         ['department { name } planCount', groupBy.includes('DEPARTMENT') ? 2 : 1],
         // Through fragments, named and inline.
         ['...Sums ... on PlanStats { statusCounts { count } }', 4],

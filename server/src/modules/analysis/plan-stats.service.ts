@@ -38,12 +38,38 @@ type Row = Record<string, unknown>;
  * the scores) are always read; each other family only when a field of it is asked for: a question about
  * budget sums does not scan the province's indicators.
  */
-export type PlanStatsFamily = 'budget' | 'budgetPlanCount' | 'executionRate' | 'indicators' | 'grades' | 'checks' | 'department';
-export const ALL_PLAN_STATS_FAMILIES: ReadonlySet<PlanStatsFamily> = new Set(['budget', 'budgetPlanCount', 'executionRate', 'indicators', 'grades', 'checks', 'department']);
+export type PlanStatsFamily = 'budget' | 'budgetPlanCount' | 'executionRate' | 'indicators' | 'grades' | 'checks' | 'department' | 'scores' | BudgetStage;
+/** A stage of the budget sums (`budget { initial fullYear }`): summed only when asked for. */
+type BudgetStage = (typeof STAGES)[number][1];
+export const ALL_PLAN_STATS_FAMILIES: ReadonlySet<PlanStatsFamily> = new Set<PlanStatsFamily>([
+  'budget',
+  'budgetPlanCount',
+  'executionRate',
+  'indicators',
+  'grades',
+  'checks',
+  'department',
+  'scores',
+  'initial',
+  'adjustment',
+  'fullYear',
+  'actual',
+  'carryover',
+]);
 /** What each selected field (a path: `budget.planCount`) needs. */
 const FAMILIES_OF_FIELD: Record<string, PlanStatsFamily[]> = {
   budget: ['budget'],
   'budget.planCount': ['budget', 'budgetPlanCount'], // count(distinct plan): a sort of its own
+  // Each stage's sum only when asked for: summing the province's budget rows is most of a region query's time.
+  'budget.initial': ['budget', 'initial'],
+  'budget.adjustment': ['budget', 'adjustment'],
+  'budget.fullYear': ['budget', 'fullYear'],
+  'budget.actual': ['budget', 'actual'],
+  'budget.carryover': ['budget', 'carryover'],
+  // The plans' stored totals (another index than the plan count's).
+  scoredPlanCount: ['scores'],
+  scoreTotal: ['scores'],
+  averageScore: ['scores'],
   executionRate: ['budget', 'executionRate'],
   executionRatePercent: ['budget', 'executionRate'],
   indicatorCount: ['indicators'],
@@ -101,8 +127,9 @@ export async function planStats(
   const [plans, budget, statuses, grades, checks] = (await Promise.all([
     from()
       .count({ plans: '*' })
-      .count({ scored: 'p.rollup_computed_total' })
-      .select(exactSum(knex, 'p.rollup_computed_total', 'score_total')),
+      .modify((query) => {
+        if (families.has('scores')) query.count({ scored: 'p.rollup_computed_total' }).select(exactSum(knex, 'p.rollup_computed_total', 'score_total'));
+      }),
     when('budget', () =>
       from({ table: 'budget_line', alias: 'b' })
         .select('b.category')
@@ -110,7 +137,7 @@ export async function planStats(
         .modify((query) => {
           if (families.has('budgetPlanCount')) query.countDistinct({ plans: 'b.plan_id' });
         })
-        .select(...STAGES.map(([column]) => exactSum(knex, `b.${column}`, `s_${column}`)))
+        .select(...STAGES.filter(([, field]) => families.has(field)).map(([column]) => exactSum(knex, `b.${column}`, `s_${column}`)))
         .modify((query) => {
           if (!families.has('executionRate')) return;
           query.select(
