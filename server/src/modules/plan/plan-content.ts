@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type EntityClass, type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import { LimitCode } from '../../graphql/limits.js';
 import { memoised, settledMemo } from '../../graphql/context.js';
 import { groupBy } from '../collections.js';
@@ -55,18 +55,47 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
   return contentOf(plan, department, evaluation, budgetLines, keyTasks, lineItems, indicators);
 }
 
-/** A read's plan content: the plan, its department and evaluation in one statement (planHead, shared with the `plan` query), the rows at the same time. */
-async function readPlanContent(em: EntityManager, planId: string | number): Promise<PlanContent> {
+/**
+ * A read's plan content: the plan, its department and evaluation in one statement (planHead, shared with the
+ * `plan` query), the rows at the same time. The key tasks are not read when `withKeyTasks` is false (a GraphQL
+ * request whose document never selects them: keyTasksOf reads them if asked after all).
+ */
+async function readPlanContent(em: EntityManager, planId: string | number, withKeyTasks = true): Promise<PlanContent> {
   const id = parseId(planId, ['planId']);
   const [head, budgetLines, keyTasks, lineItems, indicators] = await Promise.all([
     planHead(em, id),
     readRows(em, BudgetLine, id),
-    readRows(em, KeyTask, id),
+    withKeyTasks ? readRows(em, KeyTask, id) : [],
     readRows(em, LineItem, id),
     readRows(em, Indicator, id, INDICATOR_LAZY),
   ]);
   if (!head) throw UserInputError.of(['planId'], UserErrorCode.NOT_FOUND, `计划不存在：${planId} (no such plan)`);
-  return contentOf(head.plan, head.department, head.evaluation, budgetLines, keyTasks, lineItems, indicators);
+  const content = contentOf(head.plan, head.department, head.evaluation, budgetLines, keyTasks, lineItems, indicators);
+  if (!withKeyTasks) withoutKeyTasks.add(content);
+  return content;
+}
+
+/** Contents read without their key tasks (their `keyTasks` is empty, not the plan's). */
+const withoutKeyTasks = new WeakSet<PlanContent>();
+
+/** A plan's key tasks, by position: the content's, or read now when the content was loaded without them. */
+export function keyTasksOf(em: EntityManager, content: PlanContent): KeyTask[] | Promise<KeyTask[]> {
+  if (!withoutKeyTasks.has(content)) return content.keyTasks;
+  return memoised(em, `plan-key-tasks:${content.plan.id}`, () => readRows(em, KeyTask, content.plan.id));
+}
+
+/**
+ * GraphQL requests (their EntityManager) whose document selects no `keyTasks` field anywhere (issue 12): their
+ * plan reads skip the key tasks' statement. Marked by the plugin below once the operation is resolved.
+ */
+const noKeyTasks = new WeakSet<EntityManager>();
+const documentsWithKeyTasks = new WeakMap<DocumentNode, boolean>();
+
+/** Whether a document has a field named `name` anywhere (any operation, fragment or depth): its fields could ask for it. */
+function selectsField(document: DocumentNode, name: string): boolean {
+  const visit = (selectionSet: SelectionSetNode | undefined): boolean =>
+    !!selectionSet?.selections.some((selection) => (selection.kind === Kind.FIELD && selection.name.value === name) || ('selectionSet' in selection && visit(selection.selectionSet)));
+  return document.definitions.some((definition) => 'selectionSet' in definition && visit(definition.selectionSet as SelectionSetNode));
 }
 
 function contentOf(
@@ -94,7 +123,7 @@ function contentOf(
 export function planContentOf(em: EntityManager, planId: number): Promise<PlanContent> {
   return memoised(em, `plan-content:${planId}`, async () => {
     await planReadSlot(em);
-    const load = () => loadPlanContent(em, planId);
+    const load = () => (em.isInTransaction() ? loadPlanContent(em, planId) : readPlanContent(em, planId, !noKeyTasks.has(em)));
     const pacer = pacers.get(em);
     if (!pacer) return load();
     // One plan at a time per request, within its row budget: a page of 100 plans with their trees (cost
@@ -270,6 +299,11 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
       requests.set(contextValue.em, null);
       pacers.set(contextValue.em, { handed: 0, loaded: 0, loads: Promise.resolve(), gates: [] });
       return {
+        async didResolveOperation({ document, contextValue: context }) {
+          let withKeyTasks = documentsWithKeyTasks.get(document);
+          if (withKeyTasks === undefined) documentsWithKeyTasks.set(document, (withKeyTasks = selectsField(document, 'keyTasks')));
+          if (!withKeyTasks) noKeyTasks.add(context.em);
+        },
         async willSendResponse({ contextValue: context }) {
           releasePlanReadSlot(context.em);
           pacers.delete(context.em);

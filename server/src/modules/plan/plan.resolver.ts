@@ -11,7 +11,7 @@ import { findDepartmentByNames } from '../department/department.service.js';
 import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
-import { type Paced, planContentOf, planContentPart } from './plan-content.js';
+import { keyTasksOf, type Paced, planContentOf, planContentPart } from './plan-content.js';
 import { departmentOf, planHead } from './plan-head.js';
 import { parseId } from '../validation.js';
 import { formatDecimal } from '../../domain/decimal.js';
@@ -146,7 +146,7 @@ export class PlanResolver {
 
   @FieldResolver(() => [KeyTask], { description: '年度重点工作计划 / key tasks' })
   async keyTasks(@Root() plan: Plan, @Ctx() { em }: Context): Promise<KeyTask[]> {
-    return (await planContentOf(em, plan.id)).keyTasks;
+    return keyTasksOf(em, await planContentOf(em, plan.id));
   }
 
   @FieldResolver(() => [LineItem], { description: '专项（顶级，子项见 children）/ top-level line items; 子项 under children' })
