@@ -10,6 +10,18 @@ function readDecimal(value: unknown): string {
   return formatDecimal(parsed.value);
 }
 
+/**
+ * Text formatDecimal gives back unchanged: no sign but for a non-zero value, no leading zeros, 1–6 decimals
+ * without trailing zeros, below 10^8 (in range). Values read from the database are in this form: serialised
+ * as they are, without a parse and format per value (issue 12: thousands of amounts per whole-plan read).
+ */
+const CANONICAL = /^-?(?:0|[1-9]\d{0,7})(?:\.\d{0,5}[1-9])?$/;
+
+function serializeDecimal(value: unknown): string {
+  if (typeof value === 'string' && CANONICAL.test(value) && value !== '-0') return value;
+  return readDecimal(value);
+}
+
 function decimalError(message: string, reason: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', reason } });
 }
@@ -22,7 +34,7 @@ export const DecimalScalar = new GraphQLScalarType({
   name: 'Decimal',
   description:
     '精确十进制数，以字符串传递：金额单位为万元（最多 6 位小数），分值单位为分 / Exact decimal as a string: money in 万元 (≤ 6 decimals), points in 分',
-  serialize: (value) => readDecimal(value),
+  serialize: (value) => serializeDecimal(value),
   parseValue: (value) => readDecimal(value),
   parseLiteral(ast) {
     if (ast.kind === Kind.STRING || ast.kind === Kind.FLOAT || ast.kind === Kind.INT) return readDecimal(ast.value);
