@@ -1,0 +1,159 @@
+// The typical plan read and the region sums, the app against raw SQL, CPU per request (issue 12, session 7).
+// Builds (or reuses) a province file as the province bench writes it (bench/province-bench.ts: raw INSERTs,
+// then the stored figures), starts the app (src/main.ts, NODE_ENV=production) and bench/province/raw-server.ts
+// as child processes over it, and reads in alternation, batch by batch: each server's CPU per request from
+// /proc (all its threads: SQLite's too), its wall time, and the app/raw ratio per round (median).
+//   pnpm --filter @jixiao/server exec tsx bench/read-vs-raw.ts
+// Env: READ_DB=<file> (kept; built if absent), READ_DEPARTMENTS (4800), READ_ROUNDS (20), READ_BATCH (10),
+// READ_ONLY=typical,regions,fixed (which reads), APP_CPU_PROF=<dir> (the app's CPU profile, written when it stops),
+// READ_HASH=1 (print each response's sha256 and stop: same answers before and after a change).
+import 'reflect-metadata';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { EntityManager } from '@mikro-orm/sqlite';
+import { openDatabase } from '../src/db/orm.js';
+import { withAuditScope } from '../src/modules/audit/audit-scope.js';
+import { type Actor, bindActor } from '../src/modules/user/access.js';
+import { Role } from '../src/modules/user/user.entity.js';
+import { createUser } from '../src/modules/user/user.service.js';
+import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
+
+const DEPARTMENTS = Number(process.env.READ_DEPARTMENTS ?? 4800);
+const dbPath = resolve(process.env.READ_DB ?? `/tmp/jixiao-read-vs-raw-${DEPARTMENTS}/province.sqlite`);
+const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
+const PASSWORD = 'bench correct horse battery';
+const SERVER_DIR = resolve(import.meta.dirname, '..');
+const log = (line: string) => console.error(`[read-vs-raw ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+if (!existsSync(dbPath)) {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  log(`building a province of ${DEPARTMENTS} departments → ${dbPath}`);
+  let orm = await openDatabase(dbPath);
+  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
+    orm.em.fork().transactional((em) => {
+      bindActor(em as EntityManager, ADMIN);
+      return createUser(em as EntityManager, { username: 'bench', displayName: '基准测试', password: PASSWORD, role: Role.ADMIN, departments: [] });
+    }),
+  );
+  await orm.close();
+  const vocabulary = loadVocabulary();
+  await writeRaw(
+    dbPath,
+    (function* () {
+      yield bigPlanDocument(vocabulary);
+      for (let index = 0; index < DEPARTMENTS; index++) yield departmentDocument(index, vocabulary, 12);
+    })(),
+  );
+  const store = await import('../src/modules/plan/plan-figures.store.js');
+  orm = await openDatabase(dbPath);
+  const outdated = await store.outdatedFigurePlans(orm.em.fork() as EntityManager);
+  if (outdated.length) await store.rebuildFigures(orm.em.fork() as EntityManager, outdated);
+  await orm.close();
+  log('built');
+}
+
+const TYPICAL = 2 + Math.floor(DEPARTMENTS / 2);
+const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
+const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
+// The province bench's queries (bench/province-bench.ts).
+const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
+    budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
+    indicators { ${INDICATOR_FIELDS} }
+    lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
+const REGION_QUERY = 'query { planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } }';
+
+/** CPU (user + system, all threads) a process has used, in ms. */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+const children: ChildProcess[] = [];
+async function start(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const profile = script === 'src/main.ts' && process.env.APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF}`, '--cpu-prof-interval=100'] : [];
+  const args = [...(script === 'src/main.ts' ? ['--max-old-space-size=320'] : []), ...profile, '--import', 'tsx', script];
+  const child = spawn(process.execPath, args, { cwd: SERVER_DIR, env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  children.push(child);
+  for (;;) {
+    if (child.exitCode != null) throw new Error(`${script} exited`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const appPort = 44_000 + Math.floor(Math.random() * 1000);
+const rawPort = appPort + 1000;
+try {
+  const appChild = await start('src/main.ts', appPort, { NODE_ENV: 'production', JIXIAO_MAX_QUERY_COST: '100000000' });
+  const rawChild = await start('bench/province/raw-server.ts', rawPort, {});
+  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+    const response = await fetch(`http://127.0.0.1:${appPort}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await response.text();
+    if (JSON.parse(text).errors) throw new Error(text.slice(0, 500));
+    return text;
+  };
+  const token = JSON.parse(await gql(`mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }`)).data.signIn.token as string;
+  const raw = (path: string) => async () => (await fetch(`http://127.0.0.1:${rawPort}${path}`)).text();
+  const reads = {
+    typical: { app: () => gql(WHOLE_PLAN_TEXTS, { id: TYPICAL }, token), raw: raw(`/plan?id=${TYPICAL}`) },
+    regions: { app: () => gql(REGION_QUERY, {}, token), raw: raw('/regions') },
+    fixed: { app: () => gql('query($id: ID!) { plan(id: $id) { id } }', { id: TYPICAL }, token), raw: raw('/healthz') },
+  };
+  const only = (process.env.READ_ONLY ?? 'typical,regions,fixed').split(',') as (keyof typeof reads)[];
+  const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+  if (process.env.READ_HASH) {
+    for (const name of only) console.log(JSON.stringify({ read: name, hash: hash(await reads[name].app()) }));
+  } else {
+    const rounds = Number(process.env.READ_ROUNDS ?? 20);
+    const batch = Number(process.env.READ_BATCH ?? 10);
+    const measure = async (pid: number, read: () => Promise<unknown>) => {
+      const cpu = cpuOf(pid);
+      const begin = performance.now();
+      for (let run = 0; run < batch; run++) await read();
+      return { wall: (performance.now() - begin) / batch, cpu: (cpuOf(pid) - cpu) / batch };
+    };
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    for (const name of only) {
+      const { app: appRead, raw: rawRead } = reads[name];
+      const appHash = hash(await appRead());
+      for (let run = 0; run < 20; run++) {
+        await appRead();
+        await rawRead();
+      }
+      const load = loadavg()[0].toFixed(1);
+      const app: { wall: number; cpu: number }[] = [];
+      const rawSamples: { wall: number; cpu: number }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        app.push(await measure(appChild.pid!, appRead));
+        rawSamples.push(await measure(rawChild.pid!, rawRead));
+      }
+      const summary = (samples: { wall: number; cpu: number }[]) => ({ wallMs: +median(samples.map((s) => s.wall)).toFixed(2), cpuMs: +median(samples.map((s) => s.cpu)).toFixed(2) });
+      console.log(
+        JSON.stringify({
+          read: name,
+          load,
+          app: summary(app),
+          raw: summary(rawSamples),
+          wallRatio: +median(app.map((s, index) => s.wall / rawSamples[index].wall)).toFixed(2),
+          cpuRatio: +median(app.map((s, index) => s.cpu / Math.max(rawSamples[index].cpu, 0.01))).toFixed(2),
+          hash: appHash,
+        }),
+      );
+    }
+  }
+} finally {
+  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode != null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM'))))));
+}
+process.exit(0);
