@@ -2,7 +2,7 @@
 // Builds (or reuses) a province file as the province bench writes it (bench/province-bench.ts: raw INSERTs,
 // then the stored figures), starts the app (src/main.ts, NODE_ENV=production) and bench/province/raw-server.ts
 // as child processes over it, and reads in alternation, batch by batch: each server's CPU per request from
-// /proc (all its threads: SQLite's too), its wall time, and the app/raw ratio per round (median).
+// /proc (all its threads: SQLite's too; threads that end within a batch are not counted), its wall time, and the app/raw ratio per round (median).
 //   pnpm --filter @jixiao/server exec tsx bench/read-vs-raw.ts
 // Env: READ_DB=<file> (kept; built if absent), READ_DEPARTMENTS (4800), READ_ROUNDS (20), READ_BATCH (10),
 // READ_ONLY=typical,regions,fixed (which reads), APP_CPU_PROF=<dir> (the app's CPU profile, written when it stops),
@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -66,10 +66,17 @@ const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status versi
     lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
 const REGION_QUERY = 'query { planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } }';
 
-/** CPU (user + system, all threads) a process has used, in ms. */
+/** CPU time all threads of a process have run, in ms (the scheduler's nanoseconds: /proc/<pid>/stat counts 10 ms ticks). */
 function cpuOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  let ns = 0;
+  for (const task of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      /* a thread that ended */
+    }
+  }
+  return ns / 1e6;
 }
 
 const children: ChildProcess[] = [];
