@@ -1,3 +1,4 @@
+import { type EntityMetadata, type EntityProperty, ReferenceKind } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { toMicros } from '../../domain/decimal.js';
 import { canonicalLevels } from '../../domain/indicator-hierarchy.js';
@@ -18,6 +19,7 @@ import { scoreReasonProblem, uninformativeReason } from '../../domain/score-reas
 import { executionProfileOf } from '../evaluation/execution-scoring.service.js';
 import { Plan } from '../plan/plan.entity.js';
 import { headBudget, type IndicatorWriteHead, storeIndicatorFigures, storePlanFigures } from '../plan/plan-figures.store.js';
+import { FIGURES_VERSION } from '../plan/plan-figures.service.js';
 
 /** 分值 is out of 100 on every form; a larger weight is a typo. */
 const MAX_POINTS = toMicros('100');
@@ -59,19 +61,87 @@ async function indicatorForEdit(em: EntityManager, id: string, ...actions: PlanA
   const columns: Record<string, unknown> = {};
   for (const key in row) if (!key.includes('__')) columns[key] = row[key];
   const stored = { ...columns };
-  const indicator = em.map(Indicator, columns);
+  const figuresVersion = Number(row.plan__figures_version ?? 0);
+  const unfigured = Number(row.plan__unfigured) !== 0;
+  // A plan stored by an older figure code, or with rows stored without figures, is recomputed whole
+  // (storePlanFigures), which flushes the edit through the unit of work: the indicator is then a managed
+  // entity. Otherwise it is a plain row of the entity's shape, and the write saves it natively with the
+  // snapshot taken here (plan-figures.store.ts saveIndicator): em.map's hydration, references and
+  // unit-of-work registration were a tenth of a write's main-thread time (issue 12).
+  const managed = figuresVersion < FIGURES_VERSION || unfigured;
+  const indicator = managed ? em.map(Indicator, columns) : indicatorOfRow(em, columns);
   const executionScoring = (typeof row.plan__execution_scoring === 'string' ? JSON.parse(row.plan__execution_scoring) : (row.plan__execution_scoring ?? null)) as PlanHead['executionScoring'];
   const plan: PlanHead = { id: indicator.plan.id, status: row.plan__status as PlanStatus, department: { id: Number(row.plan__department_id) }, executionScoring };
   const head: IndicatorWriteHead = {
     stored,
-    figuresVersion: Number(row.plan__figures_version ?? 0),
+    figuresVersion,
     executionScoring,
     sectionWeights: row.plan__section_weights,
     total: { initial: row.total__initial, adjustment: row.total__adjustment, fullYear: row.total__full_year, actual: row.total__actual },
     evaluation: row.evaluation__id == null ? null : { totalScore: row.evaluation__total_score, grade: row.evaluation__grade },
-    unfigured: Number(row.plan__unfigured) !== 0,
+    unfigured,
+    plain: managed ? undefined : { original: indicatorSnapshot(em, indicator), snapshot: (edited) => indicatorSnapshot(em, edited) },
   };
   return { indicator, plan, head, action: authorizeAny(em, actions, plan as unknown as Plan) };
+}
+
+type RowMapper = (row: Record<string, unknown>) => Indicator;
+type Snapshot = (indicator: Indicator) => Record<string, unknown>;
+let generated: { map: RowMapper; snapshot: Snapshot } | undefined;
+
+/**
+ * An indicator row as an object of the entity's shape, the values as em.map gives them (custom types
+ * converted: the exact decimals; booleans; references as `{ id }`), built by one generated function (one
+ * object literal, then the entity's prototype, so no ORM setter runs and `instanceof` holds). Not managed:
+ * nothing flushes it; the write saves it natively, comparing indicatorSnapshot before and after the edit.
+ */
+export function indicatorOfRow(em: EntityManager, row: Record<string, unknown>): Indicator {
+  return (generated ??= generate(em)).map(row);
+}
+
+/**
+ * The row's data as MikroORM's comparator snapshots an entity (prepareEntity: database values — decimals in
+ * micro-units —, a reference as its id), which the change's diff and audit entries are computed from.
+ */
+export function indicatorSnapshot(em: EntityManager, indicator: Indicator): Record<string, unknown> {
+  return (generated ??= generate(em)).snapshot(indicator);
+}
+
+function generate(em: EntityManager): { map: RowMapper; snapshot: Snapshot } {
+  const meta = em.getMetadata().get(Indicator.name) as unknown as EntityMetadata;
+  const platform = em.getPlatform();
+  const helpers: unknown[] = [];
+  const add = (value: unknown): string => `h[${helpers.push(value) - 1}]`;
+  const entries: string[] = [];
+  for (const prop of meta.props as EntityProperty[]) {
+    if (prop.persist === false) continue;
+    const read = `row[${JSON.stringify(prop.fieldNames[0])}]`;
+    let value: string;
+    if (prop.kind === ReferenceKind.MANY_TO_ONE) value = `(${read} == null ? null : { id: ${read} })`;
+    else if (prop.kind !== ReferenceKind.SCALAR || prop.runtimeType === 'Date') throw new Error(`Indicator.${prop.name}: not mapped here`);
+    else if (prop.customType) {
+      const type = prop.customType;
+      value = `(${read} == null ? null : ${add((raw: unknown) => type.convertToJSValue(raw, platform))}(${read}))`;
+    } else if (prop.runtimeType === 'boolean') value = `(${read} == null ? null : Boolean(${read}))`;
+    else value = `(${read} ?? null)`;
+    entries.push(`${JSON.stringify(prop.name)}: ${value}`);
+  }
+  // The comparator's own list of what a snapshot holds (the version, for one, is not in it).
+  const snapshot: string[] = [];
+  for (const prop of meta.comparableProps as EntityProperty[]) {
+    const own = `entity[${JSON.stringify(prop.name)}]`;
+    let value = own;
+    if (prop.kind === ReferenceKind.MANY_TO_ONE) value = `(${own} === null ? null : ${own}.id)`;
+    else if (prop.customType) {
+      const type = prop.customType;
+      value = `${add((raw: unknown) => type.convertToDatabaseValue(raw, platform, { mode: 'serialization' }))}(${own})`;
+    }
+    snapshot.push(`if (${own} !== undefined) ret[${JSON.stringify(prop.name)}] = ${value};`);
+  }
+  return {
+    map: new Function('h', 'prototype', `return function indicatorOfRow(row) { return Object.setPrototypeOf({ ${entries.join(', ')} }, prototype); }`)(helpers, meta.prototype) as RowMapper,
+    snapshot: new Function('h', `return function indicatorSnapshot(entity) { const ret = {}; ${snapshot.join(' ')} return ret; }`)(helpers) as Snapshot,
+  };
 }
 
 function checkPoints(value: string | null | undefined, field: string[]): void {
@@ -322,3 +392,4 @@ const SCORE_PROBLEM_CODES = {
   TOO_PRECISE: UserErrorCode.TOO_PRECISE,
   REASON_REQUIRED: UserErrorCode.REASON_REQUIRED,
 } as const;
+

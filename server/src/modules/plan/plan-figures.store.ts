@@ -269,6 +269,11 @@ export interface IndicatorWriteHead {
   evaluation: { totalScore: unknown; grade: unknown } | null;
   /** Another indicator of the plan is stored without figures (written straight into the database). */
   unfigured: boolean;
+  /**
+   * When the indicator is a plain row, not a managed entity (indicator.service.ts): its data before the edit
+   * and how to take it again after, as the comparator's prepareEntity gives them (database values).
+   */
+  plain?: { original: Raw; snapshot(indicator: Indicator): Raw };
 }
 
 /** An indicator as a roll-up and the points checks see it, before or after a write. */
@@ -499,15 +504,15 @@ function headRow(head: IndicatorWriteHead): Raw {
  * the unit of work's change-set machinery (a third of a write's CPU). An edit that changes nothing of its
  * own writes only the figures, natively (no version bump, no entry).
  */
-async function saveIndicator(em: EntityManager, indicator: Indicator, figures: IndicatorColumns): Promise<void> {
-  const original = helper(indicator).__originalEntityData as Raw | undefined;
+async function saveIndicator(em: EntityManager, indicator: Indicator, figures: IndicatorColumns, plain?: IndicatorWriteHead['plain']): Promise<void> {
+  const original = plain ? plain.original : (helper(indicator).__originalEntityData as Raw | undefined);
   if (!original) {
     Object.assign(indicator, figures);
     return em.flush();
   }
   const comparator = em.getComparator();
   Object.assign(indicator, figures);
-  const prepared = comparator.prepareEntity(indicator) as Raw;
+  const prepared = plain ? plain.snapshot(indicator) : (comparator.prepareEntity(indicator) as Raw);
   const changes = comparator.diffEntities<Indicator>('Indicator', original as never, prepared as never) as Raw;
   const keys = Object.keys(changes);
   if (!keys.some((key) => !FIGURE_PROPERTIES.has(key))) {
@@ -533,7 +538,7 @@ async function saveIndicator(em: EntityManager, indicator: Indicator, figures: I
   const [result] = await together([update, audited ? insertAuditRows(em, entries.map((entry) => ({ ...entry, objectId: indicator.id }) as AuditRow)) : null]);
   if (result.affectedRows !== 1) throw OptimisticLockError.lockFailed(indicator);
   indicator.version += 1;
-  em.getUnitOfWork().register(indicator, { ...prepared, version: indicator.version } as never, { refresh: true });
+  if (!plain) em.getUnitOfWork().register(indicator, { ...prepared, version: indicator.version } as never, { refresh: true });
 }
 
 /**
@@ -586,7 +591,7 @@ export async function storeIndicatorFigures(em: EntityManager, indicator: Indica
   const rollupChanged = ROLLUP_INPUTS.some((key) => before[key] !== after[key]);
   const lineItemId = after.lineItemId;
   const [, raws] = await together([
-    saveIndicator(em, indicator, own.columns),
+    saveIndicator(em, indicator, own.columns, head.plain),
     rollupChanged ? (lineItemId === null ? sql(em, PLAN_ROWS_SQL, [planId]) : sql(em, SUBTREE_SQL, [lineItemId])) : null,
   ]);
   const delta = new Map<string, number>();
@@ -614,7 +619,7 @@ async function storeThinFigures(em: EntityManager, indicator: Indicator, head: I
   const run = (text: string) => sql(em, text, [planId]);
   const [indicatorRows, lineItemRows, evaluationRows] = await Promise.all([run(THIN_ROWS.indicators), run(THIN_ROWS.lineItems), run(THIN_ROWS.evaluations)]);
   const thin = thinPlan(headRow(head), indicatorRows, lineItemRows, evaluationRows);
-  await saveIndicator(em, indicator, columns);
+  await saveIndicator(em, indicator, columns, head.plain);
 
   const row = thin.rows.find((candidate) => candidate.id === indicator.id)!;
   const parents = new Map(thin.items.map((item) => [item.id, item.parentId]));
