@@ -9,7 +9,7 @@ if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "$PNPM_VERSION"
   npm install --global "pnpm@$PNPM_VERSION"
 fi
 
-echo "==> pnpm install (sqlite3 builds from source the first time: about a minute)"
+echo "==> pnpm install (better-sqlite3 builds from source the first time: about a minute)"
 pnpm install --frozen-lockfile
 
 echo "==> build (server: tsc, client: vite)"

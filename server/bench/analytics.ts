@@ -41,12 +41,9 @@ if (!existsSync(join(folder, 'ready'))) {
   log(`raw: ${raw.plans} plans, ${raw.indicators} indicators in ${(raw.ms / 1000).toFixed(0)} s`);
   // Some audit entries to page through: one per indicator of every 10th plan (no triggers mind an insert).
   const db = await openRaw(base);
-  await new Promise((resolve, reject) =>
-    db.run(
-      `insert into audit_entry (at, user_id, user_name, object_type, object_id, plan_id, field, before, after, reason)
-       select 1735689600000 + i.id, null, 'bench', 'Indicator', i.id, i.plan_id, 'actualText', null, i.actual_text, null from indicator i where i.plan_id % 10 = 0`,
-      (error: Error | null) => (error ? reject(error) : resolve(null)),
-    ),
+  db.exec(
+    `insert into audit_entry (at, user_id, user_name, object_type, object_id, plan_id, field, before, after, reason)
+     select 1735689600000 + i.id, null, 'bench', 'Indicator', i.id, i.plan_id, 'actualText', null, i.actual_text, null from indicator i where i.plan_id % 10 = 0`,
   );
   await closeRaw(db);
   const begin = performance.now();
@@ -64,8 +61,7 @@ const orm = await openDatabase(work);
 const server = await createApolloServer();
 const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
 const db = await openRaw(work);
-const all = (sql: string, params: unknown[] = []): Promise<any[]> =>
-  new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: any[]) => (error ? reject(error) : resolve(rows))));
+const all = async (sql: string, params: unknown[] = []): Promise<any[]> => db.prepare(sql).all(params);
 
 const statements: { sql: string; bindings: unknown[] }[] = [];
 orm.em.getConnection().getKnex().on('query', (query: { sql: string; bindings?: unknown[] }) => statements.push({ sql: query.sql, bindings: query.bindings ?? [] }));

@@ -508,7 +508,7 @@ with ~135 indicators each (${raw.indicators.toLocaleString('en')} indicators, ${
 drawn from the fixtures, 70% with an actual, some scored) plus one plan at the 5,020-indicator size, written straight into a
 migrated SQLite file. The app runs as it ships (\`NODE_ENV=production node --max-old-space-size=320 --import tsx src/main.ts\`, its own process,
 HTTP on 127.0.0.1, signed in as an administrator); beside it \`server/bench/province/raw-server.ts\`: node:http + the same
-sqlite3 driver, hand-written SQL, JSON out, no access rules or audit trail (for NOT_MET it calls the same domain gap
+driver (better-sqlite3), hand-written SQL, JSON out, no access rules or audit trail (for NOT_MET it calls the same domain gap
 functions). Reads are medians of up to 5 runs; writes hit random indicators outside the big plan (400 requests per level
 for the app, up to 2,000 for raw SQL, each capped at 30 s / 15 s); the app writes an audit row too.
 

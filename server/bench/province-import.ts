@@ -19,7 +19,7 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 
-/** CPU ms of this process's threads by name (/proc, Linux): the main thread apart from libuv's pool (sqlite3 runs there) and workers. */
+/** CPU ms of this process's threads by name (/proc, Linux): the main thread (better-sqlite3 runs SQLite there) apart from libuv's pool and workers. */
 function threadCpu(): Record<string, number> {
   const out: Record<string, number> = {};
   try {

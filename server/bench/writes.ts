@@ -78,9 +78,7 @@ copyFileSync(template, dbPath);
 // Indicators outside the big plan (plan 1, written first), as the province bench picks them.
 const range = await (async () => {
   const db = await openRaw(dbPath);
-  const row = await new Promise<{ first: number; last: number; plans: number }>((done, fail) =>
-    db.get('select min(id) as first, max(id) as last, count(distinct plan_id) as plans from indicator where plan_id > 1', (error: Error | null, value: any) => (error ? fail(error) : done(value))),
-  );
+  const row = db.prepare('select min(id) as first, max(id) as last, count(distinct plan_id) as plans from indicator where plan_id > 1').get() as { first: number; last: number; plans: number };
   await closeRaw(db);
   return row;
 })();
@@ -100,9 +98,9 @@ function threadCpu(): Map<string, { name: string; ms: number }> {
   return threads;
 }
 
-/** The server's CPU time so far (user + system), in ms. */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+/** The server's CPU time so far (user + system), in ms; `main`: its main thread's only. */
+function cpuMs(pid: number, main = false): number {
+  const fields = readFileSync(main ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
 }
 
@@ -154,8 +152,9 @@ if (process.env.WRITES_INPROCESS === '1') {
   const begin = performance.now();
   for (let n = 0; n < count; n++) await run(n);
   const used = process.cpuUsage(cpu);
-  log(`${count} sequential writes: ${((performance.now() - begin) / count).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / count).toFixed(2)} ms CPU per write`);
   const threads = threadCpu();
+  const mainMs = threads.get(String(process.pid))!.ms - threadsBefore.get(String(process.pid))!.ms;
+  log(`${count} sequential writes: ${((performance.now() - begin) / count).toFixed(2)} ms wall, ${((used.user + used.system) / 1000 / count).toFixed(2)} ms CPU per write, main thread ${(mainMs / count).toFixed(2)} ms`);
   const byName = new Map<string, number>();
   for (const [tid, { name, ms }] of threads) byName.set(name, (byName.get(name) ?? 0) + ms - (threadsBefore.get(tid)?.ms ?? 0));
   log(`CPU ms per write by thread: ${[...byName].filter(([, ms]) => ms > 0).map(([name, ms]) => `${name} ${(ms / count).toFixed(2)}`).join(', ')}`);
@@ -209,6 +208,7 @@ try {
     const userErrors: Record<string, number> = {};
     let issued = 0;
     const cpuBefore = cpuMs(server.pid!);
+    const mainBefore = cpuMs(server.pid!, true);
     const begin = performance.now();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -224,8 +224,9 @@ try {
     );
     const wall = performance.now() - begin;
     const cpu = cpuMs(server.pid!) - cpuBefore;
+    const main = cpuMs(server.pid!, true) - mainBefore;
     const at = stats(latencies);
-    const line = `${String(clients).padStart(2)} clients: ${((latencies.length / wall) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write  (${latencies.length} writes${Object.keys(userErrors).length ? `, userErrors ${JSON.stringify(userErrors)}` : ''})`;
+    const line = `${String(clients).padStart(2)} clients: ${((latencies.length / wall) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)})  (${latencies.length} writes${Object.keys(userErrors).length ? `, userErrors ${JSON.stringify(userErrors)}` : ''})`;
     rows.push(line);
     log(line);
   }
@@ -239,6 +240,7 @@ try {
     let dropped = 0;
     let lastDone = 0;
     const cpuBefore = cpuMs(server.pid!);
+    const mainBefore = cpuMs(server.pid!, true);
     const begin = performance.now() + 50;
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
@@ -261,8 +263,9 @@ try {
       }),
     );
     const cpu = cpuMs(server.pid!) - cpuBefore;
+    const main = cpuMs(server.pid!, true) - mainBefore;
     const at = stats(latencies);
-    const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
+    const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)})  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
     rows.push(line);
     log(line);
   }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FOREIGN_KEY_INDEXES } from '../../server/src/db/migrations/postgres/index.js';
-import { databasePath, openDatabase, openFromEntities } from '../../server/src/db/orm.js';
+import { databasePath, openDatabase, openFromEntities, setBusyTimeout } from '../../server/src/db/orm.js';
 import { openApi, readFixture } from './harness.js';
 import { createTestDatabase, TEST_POSTGRES } from './test-db.js';
 
@@ -44,28 +44,38 @@ describe.skipIf(TEST_POSTGRES)('the SQLite database', () => {
     await Promise.all([migrated.close(), generated.close()]);
   });
 
-  it('runs in WAL mode with a busy timeout: a second writer waits for the first instead of failing', async () => {
+  it('runs in WAL mode with a busy timeout: a second writer waits for the first instead of failing, and the process keeps running', async () => {
     const file = join(folder, 'wal.sqlite');
     const [a, b] = [await openDatabase(file), await openDatabase(file)];
     const [first, second] = [a.em.getConnection(), b.em.getConnection()];
     expect(await first.execute('pragma journal_mode')).toEqual([{ journal_mode: 'wal' }]);
-    expect(await second.execute('pragma busy_timeout')).toEqual([{ timeout: 5000 }]);
+    // SQLite's own busy handler would sleep the whole process (better-sqlite3 is synchronous): it is off, and
+    // the connection retries on timers instead (db/sqlite.ts).
+    expect(await second.execute('pragma busy_timeout')).toEqual([{ timeout: 0 }]);
     expect(await first.execute('pragma synchronous')).toEqual([{ synchronous: 1 }]); // NORMAL: no fsync per commit in WAL mode (docs/scale.md)
     await first.execute('create table busy_probe (writer text)');
 
     // Without the timeout, a write while another connection holds the write lock fails at once (the control)…
-    await second.execute('pragma busy_timeout = 0');
+    await setBusyTimeout(b, 0);
     await first.execute('begin immediate');
-    await expect(second.execute("insert into busy_probe values ('b')")).rejects.toThrow(/SQLITE_BUSY/);
+    await expect(second.execute("insert into busy_probe values ('b')")).rejects.toThrow(/SQLITE_BUSY: database is locked/);
+    // …with a short one, after it (SQLite's error, as before)…
+    await setBusyTimeout(b, 100);
+    await expect(second.execute("insert into busy_probe values ('b')")).rejects.toThrow(/SQLITE_BUSY: database is locked/);
     await first.execute('rollback');
-    await second.execute('pragma busy_timeout = 5000');
+    await setBusyTimeout(b, 5000);
 
-    // …with it, the write waits until the lock is released (~300 ms later) and then succeeds.
+    // …with the default (5 s), the write waits until the lock is released (~300 ms later) and then succeeds,
+    // while this process's timers keep firing (the wait does not block the event loop).
     await first.execute('begin immediate');
     await first.execute("insert into busy_probe values ('a')");
     const started = performance.now();
     const waiting = second.execute("insert into busy_probe values ('b')");
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
     await new Promise((done) => setTimeout(done, 300));
+    clearInterval(ticker);
+    expect(ticks).toBeGreaterThan(5);
     await first.execute('commit');
     await waiting;
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);

@@ -6,12 +6,20 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bindable } from '../../src/db/sqlite.js';
 import { toMicros } from '../../src/domain/decimal.js';
 import { canonicalLevels } from '../../src/domain/indicator-hierarchy.js';
 import type { IndicatorDocument, LineItemDocument, PlanDocument, StageAmounts } from '../../src/domain/plan-document.js';
 
-/** The sqlite3 driver MikroORM itself uses (not a dependency of ours: resolved through @mikro-orm/sqlite). */
-export const sqlite3 = createRequire(createRequire(import.meta.url).resolve('@mikro-orm/sqlite'))('sqlite3') as any;
+/** better-sqlite3, the driver the app uses (server/src/db/sqlite.ts): the raw baseline runs on the same one. */
+export const Database = createRequire(import.meta.url)('better-sqlite3') as new (path: string) => RawDatabase;
+
+/** The part of better-sqlite3's Database the raw side uses (synchronous). */
+export interface RawDatabase {
+  prepare(sql: string): { all(...params: unknown[]): any[]; get(...params: unknown[]): any; run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint } };
+  exec(sql: string): void;
+  close(): void;
+}
 
 export const FIXTURES_DIR = process.env.BENCH_FIXTURES ?? '/work/shared/fixtures';
 export const BIG_PLAN_DEPARTMENT = '基准大计划部门';
@@ -229,39 +237,24 @@ export interface RawWrite {
   ms: number;
 }
 
-function run(db: any, sql: string, params: unknown[] = []): Promise<{ lastID: number }> {
-  return new Promise((resolve, reject) =>
-    db.run(sql, params, function (this: { lastID: number }, error: Error | null) {
-      if (error) reject(error);
-      else resolve({ lastID: this.lastID });
-    }),
-  );
+/** The SQLite file, opened with better-sqlite3 (its default busy timeout: 5 s). */
+export async function openRaw(path: string): Promise<RawDatabase> {
+  return new Database(path);
 }
-
-export function openRaw(path: string): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const db = new sqlite3.Database(path, (error: Error | null) => (error ? reject(error) : resolve(db)));
-  });
-}
-export function closeRaw(db: any): Promise<void> {
-  return new Promise((resolve, reject) => db.close((error: Error | null) => (error ? reject(error) : resolve())));
+export async function closeRaw(db: RawDatabase): Promise<void> {
+  db.close();
 }
 
 /** Writes the documents into `path` (already migrated) with prepared INSERTs, one transaction per 200 plans. */
 export async function writeRaw(path: string, documents: Iterable<PlanDocument>): Promise<RawWrite> {
   const start = performance.now();
   const db = await openRaw(path);
-  await run(db, 'pragma journal_mode = wal');
-  await run(db, 'pragma synchronous = normal');
+  db.exec('pragma journal_mode = wal');
+  db.exec('pragma synchronous = normal');
   const now = Date.UTC(YEAR, 0, 1);
   const prepare = (sql: string) => db.prepare(sql);
-  const insert = (statement: any, params: unknown[]): Promise<number> =>
-    new Promise((resolve, reject) =>
-      statement.run(params, function (this: { lastID: number }, error: Error | null) {
-        if (error) reject(error);
-        else resolve(this.lastID);
-      }),
-    );
+  // Integers bound as INTEGER, as the app binds them (db/sqlite.ts: better-sqlite3 would bind a REAL).
+  const insert = (statement: ReturnType<typeof prepare>, params: unknown[]): number => Number(statement.run(bindable(params)).lastInsertRowid);
   const stats: RawWrite = { departments: 0, plans: 0, lineItems: 0, indicators: 0, budgetLines: 0, rawBytes: 0, ms: 0 };
   const count = (params: unknown[]) => {
     for (const value of params) stats.rawBytes += typeof value === 'string' ? Buffer.byteLength(value) : value == null ? 0 : 8;
@@ -278,51 +271,50 @@ export async function writeRaw(path: string, documents: Iterable<PlanDocument>):
   const indicator = prepare(
     'insert into indicator (plan_id, line_item_id, position, level1, level1_label, level2, level2_label, name, target_text, actual_text, weight, score, evidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const writeIndicators = async (planId: number, lineItemId: number | null, rows: IndicatorDocument[] | null | undefined) => {
+  const writeIndicators = (planId: number, lineItemId: number | null, rows: IndicatorDocument[] | null | undefined) => {
     for (const [position, row] of (rows ?? []).entries()) {
       const levels = canonicalLevels(row.level1, row.level2);
-      await insert(indicator, count([planId, lineItemId, position, levels.level1, row.level1, levels.level2, row.level2 ?? null, row.name, row.target ?? null, row.actual ?? null, points(row.weight), points(row.score), row.evidence ?? null]));
+      insert(indicator, count([planId, lineItemId, position, levels.level1, row.level1, levels.level2, row.level2 ?? null, row.name, row.target ?? null, row.actual ?? null, points(row.weight), points(row.score), row.evidence ?? null]));
       stats.indicators++;
     }
   };
-  const writeLineItems = async (planId: number, parentId: number | null, items: LineItemDocument[] | null | undefined) => {
+  const writeLineItems = (planId: number, parentId: number | null, items: LineItemDocument[] | null | undefined) => {
     for (const [position, item] of (items ?? []).entries()) {
       const a = item.amounts ?? {};
-      const id = await insert(lineItem, count([planId, parentId, position, item.name, micros(a.initial), micros(a.fullYear), micros(a.actual), item.period ?? null, item.periodGoal ?? null, item.annualGoal ?? null]));
+      const id = insert(lineItem, count([planId, parentId, position, item.name, micros(a.initial), micros(a.fullYear), micros(a.actual), item.period ?? null, item.periodGoal ?? null, item.annualGoal ?? null]));
       stats.lineItems++;
-      await writeIndicators(planId, id, item.indicators);
-      await writeLineItems(planId, id, item.children);
+      writeIndicators(planId, id, item.indicators);
+      writeLineItems(planId, id, item.children);
     }
   };
   let inTransaction = 0;
   for (const document of documents) {
-    if (inTransaction === 0) await run(db, 'begin');
-    const departmentId = await insert(department, count([document.department.name, null, document.department.region ?? null, now, now]));
+    if (inTransaction === 0) db.exec('begin');
+    const departmentId = insert(department, count([document.department.name, null, document.department.region ?? null, now, now]));
     stats.departments++;
-    const planId = await insert(plan, count([departmentId, document.year, document.source, document.department.name, document.department.region ?? null, JSON.stringify(document.overallGoals ?? null), now, now]));
+    const planId = insert(plan, count([departmentId, document.year, document.source, document.department.name, document.department.region ?? null, JSON.stringify(document.overallGoals ?? null), now, now]));
     stats.plans++;
     let position = 0;
     for (const [key, category] of CATEGORY) {
       const s = document.budget?.[key] as StageAmounts | null | undefined;
       if (!s) continue;
-      await insert(budget, count([planId, category, position++, micros(s.initial), micros(s.adjustment), micros(s.fullYear), micros(s.actual), micros(s.carryover)]));
+      insert(budget, count([planId, category, position++, micros(s.initial), micros(s.adjustment), micros(s.fullYear), micros(s.actual), micros(s.carryover)]));
       stats.budgetLines++;
     }
     const income = document.budget?.income?.generalPublic;
     if (income) {
-      await insert(budget, count([planId, 'INCOME_GENERAL_PUBLIC', position++, micros(income.initial), null, micros(income.fullYear), micros(income.actual), null]));
+      insert(budget, count([planId, 'INCOME_GENERAL_PUBLIC', position++, micros(income.initial), null, micros(income.fullYear), micros(income.actual), null]));
       stats.budgetLines++;
     }
-    await writeIndicators(planId, null, document.indicators);
-    await writeLineItems(planId, null, document.lineItems);
+    writeIndicators(planId, null, document.indicators);
+    writeLineItems(planId, null, document.lineItems);
     if (++inTransaction === 200) {
-      await run(db, 'commit');
+      db.exec('commit');
       inTransaction = 0;
     }
   }
-  if (inTransaction) await run(db, 'commit');
-  for (const statement of [department, plan, budget, lineItem, indicator]) await new Promise((resolve) => statement.finalize(resolve));
-  await run(db, 'pragma wal_checkpoint(truncate)');
+  if (inTransaction) db.exec('commit');
+  db.exec('pragma wal_checkpoint(truncate)');
   await closeRaw(db);
   stats.ms = performance.now() - start;
   return stats;

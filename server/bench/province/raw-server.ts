@@ -1,5 +1,5 @@
-// The baseline: a minimal raw-SQL endpoint over the same SQLite file, node:http + the sqlite3 driver the
-// app uses, hand-written SQL, JSON out. No ORM, no GraphQL, no access rules, no audit trail. Where a
+// The baseline: a minimal raw-SQL endpoint over the same SQLite file, node:http + the driver the app uses
+// (better-sqlite3, its statements kept prepared by text), hand-written SQL, JSON out. No ORM, no GraphQL, no access rules, no audit trail. Where a
 // figure needs the gap (NOT_MET), it calls the same domain functions as the app.
 //   JIXIAO_DB=<file> PORT=<port> tsx bench/province/raw-server.ts
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -8,17 +8,15 @@ import type { Indicator } from '../../src/modules/indicator/indicator.entity.js'
 import { openRaw } from './generate.js';
 
 const db = await openRaw(process.env.JIXIAO_DB!);
-const all = (sql: string, params: unknown[] = []): Promise<any[]> =>
-  new Promise((resolve, reject) => db.all(sql, params, (error: Error | null, rows: any[]) => (error ? reject(error) : resolve(rows))));
-const exec = (sql: string, params: unknown[] = []): Promise<number> =>
-  new Promise((resolve, reject) =>
-    db.run(sql, params, function (this: { changes: number }, error: Error | null) {
-      if (error) reject(error);
-      else resolve(this.changes);
-    }),
-  );
-await exec('pragma journal_mode = wal');
-await exec('pragma busy_timeout = 5000');
+const prepared = new Map<string, ReturnType<typeof db.prepare>>();
+const statement = (sql: string) => {
+  let kept = prepared.get(sql);
+  if (!kept) prepared.set(sql, (kept = db.prepare(sql)));
+  return kept;
+};
+const all = async (sql: string, params: unknown[] = []): Promise<any[]> => statement(sql).all(params);
+const exec = async (sql: string, params: unknown[] = []): Promise<number> => statement(sql).run(params).changes;
+db.exec('pragma journal_mode = wal'); // and better-sqlite3's busy timeout: 5 s
 
 const decimal = (micros: number | null) => (micros == null ? null : String(micros / 1_000_000));
 const INDICATOR_COLUMNS =
@@ -128,6 +126,10 @@ const server = createServer(async (request, response) => {
   }
 });
 server.listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`raw server ready on ${process.env.PORT}`));
-const stop = () => server.close(() => db.close(() => process.exit(0)));
+const stop = () =>
+  server.close(() => {
+    db.close();
+    process.exit(0);
+  });
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

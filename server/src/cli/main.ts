@@ -163,9 +163,9 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
 const BATCH = 10;
 
 async function importDocuments(em: EntityManager, files: DocumentFiles, writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
-  // Each document is read, validated and its rows and figures computed ahead (prepareImport), while SQLite
-  // writes the ones before it (the sqlite3 driver writes on a thread of its own; the two cores work at
-  // once); at most two batches ahead: what is prepared waits in memory until written.
+  // Each document is read, validated and its rows and figures computed ahead (prepareImport), between the
+  // statements that write the ones before it (better-sqlite3 writes on this thread: the work is the same,
+  // in a different order); at most two batches ahead: what is prepared waits in memory until written.
   const prepared: (PreparedImport | null)[] = [];
   const prepare = () => prepared.push(prepareImport(files.get(prepared.length).document));
   let stopped = false;

@@ -13,9 +13,9 @@ import {
   type MikroORM,
   type Options,
   type QueryResult,
-  SqliteConnection,
   SqlitePlatform,
   type Transaction,
+  BaseSqliteConnection,
   type TransactionEventBroadcaster,
   type TransactionEventType,
 } from '@mikro-orm/sqlite';
@@ -27,6 +27,7 @@ import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { postgresMigrationsList } from './migrations/postgres/index.js';
 import { onPostgresServer } from './postgres-admin.js';
+import { JixiaoSqliteDialect, runStatement, setBusyTimeout as setHandleBusyTimeout, type SqliteHandle } from './sqlite.js';
 
 /** A PostgreSQL connection URL (`postgres://user:pass@host:5432/db` or `postgresql://…`), as opposed to a SQLite file. */
 export function isPostgresUrl(dbName: string): boolean {
@@ -78,136 +79,42 @@ interface KnexTransaction {
   isCompleted(): boolean;
 }
 
-/** The sqlite3 driver's database handle (node-sqlite3), as knex's pool holds it. */
-interface SqliteHandle {
-  all(sql: string, params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
-  run(sql: string, params: unknown[], done: RunCallback): void;
-  prepare(sql: string, done: (error: Error | null) => void): SqliteStatement;
-  close(done: (error: Error | null) => void): void;
-  __knexUid?: string;
-  __knexTxId?: string;
-}
-
-type RunCallback = (this: { lastID: number; changes: number }, error: Error | null) => void;
-
-/** A prepared statement of that handle: run again and again with new parameters (sqlite3 resets it first). */
-interface SqliteStatement {
-  all(params: unknown[], done: (error: Error | null, rows: unknown[]) => void): void;
-  run(params: unknown[], done: RunCallback): void;
-  finalize(done?: () => void): void;
-}
-
 /**
- * Statements kept prepared per handle, by SQL text, the least recently used dropped past 256. sqlite3's
- * `all`/`run` on the handle prepare a statement and then finalize it — on the main thread, where
- * sqlite3_finalize waits for the database mutex while another statement runs on the thread pool: the event
- * loop stood still for milliseconds per write under load (issue 12). A kept statement is never finalized
- * until the handle closes, and SQLite parses and plans its text once. Only data statements are kept (a
- * statement run to completion holds no lock); the text of each is fixed with placeholders, so a few hundred
- * cover every query the app sends.
+ * A statement given as SQL text with bound parameters, as the connection sends it to better-sqlite3 (db/sqlite.ts
+ * binds integers as INTEGER, booleans as 1/0, undefined as NULL: the values stored are those of MikroORM's
+ * formatted statement). Null when the statement needs MikroORM's own formatting (identifier placeholders
+ * `??`, escaped `\?`, Dates, objects, or a placeholder count that does not match).
  */
-const PREPARED_LIMIT = 256;
-const KEEPABLE = /^\s*(select|insert|update|delete|with)\s|^(BEGIN;|COMMIT;|ROLLBACK)$/i;
-const preparedOf = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
-
-async function preparedStatement(handle: SqliteHandle, sql: string): Promise<SqliteStatement | null> {
-  if (!KEEPABLE.test(sql)) return null;
-  let kept = preparedOf.get(handle);
-  if (!kept) {
-    const cache = (kept = new Map());
-    preparedOf.set(handle, cache);
-    // Closing with statements unfinalized fails (SQLITE_BUSY): finalize them first.
-    const close = handle.close.bind(handle);
-    handle.close = (done) => {
-      for (const statement of cache.values()) statement.finalize();
-      cache.clear();
-      close(done);
-    };
-  }
-  const statement = kept.get(sql);
-  if (statement) {
-    kept.delete(sql); // most recently used last
-    kept.set(sql, statement);
-    return statement;
-  }
-  const fresh = await new Promise<SqliteStatement>((resolve, reject) => {
-    let settled = false;
-    const created = handle.prepare(sql, (error) => {
-      if (settled) return;
-      settled = true;
-      if (error) reject(error);
-      else resolve(created);
-    });
-  });
-  const cache = preparedOf.get(handle)!;
-  if (cache.has(sql)) {
-    fresh.finalize(); // prepared meanwhile by a concurrent caller
-    return cache.get(sql)!;
-  }
-  if (cache.size >= PREPARED_LIMIT) {
-    const [oldest, dropped] = cache.entries().next().value!;
-    cache.delete(oldest);
-    dropped.finalize();
-  }
-  cache.set(sql, fresh);
-  return fresh;
-}
-
-const INT32 = (value: number) => (value | 0) === value;
-
-/**
- * A statement's SQL for the sqlite3 handle with its parameters bound — strings, 32-bit integers, booleans
- * and nulls — and any other number written into the text as MikroORM's formatQuery writes it (sqlite3
- * binds a larger integer as a REAL, which a TEXT or untyped column would keep as such). So the values
- * stored are exactly those of the formatted statement. Null when the statement needs MikroORM's own
- * formatting (identifier placeholders `??`, escaped `\?`, Dates, Buffers, objects, bigints, or a
- * placeholder count that does not match).
- */
-function boundStatement(sql: string, params: readonly unknown[]): { sql: string; params: unknown[] } | null {
-  let inline = false;
+function boundStatement(sql: string, params: readonly unknown[]): { sql: string; params: readonly unknown[] } | null {
   for (const value of params) {
-    if (value === null || value === undefined || typeof value === 'string' || typeof value === 'boolean') continue;
-    if (typeof value !== 'number') return null;
-    if (!INT32(value)) inline = true;
+    if (value === null || value === undefined) continue;
+    const type = typeof value;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean' && type !== 'bigint') return null;
   }
   if (sql.includes('??') || sql.includes('\\?')) return null;
   let count = 0;
   for (let at = sql.indexOf('?'); at >= 0; at = sql.indexOf('?', at + 1)) count += 1;
   if (count !== params.length) return null;
-  if (!inline) return { sql, params: params as unknown[] };
-  let text = '';
-  let from = 0;
-  const bound: unknown[] = [];
-  params.forEach((value) => {
-    const at = sql.indexOf('?', from);
-    if (typeof value === 'number' && !INT32(value)) {
-      text += sql.slice(from, at) + String(value);
-    } else {
-      text += sql.slice(from, at + 1);
-      bound.push(value);
-    }
-    from = at + 1;
-  });
-  return { sql: text + sql.slice(from), params: bound };
-}
-
-/** knex's sqlite3 dialect's rule (SqliteKnexDialect.isRunQuery): these answer with changes and lastID, not rows. */
-function isRunQuery(sql: string): boolean {
-  const query = sql.trimStart().slice(0, 12).toLowerCase();
-  if ((query.startsWith('insert into') || query.startsWith('update ')) && / returning /i.test(sql)) return false;
-  return query.startsWith('insert into') || query.startsWith('update') || query.startsWith('delete') || query.startsWith('truncate');
+  return { sql, params };
 }
 
 /**
- * MikroORM's SQLite connection, with a statement given as SQL text (every query builder's and every
- * hand-written statement) sent straight to the sqlite3 handle — the transaction's, or one taken from
- * knex's pool of one — with bound parameters. MikroORM's own path formats every value into the text
- * (escaping it: a plan's check list is tens of KB) and runs it through knex's query runner; that was a
- * fifth of a single-indicator write's CPU (issue 12). Same connection, same transaction, same results
- * (transformRawResult), same knex `query` event (the statement counts of test/api/statements.test.ts), the
- * same error message (the formatted statement, then SQLite's). With query logging on, MikroORM's path.
+ * MikroORM's SQLite connection on better-sqlite3 (db/sqlite.ts: the knex dialect, pacing, busy retries), with a
+ * statement given as SQL text (every query builder's and every hand-written statement) run straight on the
+ * handle — the transaction's, or one taken from knex's pool of one — as a kept prepared statement with bound
+ * parameters. MikroORM's own path formats every value into the text (escaping it: a plan's check list is tens
+ * of KB) and runs it through knex's query runner; that was a fifth of a single-indicator write's CPU (issue
+ * 12). Same connection, same transaction, same results (transformRawResult), same knex `query` event (the
+ * statement counts of test/api/statements.test.ts), the same error message (the formatted statement, then
+ * SQLite's). With query logging on, MikroORM's path.
  */
-class JixiaoSqliteConnection extends SqliteConnection {
+class JixiaoSqliteConnection extends BaseSqliteConnection {
+  override createKnex(): void {
+    const self = this as unknown as { client: Knex; connected: boolean; createKnexClient(dialect: unknown): Knex };
+    self.client = self.createKnexClient(JixiaoSqliteDialect);
+    self.connected = true;
+  }
+
   override async execute<T extends QueryResult | EntityData<AnyEntity> | EntityData<AnyEntity>[] = EntityData<AnyEntity>[]>(
     queryOrKnex: string | Knex.QueryBuilder | Knex.Raw,
     params: unknown[] = [],
@@ -224,22 +131,9 @@ class JixiaoSqliteConnection extends SqliteConnection {
     const handle = await client.acquireConnection();
     try {
       client.emit('query', { method: 'raw', sql: statement.sql, bindings: statement.params, __knexUid: handle.__knexUid, __knexTxId: handle.__knexTxId });
-      const failed = (error: Error) => {
+      const result = await runStatement(handle, statement.sql, statement.params).catch((error: Error) => {
         error.message = `${this.getPlatform().formatQuery(queryOrKnex as string, params)} - ${error.message}`;
-        return error;
-      };
-      const prepared = await preparedStatement(handle, statement.sql).catch((error: Error) => Promise.reject(failed(error)));
-      const result = await new Promise<unknown>((resolve, reject) => {
-        const done = (error: Error | null, value: unknown) => (error ? reject(failed(error)) : resolve(value));
-        // Read at once: a kept statement's lastID and changes are its next run's afterwards.
-        const run: RunCallback = function (error) {
-          done(error, { lastID: this.lastID, changes: this.changes });
-        };
-        if (isRunQuery(statement.sql)) {
-          if (prepared) prepared.run(statement.params, run);
-          else handle.run(statement.sql, statement.params, run);
-        } else if (prepared) prepared.all(statement.params, done);
-        else handle.all(statement.sql, statement.params, done);
+        throw error;
       });
       return this.transformRawResult<T>(result, method);
     } finally {
@@ -248,7 +142,7 @@ class JixiaoSqliteConnection extends SqliteConnection {
   }
 
   /** A transaction without knex's Transaction (SqliteTransaction above); with query logging on, or an isolation level asked for, knex's. */
-  override async begin(options: Parameters<SqliteConnection['begin']>[0] = {}): Promise<Knex.Transaction> {
+  override async begin(options: Parameters<BaseSqliteConnection['begin']>[0] = {}): Promise<Knex.Transaction> {
     const parent = options.ctx as unknown;
     if (this.config.getLogger().isEnabled('query') || options.isolationLevel || options.readOnly || (parent && !(parent instanceof SqliteTransaction))) return super.begin(options);
     if (parent) return (await (parent as SqliteTransaction).savepoint()) as unknown as Knex.Transaction;
@@ -275,6 +169,15 @@ class JixiaoSqliteConnection extends SqliteConnection {
     if (root) await broadcaster?.dispatchEvent(before, ctx);
     await transaction[how]();
     if (root) await broadcaster?.dispatchEvent(after, ctx);
+  }
+
+  /** This connection's busy timeout (ms): how long a statement retries while another process holds the lock (db/sqlite.ts). */
+  async setBusyTimeout(ms: number): Promise<void> {
+    await this.ensureConnection();
+    const client = this.getKnex().client as unknown as KnexPool;
+    const handle = await client.acquireConnection();
+    setHandleBusyTimeout(handle, ms);
+    await client.releaseConnection(handle);
   }
 }
 
@@ -389,22 +292,17 @@ class SqliteTransaction {
     if (!this.parent) await this.root.releaseConnection(this.handle);
   }
 
-  /** BEGIN, COMMIT and ROLLBACK are kept prepared too: run on the handle, each was a prepare, a step and a finalize. */
+  /** BEGIN, COMMIT and ROLLBACK are kept prepared too (db/sqlite.ts). */
   private async statement(sql: string): Promise<void> {
     this.root.emit('query', { method: 'raw', sql, bindings: [], __knexUid: this.handle.__knexUid, __knexTxId: this.handle.__knexTxId });
-    const kept = await preparedStatement(this.handle, sql);
-    return new Promise((resolve, reject) => {
-      const done = (error: Error | null) => (error ? reject(error) : resolve());
-      if (kept) kept.run([], done);
-      else this.handle.run(sql, [], done);
-    });
+    await runStatement(this.handle, sql);
   }
 }
 
 /** MikroORM's SqliteDriver with the connection above. */
 export class JixiaoSqliteDriver extends AbstractSqlDriver<JixiaoSqliteConnection, SqlitePlatform> {
   constructor(config: Configuration) {
-    super(config, new SqlitePlatform(), JixiaoSqliteConnection, ['knex', 'sqlite3']);
+    super(config, new SqlitePlatform(), JixiaoSqliteConnection, ['knex', 'better-sqlite3']);
   }
 }
 
@@ -449,12 +347,18 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
   if (!postgres && dbName !== ':memory:') {
     const connection = orm.em.getConnection();
     await connection.execute('pragma journal_mode = wal');
-    await connection.execute('pragma busy_timeout = 5000');
+    // No `pragma busy_timeout`: SQLite's busy handler would sleep the whole server. Every connection is opened
+    // with it at 0 and a statement meeting another process's lock is retried on timers for up to 5 s
+    // (db/sqlite.ts, BUSY_TIMEOUT_MS), then fails with SQLITE_BUSY as before.
     // In WAL mode, NORMAL syncs the log at checkpoints, not at every commit: a commit is not fsync'd
     // (issue 12: the fsync was most of a single-indicator write's time holding the one connection). The
     // database stays consistent whatever happens; what an OS crash or power cut (not a crash of the
     // server process) can lose is the last commits before it (docs/scale.md, "Durability").
     await connection.execute('pragma synchronous = normal');
+    // A 2 MB page cache, as node-sqlite3's build had (better-sqlite3 builds SQLite with 16 MB): the same
+    // memory as before, and a large import's uncommitted pages spill into the WAL as they did
+    // (test/api/crash-safety.test.ts).
+    await connection.execute('pragma cache_size = -2000');
   }
   const migrate = async () => {
     await orm.getMigrator().up();
@@ -478,6 +382,14 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
     await migrate();
   }
   return orm;
+}
+
+/**
+ * How long this SQLite database's statements keep retrying while another process holds the lock they need
+ * (ms; 0: fail at once with SQLITE_BUSY). 5 s unless set (db/sqlite.ts). Not for PostgreSQL.
+ */
+export async function setBusyTimeout(orm: MikroORM, ms: number): Promise<void> {
+  await (orm.em.getConnection() as unknown as JixiaoSqliteConnection).setBusyTimeout(ms);
 }
 
 /** The advisory lock key that serialises migrations on one PostgreSQL database ("jixiao" in ASCII, in a 64-bit key). */

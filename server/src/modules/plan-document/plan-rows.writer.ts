@@ -1,20 +1,13 @@
 import type { EntityClass, EntityData, EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { isPostgres } from '../../db/dialect.js';
+import { runStatement, type SqliteHandle, type SqliteRunResult } from '../../db/sqlite.js';
 
 /** PostgreSQL: rows per INSERT statement, well under its 65,535 bound parameters. */
 const INSERT_CHUNK = 500;
 /** SQLite: rows per INSERT (one bound parameter: the rows as a JSON array of arrays). */
 const JSON_ROWS = 200;
 
-/** The part of the sqlite3 driver's API the writer uses. */
-interface SqliteStatement {
-  run(params: unknown[], callback: (this: { lastID: number }, error: Error | null) => void): void;
-  finalize(callback: (error: Error | null) => void): void;
-}
-interface SqliteDatabase {
-  prepare(sql: string): SqliteStatement;
-}
 interface KnexClient {
   acquireConnection(): Promise<unknown>;
   emit(event: 'query', query: { method: 'raw'; sql: string; bindings: unknown[] }): void;
@@ -43,20 +36,19 @@ interface Column {
  * map and the audit subscriber sees none of it. Which columns are written follows from the rows and the
  * entities' metadata: nothing here lists a table's columns.
  *
- * On SQLite each table's INSERT is a statement prepared once per writer (per import command) on the
- * transaction's connection, `insert … select value ->> 0, value ->> 1, … from json_each(?)`, run with ONE
+ * On SQLite each table's INSERT is one statement, kept prepared on the transaction's connection (db/sqlite.ts),
+ * `insert … select value ->> 0, value ->> 1, … from json_each(?)`, run with ONE
  * bound parameter: up to 200 rows as a JSON array of arrays. Neither knex's SQL building nor SQLite's
  * parsing is paid per plan, and the driver converts one string instead of ~30 values a row (binding each
  * value costs the main thread about a microsecond). JSON gives back exactly what binding would store:
  * strings as TEXT, integers as INTEGER (money in micro-units is far inside 2^53), other numbers as REAL,
  * booleans as 1/0, null as NULL; a value JSON cannot carry (a Buffer, a Date, NaN) sends the rows the
  * knex way instead. SQLite-only SQL (json_each, ->>, SQLite ≥ 3.38), hence the dialect test.
- * On PostgreSQL: knex INSERTs with bound parameters and RETURNING. `close()` finalizes the statements;
- * call it before the transaction ends (SQLite does not close a connection with statements left open).
+ * On PostgreSQL: knex INSERTs with bound parameters and RETURNING. `close()` forgets the statements' texts.
  */
 export class PlanRowsWriter {
-  private readonly statements = new Map<string, { statement: SqliteStatement; sql: string }>();
-  private database: SqliteDatabase | null = null;
+  private readonly statements = new Map<string, string>();
+  private database: SqliteHandle | null = null;
   private client: KnexClient | null = null;
 
   /** `json: false`: SQLite's rows go the knex way too (the test compares the two). */
@@ -68,7 +60,8 @@ export class PlanRowsWriter {
   /**
    * Inserts the rows; their new ids in order. `extra(index)`: the columns each row has besides its data
    * (its plan, its parent), the same keys for every row, read without copying the rows. `meanwhile`: called
-   * once each statement is sent, before waiting for it (the caller computes while SQLite writes).
+   * once per statement (the caller prepares what comes next: on PostgreSQL while the statement is under way;
+   * on SQLite after it, since better-sqlite3 writes on this thread).
    */
   async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({}), meanwhile?: () => void): Promise<number[]> {
     if (!data.length) return [];
@@ -82,29 +75,23 @@ export class PlanRowsWriter {
         return value === undefined ? fallback : value === null || !convert ? value : convert(value);
       }),
     );
-    // Once the connection is known the first INSERT is sent before this returns (no await before it), so
-    // the caller can compute while SQLite writes.
     const database = this.database ?? (await this.sqlite());
     if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) {
       const writing = this.insertWithKnex(meta.tableName, columns, rows);
       meanwhile?.();
       return writing;
     }
-    const statement = this.statement(database, meta.tableName, columns);
+    const sql = this.statement(meta.tableName, columns);
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += JSON_ROWS) {
       const chunk = rows.slice(start, start + JSON_ROWS);
       const parameter = JSON.stringify(chunk);
       // Knex's query event, as every other statement sends it: the statement counts (test/api/statements.test.ts) see these too.
-      this.client?.emit('query', { method: 'raw', sql: statement.sql, bindings: [parameter] });
-      const writing = new Promise<number>((resolve, reject) =>
-        statement.statement.run([parameter], function (error) {
-          if (error) reject(error);
-          else resolve(this.lastID);
-        }),
-      );
+      this.client?.emit('query', { method: 'raw', sql, bindings: [parameter] });
+      // better-sqlite3 writes synchronously (after the event loop's next turn once the slice is spent, db/sqlite.ts).
+      const { lastInsertRowid } = (await runStatement(database, sql, [parameter])) as SqliteRunResult;
       meanwhile?.();
-      const lastId = await writing;
+      const lastId = Number(lastInsertRowid);
       // One INSERT into an AUTOINCREMENT table numbers its rows one after another, in order.
       for (let id = lastId - chunk.length + 1; id <= lastId; id++) ids.push(id);
     }
@@ -119,11 +106,9 @@ export class PlanRowsWriter {
     return this.options.json !== false && (await this.sqlite()) !== null;
   }
 
-  /** Finalizes the prepared statements (SQLite will not close a connection that still has some). */
+  /** Forgets the statements (better-sqlite3 finalizes them with the connection; nothing is left open). */
   async close(): Promise<void> {
-    const statements = [...this.statements.values()].map(({ statement }) => statement);
     this.statements.clear();
-    await Promise.all(statements.map((statement) => new Promise<void>((resolve, reject) => statement.finalize((error) => (error ? reject(error) : resolve())))));
   }
 
   /** The columns of the rows' keys and the extra keys; an embedded `amounts` is spread into its columns (amounts_initial, …). */
@@ -149,27 +134,27 @@ export class PlanRowsWriter {
     });
   }
 
-  /** The connection of the caller's transaction, when it is SQLite's (the sqlite3 driver's Database). */
-  private async sqlite(): Promise<SqliteDatabase | null> {
+  /** The connection of the caller's transaction, when it is SQLite's (better-sqlite3's Database). */
+  private async sqlite(): Promise<SqliteHandle | null> {
     if (this.database) return this.database;
     const transaction = this.em.getTransactionContext<KnexTransaction>();
     if (!transaction || isPostgres(this.em)) return null;
     this.client = transaction.client;
-    this.database = (await transaction.client.acquireConnection()) as SqliteDatabase;
+    this.database = (await transaction.client.acquireConnection()) as SqliteHandle;
     return this.database;
   }
 
-  private statement(database: SqliteDatabase, table: string, columns: Column[]): { statement: SqliteStatement; sql: string } {
+  /** A table's INSERT for these columns. */
+  private statement(table: string, columns: Column[]): string {
     const names = columns.map(({ field }) => `"${field}"`).join(', ');
     const key = `${table}(${names})`;
-    let statement = this.statements.get(key);
-    if (!statement) {
+    let sql = this.statements.get(key);
+    if (!sql) {
       const select = columns.map((_, index) => `value ->> ${index}`).join(', ');
-      const sql = `insert into "${table}" (${names}) select ${select} from json_each(?) order by key`;
-      statement = { statement: database.prepare(sql), sql };
-      this.statements.set(key, statement);
+      sql = `insert into "${table}" (${names}) select ${select} from json_each(?) order by key`;
+      this.statements.set(key, sql);
     }
-    return statement;
+    return sql;
   }
 
   private async insertWithKnex(table: string, columns: Column[], rows: unknown[][]): Promise<number[]> {
