@@ -3,6 +3,7 @@
  * scan the province's indicators), and what it returns for them is exactly what the full query returns.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../server/src/modules/user/access.js';
 import { type Api, openApi, readFixture } from './harness.js';
 
 const IMPORT = 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { userErrors { code message } } }';
@@ -61,6 +62,37 @@ describe('planStats computes what the query selects', () => {
       }
     });
   }
+});
+
+describe('planStats statements built once per question', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await openApi();
+    for (const fixture of ['shifeng', 'yanfeng'] as const) expect((await api.gql(IMPORT, { d: readFixture(fixture) })).importPlanDocument.userErrors).toEqual([]);
+  });
+  afterAll(() => api?.close());
+
+  it('answers each actor within their scope, whoever asked the same question before; refuses a bad filter every time', async () => {
+    const QUERY = 'query { planStats(groupBy: [YEAR]) { year planCount budget { category fullYear } } }';
+    const { plans } = await api.gql('{ plans(first: 10) { nodes { year department { id } } } }');
+    const admin = (await api.gql(QUERY)).planStats;
+    expect(admin.reduce((sum: number, row: { planCount: number }) => sum + row.planCount, 0)).toBe(2);
+    for (const plan of plans.nodes) {
+      const planner = { id: 98, name: '规划员', role: 'PLANNER', departmentIds: [Number(plan.department.id)] } as Actor;
+      for (let run = 0; run < 2; run++) {
+        const own = (await api.as(planner).gql(QUERY)).planStats;
+        expect(own.map((row: { year: number; planCount: number }) => [row.year, row.planCount])).toEqual([[plan.year, 1]]);
+        expect(own).toEqual(admin.filter((row: { year: number }) => row.year === plan.year));
+      }
+    }
+    const outsider = { id: 97, name: '无部门', role: 'PLANNER', departmentIds: [] } as unknown as Actor;
+    expect((await api.as(outsider).gql(QUERY)).planStats).toEqual([]);
+    expect((await api.gql(QUERY)).planStats).toEqual(admin);
+    for (let run = 0; run < 2; run++) {
+      const refused = await api.raw('query { planStats(groupBy: [YEAR], filter: { years: [1999] }) { year planCount } }');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
 });
 
 describe('indicators pages compute what the query selects', () => {
