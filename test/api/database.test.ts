@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -81,6 +81,19 @@ describe.skipIf(TEST_POSTGRES)('the SQLite database', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(250);
     expect(await first.execute('select writer from busy_probe order by rowid')).toEqual([{ writer: 'a' }, { writer: 'b' }]);
     await Promise.all([a.close(), b.close()]);
+  }, 20_000);
+  it('checkpoints the WAL on a thread of its own, never inside a COMMIT (db/sqlite.ts)', async () => {
+    const file = join(folder, 'checkpoint.sqlite');
+    const orm = await openDatabase(file);
+    const connection = orm.em.getConnection();
+    expect(await connection.execute('pragma wal_autocheckpoint')).toEqual([{ wal_autocheckpoint: 0 }]);
+    await connection.execute('create table checkpoint_probe (text text)');
+    const before = statSync(file).size;
+    for (let row = 0; row < 200; row++) await connection.execute('insert into checkpoint_probe values (?)', ['检查点'.repeat(700)]);
+    // ≈ 200 pages, written to the WAL; only the checkpointer copies them into the file while the connection is open.
+    for (let wait = 0; wait < 100 && statSync(file).size < before + 150 * 4096; wait++) await new Promise((done) => setTimeout(done, 50));
+    expect(statSync(file).size).toBeGreaterThanOrEqual(before + 150 * 4096);
+    await orm.close();
   }, 20_000);
 });
 

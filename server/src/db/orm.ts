@@ -27,7 +27,7 @@ import { entities } from './entities.js';
 import { migrationsList } from './migrations/index.js';
 import { postgresMigrationsList } from './migrations/postgres/index.js';
 import { onPostgresServer } from './postgres-admin.js';
-import { JixiaoSqliteDialect, runStatement, setBusyTimeout as setHandleBusyTimeout, type SqliteHandle } from './sqlite.js';
+import { JixiaoSqliteDialect, runStatement, setBusyTimeout as setHandleBusyTimeout, type SqliteHandle, startCheckpointer } from './sqlite.js';
 
 /** A PostgreSQL connection URL (`postgres://user:pass@host:5432/db` or `postgresql://…`), as opposed to a SQLite file. */
 export function isPostgresUrl(dbName: string): boolean {
@@ -169,6 +169,27 @@ class JixiaoSqliteConnection extends BaseSqliteConnection {
     if (root) await broadcaster?.dispatchEvent(before, ctx);
     await transaction[how]();
     if (root) await broadcaster?.dispatchEvent(after, ctx);
+  }
+
+  private checkpointer: { stop(): Promise<void> } | null = null;
+
+  /** Checkpoints the WAL on a thread of its own (db/sqlite.ts, CHECKPOINT_MS): SQLite's in a COMMIT stopped the server. */
+  async startCheckpointer(file: string): Promise<void> {
+    await this.ensureConnection();
+    const client = this.getKnex().client as unknown as KnexPool;
+    const handle = await client.acquireConnection();
+    try {
+      this.checkpointer ??= await startCheckpointer(handle, file);
+    } finally {
+      await client.releaseConnection(handle);
+    }
+  }
+
+  override async close(force?: boolean): Promise<void> {
+    const checkpointer = this.checkpointer;
+    this.checkpointer = null;
+    await checkpointer?.stop();
+    return super.close(force);
   }
 
   /** This connection's busy timeout (ms): how long a statement retries while another process holds the lock (db/sqlite.ts). */
@@ -359,6 +380,7 @@ export async function openDatabase(dbName: string = databasePath()): Promise<Mik
     // memory as before, and a large import's uncommitted pages spill into the WAL as they did
     // (test/api/crash-safety.test.ts).
     await connection.execute('pragma cache_size = -2000');
+    await (connection as unknown as JixiaoSqliteConnection).startCheckpointer(dbName);
   }
   const migrate = async () => {
     await orm.getMigrator().up();
