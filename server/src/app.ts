@@ -10,6 +10,7 @@ import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
 import { fastExecutionPlugin } from './graphql/fast-execute.js';
+import { graphqlJsonBody } from './graphql/json-body.js';
 import { graphqlSchema } from './graphql/schema.js';
 import { analysisExport } from './modules/analysis/analysis-export.route.js';
 import { planReadSlotsPlugin, restartPacing } from './modules/plan/plan-content.js';
@@ -82,7 +83,7 @@ export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Expre
   app.use(securityHeaders);
   app.use(
     '/graphql',
-    express.json({ limit: '5mb' }),
+    graphqlJsonBody, // express.json({ limit: '5mb' }), read without its layers for a plain JSON body
     requestGuard,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -535,8 +535,39 @@ const helmetWith = (directives: Record<string, string[]>) =>
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,
   });
-const strictHeaders = helmetWith(CSP_DIRECTIVES);
-const graphiqlHeaders = helmetWith(GRAPHIQL_CSP_DIRECTIVES);
+type Middleware = (request: Request, response: Response, next: (error?: unknown) => void) => void;
+
+/**
+ * helmet's headers, as it sets them, recorded once and set directly on every response (issue 12: helmet
+ * computes the same static headers through a dozen middleware functions per request). Every header and its
+ * order are helmet's own; helmet itself runs if recording it fails (a header that depends on the request).
+ */
+export function precomputed(middleware: Middleware): Middleware {
+  const steps: ([name: string, value: string | number | readonly string[]] | [name: string])[] = [];
+  let called = false;
+  try {
+    const recorder = {
+      setHeader: (name: string, value: string | number | readonly string[]) => steps.push([name, value]),
+      removeHeader: (name: string) => steps.push([name]),
+    };
+    middleware(Object.freeze({}) as Request, recorder as unknown as Response, (error) => {
+      called = error === undefined;
+    });
+  } catch {
+    called = false;
+  }
+  if (!called) return middleware;
+  return (_request, response, next) => {
+    for (const step of steps) {
+      if (step.length === 2) response.setHeader(step[0], step[1]);
+      else response.removeHeader(step[0]);
+    }
+    next();
+  };
+}
+
+const strictHeaders = precomputed(helmetWith(CSP_DIRECTIVES) as Middleware);
+const graphiqlHeaders = precomputed(helmetWith(GRAPHIQL_CSP_DIRECTIVES) as Middleware);
 
 export function securityHeaders(request: Request, response: Response, next: NextFunction): void {
   if (request.path === '/graphql' || request.path.startsWith('/graphql/')) response.setHeader('Cache-Control', 'no-store');
