@@ -121,7 +121,10 @@ try {
   const only = (process.env.READ_ONLY ?? 'typical,regions,fixed').split(',') as (keyof typeof reads)[];
   const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
   if (process.env.READ_HASH) {
-    for (const name of only) console.log(JSON.stringify({ read: name, hash: hash(await reads[name].app()) }));
+    for (const name of only) {
+      const [app, raw] = [await reads[name].app(), await reads[name].raw()];
+      console.log(JSON.stringify({ read: name, hash: hash(app), bytes: Buffer.byteLength(app), rawBytes: Buffer.byteLength(raw) }));
+    }
   } else {
     const rounds = Number(process.env.READ_ROUNDS ?? 20);
     const batch = Number(process.env.READ_BATCH ?? 10);
