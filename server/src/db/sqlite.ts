@@ -147,7 +147,26 @@ function runNow(handle: SqliteHandle, sql: string, params: readonly unknown[]): 
  */
 export async function runStatement(handle: SqliteHandle, sql: string, params: readonly unknown[] = []): Promise<unknown[] | SqliteRunResult> {
   if (sliceSpent()) await nextTurn();
+  if (CHECKPOINT.test(sql)) return checkpoint(handle, sql, params);
   return whileBusy(handle, () => runNow(handle, sql, params));
+}
+
+const CHECKPOINT = /^\s*pragma\s+wal_checkpoint/i;
+
+/**
+ * `pragma wal_checkpoint(…)`: SQLite answers a row with busy = 1 (not an error) when another connection (the
+ * checkpointer, a reader) held it up; with its busy handler it would have waited first. Asked again on timers
+ * until done or the busy timeout has passed; the last answer either way.
+ */
+async function checkpoint(handle: SqliteHandle, sql: string, params: readonly unknown[]): Promise<unknown[] | SqliteRunResult> {
+  const started = performance.now();
+  for (let attempt = 0; ; attempt++) {
+    const rows = await whileBusy(handle, () => runNow(handle, sql, params));
+    const busy = Array.isArray(rows) && (rows[0] as { busy?: number } | undefined)?.busy === 1;
+    const left = started + busyTimeout(handle) - performance.now();
+    if (!busy || left <= 0) return rows;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(PAUSES[Math.min(attempt, PAUSES.length - 1)], left)));
+  }
 }
 
 /** SQLite's own busy handler's pauses (sqlite3.c, sqliteDefaultBusyCallback), then 100 ms each. */
