@@ -156,11 +156,12 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
 }
 
 /**
- * Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all. Small: a
- * command's first batch is computed before SQLite has anything to write, and its last written with nothing
- * left to compute (at 50, ≈ 2 ms a department of a 200-file command with one of the two cores idle).
+ * Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all. SQLite now
+ * writes on this thread (better-sqlite3), so a large batch no longer leaves a second core idle at a command's
+ * start and end; fewer, longer multi-row INSERTs: 800 departments, 12.4–13.2 → 11.3–12.5 ms CPU of the main
+ * thread per department from 10 to 50 (bench/province-import.ts BENCH_CLI=1, idle machine).
  */
-const BATCH = 10;
+const BATCH = 50;
 
 async function importDocuments(em: EntityManager, files: DocumentFiles, writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
   // Each document is read, validated and its rows and figures computed ahead (prepareImport), between the
