@@ -11,7 +11,7 @@ PORT="${PORT:-4000}"
 if [ "${CI:-}" = "true" ]; then
   # CI: prove the app starts and answers, then stop; nothing waits on a running server.
   echo "==> CI: starting the server once to check it answers"
-  PORT="$PORT" NODE_ENV=production node --max-old-space-size=320 --max-semi-space-size=32 server/dist/main.js &
+  PORT="$PORT" NODE_ENV=production node --max-old-space-size=320 server/dist/main.js &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
   PORT="$PORT" node scripts/smoke.mjs

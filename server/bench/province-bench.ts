@@ -75,7 +75,7 @@ function memory(pid: number): { peak: number; now: number } {
 
 async function start(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
   // The app's heap ceiling as `pnpm start` sets it (server/package.json), so its RSS is measured as it ships.
-  const child = spawn(process.execPath, [...(script === 'src/main.ts' ? ['--max-old-space-size=320', '--max-semi-space-size=32'] : []), '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...(script === 'src/main.ts' ? ['--max-old-space-size=320'] : []), '--import', 'tsx', script], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -506,7 +506,7 @@ Measured ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${mach
 A synthetic province written by \`server/bench/province/generate.ts\` (seed ${SEED}, deterministic): ${DEPARTMENTS.toLocaleString('en')} departments
 with ~135 indicators each (${raw.indicators.toLocaleString('en')} indicators, ${raw.lineItems.toLocaleString('en')} line items 专项 › 子项, ${raw.budgetLines.toLocaleString('en')} budget rows; texts
 drawn from the fixtures, 70% with an actual, some scored) plus one plan at the 5,020-indicator size, written straight into a
-migrated SQLite file. The app runs as it ships (\`NODE_ENV=production node --max-old-space-size=320 --max-semi-space-size=32 --import tsx src/main.ts\`, its own process,
+migrated SQLite file. The app runs as it ships (\`NODE_ENV=production node --max-old-space-size=320 --import tsx src/main.ts\`, its own process,
 HTTP on 127.0.0.1, signed in as an administrator); beside it \`server/bench/province/raw-server.ts\`: node:http + the same
 driver (better-sqlite3), hand-written SQL, JSON out, no access rules or audit trail (for NOT_MET it calls the same domain gap
 functions). Reads are medians of up to 5 runs; writes hit random indicators outside the big plan (400 requests per level

@@ -82,7 +82,7 @@ function cpuOf(pid: number): number {
 const children: ChildProcess[] = [];
 async function start(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
   const profile = script === 'src/main.ts' && process.env.APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF}`, '--cpu-prof-interval=100'] : [];
-  const args = [...(script === 'src/main.ts' ? ['--max-old-space-size=320', '--max-semi-space-size=32'] : []), ...profile, '--import', 'tsx', script];
+  const args = [...(script === 'src/main.ts' ? ['--max-old-space-size=320'] : []), ...profile, '--import', 'tsx', script];
   const child = spawn(process.execPath, args, { cwd: SERVER_DIR, env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   for (;;) {

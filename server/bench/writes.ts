@@ -106,7 +106,7 @@ function cpuMs(pid: number, main = false): number {
 
 async function start(port: number): Promise<ChildProcess> {
   const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${DIR}`] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=320', '--max-semi-space-size=32', ...flags, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=320', ...flags, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, NODE_ENV: 'production', JIXIAO_DB: dbPath, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
