@@ -18,7 +18,7 @@ import { withAuditScope } from '../src/modules/audit/audit-scope.js';
 import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
 import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
-import { createUser } from '../src/modules/user/user.service.js';
+import { createBenchAdmin } from './province/bench-user.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 import { importFiles } from '../src/cli/main.js';
 
@@ -110,14 +110,7 @@ function stop(child: ChildProcess): Promise<void> {
 // ---------------------------------------------------------------------------------------------------
 log(`province of ${DEPARTMENTS} departments + the 5,020-indicator plan → ${dbPath}`);
 {
-  const orm = await openDatabase(dbPath);
-  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
-    orm.em.fork().transactional((em) => {
-      bindActor(em as EntityManager, ADMIN);
-      return createUser(em as EntityManager, { username: 'bench', displayName: '基准测试', password: PASSWORD, role: Role.ADMIN, departments: [] });
-    }),
-  );
-  await orm.close();
+  await createBenchAdmin(dbPath, ADMIN, PASSWORD);
 }
 const raw = await writeRaw(dbPath, documents(DEPARTMENTS));
 const databaseBytes = fileSize(dbPath);

@@ -16,10 +16,9 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { openDatabase } from '../src/db/orm.js';
-import { withAuditScope } from '../src/modules/audit/audit-scope.js';
-import { type Actor, bindActor } from '../src/modules/user/access.js';
+import type { Actor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
-import { createUser } from '../src/modules/user/user.service.js';
+import { createBenchAdmin } from './province/bench-user.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 
 const DEPARTMENTS = Number(process.env.READ_DEPARTMENTS ?? 4800);
@@ -32,14 +31,7 @@ const log = (line: string) => console.error(`[read-vs-raw ${new Date().toISOStri
 if (!existsSync(dbPath)) {
   mkdirSync(dirname(dbPath), { recursive: true });
   log(`building a province of ${DEPARTMENTS} departments → ${dbPath}`);
-  let orm = await openDatabase(dbPath);
-  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
-    orm.em.fork().transactional((em) => {
-      bindActor(em as EntityManager, ADMIN);
-      return createUser(em as EntityManager, { username: 'bench', displayName: '基准测试', password: PASSWORD, role: Role.ADMIN, departments: [] });
-    }),
-  );
-  await orm.close();
+  await createBenchAdmin(dbPath, ADMIN, PASSWORD);
   const vocabulary = loadVocabulary();
   await writeRaw(
     dbPath,
@@ -49,7 +41,7 @@ if (!existsSync(dbPath)) {
     })(),
   );
   const store = await import('../src/modules/plan/plan-figures.store.js');
-  orm = await openDatabase(dbPath);
+  const orm = await openDatabase(dbPath);
   const outdated = await store.outdatedFigurePlans(orm.em.fork() as EntityManager);
   if (outdated.length) await store.rebuildFigures(orm.em.fork() as EntityManager, outdated);
   await orm.close();

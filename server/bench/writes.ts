@@ -17,11 +17,10 @@ import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { openDatabase } from '../src/db/orm.js';
 import type { PlanDocument } from '../src/domain/plan-document.js';
-import { withAuditScope } from '../src/modules/audit/audit-scope.js';
 import { outdatedFigurePlans, rebuildFigures } from '../src/modules/plan/plan-figures.store.js';
-import { type Actor, bindActor } from '../src/modules/user/access.js';
+import type { Actor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
-import { createUser } from '../src/modules/user/user.service.js';
+import { createBenchAdmin } from './province/bench-user.js';
 import { bigPlanDocument, closeRaw, departmentDocument, loadVocabulary, openRaw, writeRaw } from './province/generate.js';
 
 const DEPARTMENTS = Number(process.env.WRITES_DEPARTMENTS ?? 200);
@@ -44,14 +43,7 @@ const dbPath = join(DIR, 'run.sqlite');
 if (!existsSync(template) || process.env.WRITES_REBUILD === '1') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(template + suffix, { force: true });
   log(`building a province of ${DEPARTMENTS} departments + the 5,020-indicator plan → ${template}`);
-  const orm = await openDatabase(template);
-  await withAuditScope({ userId: null, userName: ADMIN.name }, () =>
-    orm.em.fork().transactional((em) => {
-      bindActor(em as EntityManager, ADMIN);
-      return createUser(em as EntityManager, { username: 'bench', displayName: '基准测试', password: PASSWORD, role: Role.ADMIN, departments: [] });
-    }),
-  );
-  await orm.close();
+  await createBenchAdmin(template, ADMIN, PASSWORD);
   const vocabulary = loadVocabulary();
   const raw = await writeRaw(
     template,
