@@ -3,7 +3,7 @@
 //   pnpm tsx bench/writes.ts                  200 departments (built once into /tmp/jixiao-writes), 1/8/32 clients
 // Env: WRITES_DEPARTMENTS (200), WRITES_DIR (/tmp/jixiao-writes), WRITES_CLIENTS ("1,8,32"), WRITES_REQUESTS
 // per level (400), WRITES_MIX=1 (rotate recordIndicatorActual/setIndicatorDeviationReason/scoreIndicator/
-// setIndicatorWeight/setIndicatorTarget), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
+// setIndicatorWeight/setIndicatorTarget), WRITES_NODE_FLAGS (the server's extra node flags), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
 // WRITES_REBUILD=1 (build the province again), WRITES_RATE=300 (after the closed loops, an open loop: the last
 // client count together offering that many writes a second for WRITES_SECONDS (10), each client on its own
 // schedule, latency from the scheduled send, as bench/province-bench.ts measures the target). Prints writes/s,
@@ -21,6 +21,7 @@ import { outdatedFigurePlans, rebuildFigures } from '../src/modules/plan/plan-fi
 import type { Actor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { createBenchAdmin } from './province/bench-user.js';
+import { closeLoadClient, postJson } from './province/load-client.js';
 import { bigPlanDocument, closeRaw, departmentDocument, loadVocabulary, openRaw, writeRaw } from './province/generate.js';
 
 const DEPARTMENTS = Number(process.env.WRITES_DEPARTMENTS ?? 200);
@@ -98,10 +99,11 @@ function cpuMs(pid: number, main = false): number {
 
 async function start(port: number): Promise<ChildProcess> {
   const flags = PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${DIR}`] : [];
-  const child = spawn(process.execPath, ['--max-old-space-size=320', ...flags, '--import', 'tsx', 'src/main.ts'], {
+  const nodeFlags = (process.env.WRITES_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=320', ...nodeFlags, ...flags, '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, NODE_ENV: 'production', JIXIAO_DB: dbPath, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.WRITES_STDOUT ? 'inherit' : 'ignore', 'pipe'],
   });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
@@ -166,8 +168,7 @@ const server = await start(port);
 const url = `http://127.0.0.1:${port}/graphql`;
 try {
   const post = async (query: string, variables: Record<string, unknown>, token?: string) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) });
-    const body = await response.json();
+    const { json: body } = await postJson(url, { query, variables }, token ? { authorization: `Bearer ${token}` } : {});
     if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
     return body.data;
   };
@@ -231,6 +232,7 @@ try {
     let issued = 0;
     let dropped = 0;
     let lastDone = 0;
+    const loadCpu = process.cpuUsage();
     const cpuBefore = cpuMs(server.pid!);
     const mainBefore = cpuMs(server.pid!, true);
     const begin = performance.now() + 50;
@@ -257,7 +259,8 @@ try {
     const cpu = cpuMs(server.pid!) - cpuBefore;
     const main = cpuMs(server.pid!, true) - mainBefore;
     const at = stats(latencies);
-    const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)})  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
+    const load = process.cpuUsage(loadCpu);
+    const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)}; the load's own ${((load.user + load.system) / 1000 / latencies.length).toFixed(1)})  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
     rows.push(line);
     log(line);
   }
@@ -267,5 +270,6 @@ try {
     server.once('exit', () => done());
     server.kill('SIGTERM');
   });
+  closeLoadClient();
   if (PROFILE) log(`profile in ${DIR}/*.cpuprofile`);
 }

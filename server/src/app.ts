@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
-import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
+import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, maxQueryCost, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
+import { leanMutationRoute } from './graphql/lean-route.js';
 import { fastExecutionPlugin } from './graphql/fast-execute.js';
 import { graphqlJsonBody } from './graphql/json-body.js';
 import { graphqlSchema } from './graphql/schema.js';
@@ -74,34 +75,52 @@ export function trustProxy(value = process.env.JIXIAO_TRUST_PROXY?.trim() ?? '')
   return value;
 }
 
-/** One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. */
-export async function createHttpApp(orm: MikroORM): Promise<{ app: express.Express; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
+/** A GraphQL request's context over HTTP: its own EntityManager, bound to the session's user (one statement, no second fork). */
+async function httpContext(orm: MikroORM, request: express.Request, response: express.Response): Promise<Context> {
+  const token = tokenFrom(request.headers);
+  const context = contextFor(orm, null, {
+    // The client's address (behind a trusted proxy: from X-Forwarded-For), for sign-in throttling.
+    address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    token,
+    setSessionCookie(value, maxAgeSeconds) {
+      response.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
+    },
+  });
+  const session = await actorForToken(context.em, token);
+  if (session) bindActor(context.em, (context.actor = session.actor));
+  return context;
+}
+
+/**
+ * One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. `leanMutations: false` leaves
+ * every request to express and Apollo (graphql/lean-route.ts answers the single-indicator edits otherwise).
+ */
+export async function createHttpApp(
+  orm: MikroORM,
+  options: { leanMutations?: boolean } = {},
+): Promise<{ app: express.Express; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy());
+  if (options.leanMutations !== false) {
+    const production = process.env.NODE_ENV === 'production';
+    app.use(
+      leanMutationRoute({
+        schema: await graphqlSchema(),
+        context: (request, response) => httpContext(orm, request, response),
+        formatError: formatErrorFor(production),
+        includeStacktrace: !production,
+        maxCost: maxQueryCost(),
+      }),
+    );
+  }
   app.use(securityHeaders);
   app.use(
     '/graphql',
     graphqlJsonBody, // express.json({ limit: '5mb' }), read without its layers for a plain JSON body
     requestGuard,
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const token = tokenFrom(req.headers);
-        const context = contextFor(orm, null, {
-          // The client's address (behind a trusted proxy: from X-Forwarded-For), for sign-in throttling.
-          address: req.ip ?? req.socket.remoteAddress ?? 'unknown',
-          token,
-          setSessionCookie(value, maxAgeSeconds) {
-            res.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
-          },
-        });
-        // Looked up on the request's own EntityManager (one statement, no second fork).
-        const session = await actorForToken(context.em, token);
-        if (session) bindActor(context.em, (context.actor = session.actor));
-        return context;
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(orm, req, res) }),
   );
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });

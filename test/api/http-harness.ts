@@ -38,10 +38,10 @@ export const PASSWORD = 'correct horse battery';
  * The real HTTP app (express, CSRF prevention, limits, headers) on an ephemeral port, over an in-memory
  * database (or a fresh PostgreSQL database when JIXIAO_TEST_DB names a server).
  */
-export async function openHttpApi(): Promise<HttpApi> {
+export async function openHttpApi(options: { leanMutations?: boolean } = {}): Promise<HttpApi> {
   const fresh = await freshDatabase();
   const orm = await openDatabase(fresh.dbName);
-  const { app, apollo } = await createHttpApp(orm);
+  const { app, apollo } = await createHttpApp(orm, options);
   const server: Server = app.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

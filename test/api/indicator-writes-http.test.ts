@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leanRouteStats } from '../../server/src/graphql/lean-route.js';
 import { Indicator } from '../../server/src/modules/indicator/indicator.entity.js';
 import { indicatorOfRow, indicatorSnapshot } from '../../server/src/modules/indicator/indicator.service.js';
 import { type HttpApi, type HttpReply, openHttpApi } from './http-harness.js';
@@ -153,8 +154,11 @@ describe('single-indicator writes over HTTP', () => {
       other: await api.addUser('writes-other', 'EVALUATOR', [Number(elsewhere.json.data.createDepartment.department.id)]),
       analyst: await api.addUser('writes-analyst', 'ANALYST'),
     };
+    const leanBefore = leanRouteStats.answered;
     const transcript = [...(await refusals()), ...(await script('yanfeng', yanfeng, users)), ...(await script('shifeng', shifeng, users))];
     expect(transcript.length).toBeGreaterThan(150);
+    // Most of the script goes the lean route (graphql/lean-route.ts: 173 of 208 requests); the rest, the full path.
+    expect(leanRouteStats.answered - leanBefore).toBeGreaterThan(150);
     const text = `${transcript.join('\n\n')}\n\n-- audit\n${(await trail()).map((entry) => JSON.stringify(entry)).join('\n')}\n`;
     const hash = createHash('sha256').update(text).digest('hex');
     if (hash !== TRANSCRIPT_SHA256) writeFileSync(join(tmpdir(), `indicator-writes-http-${hash.slice(0, 12)}.txt`), text);

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** The largest body /graphql reads: 5 MB (a plan document import). */
@@ -22,11 +23,25 @@ function bodyError(status: number, type: string, message: string): Error {
  * limit) is decided as before.
  */
 export function graphqlJsonBody(request: Request, response: Response, next: NextFunction): void {
+  if (!isPlainJsonBody(request)) {
+    standard(request, response, next);
+    return;
+  }
+  if (!('body' in (request as object))) (request as { body?: unknown }).body = undefined;
+  readPlainJsonBody(request, (error, body) => {
+    if (error) return next(error);
+    request.body = body;
+    next();
+  });
+}
+
+/** Whether the lean read takes this request: plain JSON, a declared length within the limit, no encoding, not yet read. */
+export function isPlainJsonBody(request: IncomingMessage): boolean {
   const headers = request.headers;
   const declared = headers['content-length'];
   const type = headers['content-type'];
   const encoding = headers['content-encoding'];
-  if (
+  return !(
     type === undefined ||
     declared === undefined ||
     headers['transfer-encoding'] !== undefined ||
@@ -36,12 +51,12 @@ export function graphqlJsonBody(request: Request, response: Response, next: Next
     !PLAIN_JSON.test(type) ||
     !request.readable ||
     request.readableDidRead
-  ) {
-    standard(request, response, next);
-    return;
-  }
-  if (!('body' in (request as object))) (request as { body?: unknown }).body = undefined;
-  const length = Number(declared);
+  );
+}
+
+/** Reads a body isPlainJsonBody took, as express.json would: the parsed value, or an error as body-parser gives it. */
+export function readPlainJsonBody(request: IncomingMessage, done: (error: Error | null, body?: unknown) => void): void {
+  const length = Number(request.headers['content-length']);
   const chunks: Buffer[] = [];
   let received = 0;
   let settled = false;
@@ -53,12 +68,7 @@ export function graphqlJsonBody(request: Request, response: Response, next: Next
     request.off('aborted', onAborted);
     request.off('error', onFailure);
     request.off('close', onClose);
-    if (error) {
-      next(error);
-      return;
-    }
-    request.body = body;
-    next();
+    done(error, body);
   };
   const onData = (chunk: Buffer) => {
     chunks.push(chunk);

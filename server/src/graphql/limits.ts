@@ -117,7 +117,7 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, variabl
  * The variables an operation's cost can depend on: page sizes (`first`, `last`) and the conditions of
  * directives (`@include(if: $x)`, `@skip`). Any other variable (an id, a text) leaves the cost as it is.
  */
-function costVariables(document: DocumentNode): string[] {
+export function costVariables(document: DocumentNode): string[] {
   const names = new Set<string>();
   const collect = (node: ASTNode) =>
     visit(node, {
@@ -343,7 +343,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * anywhere in a parsed JSON body, keys included. Walked without recursion, so any nesting is safe here
  * (how deep a document may be is the receiving service's rule: checkJsonDepth).
  */
-function invalidText(root: unknown): boolean {
+export function invalidText(root: unknown): boolean {
   const pending: unknown[] = [root];
   while (pending.length) {
     const value = pending.pop();

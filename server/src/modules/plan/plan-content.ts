@@ -292,21 +292,36 @@ export function restartPacing(em: EntityManager): void {
   if (pacer) pacers.set(em, { ...pacer, handed: 0, gates: [] });
 }
 
+/** A GraphQL request (its EntityManager) takes part in the plan-read slots and pacing from its start. */
+export function beginPlanReads(em: EntityManager): void {
+  requests.set(em, null);
+  pacers.set(em, { handed: 0, loaded: 0, loads: Promise.resolve(), gates: [] });
+}
+
+/** The request's operation is known: its plan reads skip the key tasks when the document never asks for them. */
+export function planReadsOf(em: EntityManager, document: DocumentNode): void {
+  let withKeyTasks = documentsWithKeyTasks.get(document);
+  if (withKeyTasks === undefined) documentsWithKeyTasks.set(document, (withKeyTasks = selectsField(document, 'keyTasks')));
+  if (!withKeyTasks) noKeyTasks.add(em);
+}
+
+/** The request's response goes: its slot goes with it. */
+export function endPlanReads(em: EntityManager): void {
+  releasePlanReadSlot(em);
+  pacers.delete(em);
+}
+
 /** The Apollo plugin: each GraphQL request takes part in the plan-read slots; its slot goes when its response does. */
 export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }> {
   return {
     async requestDidStart({ contextValue }) {
-      requests.set(contextValue.em, null);
-      pacers.set(contextValue.em, { handed: 0, loaded: 0, loads: Promise.resolve(), gates: [] });
+      beginPlanReads(contextValue.em);
       return {
         async didResolveOperation({ document, contextValue: context }) {
-          let withKeyTasks = documentsWithKeyTasks.get(document);
-          if (withKeyTasks === undefined) documentsWithKeyTasks.set(document, (withKeyTasks = selectsField(document, 'keyTasks')));
-          if (!withKeyTasks) noKeyTasks.add(context.em);
+          planReadsOf(context.em, document);
         },
         async willSendResponse({ contextValue: context }) {
-          releasePlanReadSlot(context.em);
-          pacers.delete(context.em);
+          endPlanReads(context.em);
         },
       };
     },
