@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
 import { fieldSuggestionGuard, formatErrorFor, introspectionGuard, LIMITS, maxQueryCost, queryCostGuard, queryLimitsRules, requestGuard, securityHeaders } from './graphql/limits.js';
-import { leanMutationRoute } from './graphql/lean-route.js';
+import { leanGraphqlRoute } from './graphql/lean-route.js';
 import { fastExecutionPlugin } from './graphql/fast-execute.js';
 import { graphqlJsonBody } from './graphql/json-body.js';
 import { graphqlSchema } from './graphql/schema.js';
@@ -92,26 +92,27 @@ async function httpContext(orm: MikroORM, request: express.Request, response: ex
 }
 
 /**
- * One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. `leanMutations: false` leaves
- * every request to express and Apollo (graphql/lean-route.ts answers the single-indicator edits otherwise).
+ * One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. `leanRoute: false` leaves
+ * every request to express and Apollo (graphql/lean-route.ts answers the single-indicator edits and plan reads otherwise).
  */
 export async function createHttpApp(
   orm: MikroORM,
-  options: { leanMutations?: boolean } = {},
+  options: { leanRoute?: boolean } = {},
 ): Promise<{ app: express.Express; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy());
-  if (options.leanMutations !== false) {
+  if (options.leanRoute !== false) {
     const production = process.env.NODE_ENV === 'production';
     app.use(
-      leanMutationRoute({
+      leanGraphqlRoute({
         schema: await graphqlSchema(),
         context: (request, response) => httpContext(orm, request, response),
         formatError: formatErrorFor(production),
         includeStacktrace: !production,
         maxCost: maxQueryCost(),
+        fastQueries: FAST_QUERIES,
       }),
     );
   }

@@ -5,7 +5,7 @@ import { databasePath, openDatabase } from './db/orm.js';
 const port = Number(process.env.PORT ?? 4000);
 const dbPath = databasePath();
 const orm = await openDatabase(dbPath);
-const { app, apollo } = await createHttpApp(orm, { leanMutations: process.env.JIXIAO_LEAN_MUTATIONS !== '0' });
+const { app, apollo } = await createHttpApp(orm, { leanRoute: process.env.JIXIAO_LEAN_ROUTE !== '0' });
 
 const server = app.listen(port, () => {
   console.log(`绩效 server ready: http://localhost:${port}/  (GraphQL: http://localhost:${port}/graphql, database: ${dbPath})`);

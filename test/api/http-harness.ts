@@ -38,7 +38,7 @@ export const PASSWORD = 'correct horse battery';
  * The real HTTP app (express, CSRF prevention, limits, headers) on an ephemeral port, over an in-memory
  * database (or a fresh PostgreSQL database when JIXIAO_TEST_DB names a server).
  */
-export async function openHttpApi(options: { leanMutations?: boolean } = {}): Promise<HttpApi> {
+export async function openHttpApi(options: { leanRoute?: boolean } = {}): Promise<HttpApi> {
   const fresh = await freshDatabase();
   const orm = await openDatabase(fresh.dbName);
   const { app, apollo } = await createHttpApp(orm, options);

@@ -1,4 +1,4 @@
-// The lean route for the single-indicator edits (server/src/graphql/lean-route.ts) against the full path
+// The lean route for the single-indicator edits and plan reads (server/src/graphql/lean-route.ts) against the full path
 // (express, body-parser, Apollo): two apps over two databases holding the same plan get the same requests,
 // and every answer must be the same byte for byte (status, headers but Date, body) — those the lean route
 // answers and those it hands on. indicator-writes-http.test.ts holds the five edits to their recorded transcript.
@@ -11,13 +11,14 @@ interface Side {
   api: HttpApi;
   admin: string;
   outsider: string;
+  planId: string;
   ids: string[];
 }
 
 let lean: Side;
 let full: Side;
 
-async function side(options: { leanMutations?: boolean }): Promise<Side> {
+async function side(options: { leanRoute?: boolean }): Promise<Side> {
   const api = await openHttpApi(options);
   const admin = await api.addUser('lean-admin', 'ADMIN');
   const elsewhere = await api.gql('mutation { createDepartment(input: { name: "其他部门" }) { department { id } } }', {}, admin);
@@ -25,7 +26,7 @@ async function side(options: { leanMutations?: boolean }): Promise<Side> {
   const reply = await api.post({ query: 'mutation($d: JSONObject!) { importPlanDocument(document: $d) { plan { id indicators { id } } } }', variables: { d: readFixture('yanfeng') } }, { token: admin });
   const plan = reply.json.data.importPlanDocument.plan;
   await api.orm.em.fork().getConnection().execute('update plan set status = ? where id = ?', ['EVALUATING', Number(plan.id)]);
-  return { api, admin, outsider, ids: plan.indicators.map((row: { id: string }) => row.id) };
+  return { api, admin, outsider, planId: plan.id, ids: plan.indicators.map((row: { id: string }) => row.id) };
 }
 
 const environment = process.env.NODE_ENV;
@@ -33,7 +34,7 @@ beforeAll(async () => {
   // As deployed: errors without stack traces (the two paths call graphql-js from different frames).
   process.env.NODE_ENV = 'production';
   lean = await side({});
-  full = await side({ leanMutations: false });
+  full = await side({ leanRoute: false });
   process.env.NODE_ENV = environment;
 });
 afterAll(async () => {
@@ -64,9 +65,15 @@ fragment Change on IndicatorChangePayload {
 const SCORE = 'mutation($id: ID!, $s: Decimal, $r: String, $v: Int) { scoreIndicator(id: $id, score: $s, reason: $r, expectedVersion: $v) { indicator { id version score deduction gap { effectiveScore } } userErrors { field code message } } }';
 const WEIGHT = 'mutation($id: ID!, $w: Decimal) { changed: setIndicatorWeight(id: $id, weight: $w) { __typename indicator { id weight } userErrors { code } } }';
 
+/** A whole-plan read as the editor's is shaped: fragments, the tree, the tables with their gaps, roll-up and checks. */
+const PLAN = `query Plan($id: ID!) { plan(id: $id) { ...Head indicators { ...Row } lineItems { id name indicators { ...Row } children { id name } } } }
+fragment Head on Plan { id year status version rollup { count scoreTotal grade } checks { code message } }
+fragment Row on Indicator { id position level1 name targetText actualText weight score gap { status completion suggestedScore explanation } }`;
+const PLAN_BY_YEAR = 'query($d: String, $y: Int!) { planByYear(department: $d, year: $y) { id year status indicators { id name } } again: plan(id: "1") { id } }';
+
 interface Case {
   name: string;
-  body: (ids: string[]) => unknown;
+  body: (ids: string[], planId: string) => unknown;
   token?: 'admin' | 'outsider' | 'none';
   headers?: Record<string, string>;
   /** The lean route answers it (otherwise it hands it on). */
@@ -96,17 +103,23 @@ const CASES: Case[] = [
   { name: 'a NUL in a variable', body: (ids) => ({ query: EDITOR_ACTUAL, variables: { id: ids[0], actual: 'a\u0000b' } }), lean: false },
   { name: 'a batch', body: (ids) => [{ query: WEIGHT, variables: { id: ids[6], w: '5' } }], lean: false },
   { name: 'another mutation', body: () => ({ query: 'mutation { createDepartment(input: { name: "新部门" }) { department { name } userErrors { code } } }' }), lean: false },
-  { name: 'a query', body: (ids) => ({ query: `query { indicator(id: "${ids[0]}") { id actualText } }` }), lean: false },
+  { name: 'a whole-plan read', body: (_, planId) => ({ query: PLAN, operationName: 'Plan', variables: { id: planId } }), lean: true },
+  { name: 'a plan by year, and a second root field', body: () => ({ query: PLAN_BY_YEAR, variables: { d: '雁峰区委宣传部', y: 2024 } }), lean: true },
+  { name: 'a plan id that is not one', body: () => ({ query: PLAN, variables: { id: 'abc' } }), lean: true },
+  { name: 'a plan the caller may not read', body: (_, planId) => ({ query: PLAN, variables: { id: planId } }), token: 'outsider', lean: true },
+  { name: 'a plan read signed out', body: (_, planId) => ({ query: PLAN, variables: { id: planId } }), token: 'none', lean: false },
+  { name: 'a query of another root field', body: (ids) => ({ query: `query { indicator(id: "${ids[0]}") { id actualText } }` }), lean: false },
+  { name: 'a plan and another root field', body: (ids, planId) => ({ query: `query { plan(id: "${planId}") { id } indicator(id: "${ids[0]}") { id } }` }), lean: false },
 ];
 
-describe('the lean route for single-indicator edits', () => {
+describe('the lean route for single-indicator edits and plan reads', () => {
   it('answers as the full path does, byte for byte, and takes the requests it should', async () => {
     for (const one of CASES) {
       const before = leanRouteStats.answered;
       const replies = await Promise.all(
-        [lean, full].map(({ api, admin, outsider, ids }) => {
+        [lean, full].map(({ api, admin, outsider, ids, planId }) => {
           const token = one.token === 'none' ? null : one.token === 'outsider' ? outsider : admin;
-          return api.post(JSON.stringify(one.body(ids)), { token, headers: one.headers });
+          return api.post(JSON.stringify(one.body(ids, planId)), { token, headers: one.headers });
         }),
       );
       expect(record(replies[0]), one.name).toBe(record(replies[1]));

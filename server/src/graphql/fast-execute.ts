@@ -45,21 +45,41 @@ export function fastExecutionPlugin<TContext extends object>(roots: ReadonlySet<
     async requestDidStart() {
       return {
         async responseForOperation(requestContext) {
-          const plan = compiled(requestContext as unknown as GraphQLRequestContext<object>, roots);
-          if (!plan) return null;
-          try {
-            const data = await plan.run(requestContext.contextValue, requestContext.request.variables);
-            fastExecutionStats.answered++;
-            return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
-          } catch {
-            fastExecutionStats.gaveUp++;
-            onGiveUp(requestContext.contextValue);
-            return null; // graphql-js runs the operation, with its errors
-          }
+          const { document, operation, schema } = requestContext as unknown as GraphQLRequestContext<object>;
+          if (!document || !operation) return null;
+          const data = await fastExecute(schema, document, operation, roots, requestContext.contextValue, requestContext.request.variables, onGiveUp);
+          // null: graphql-js runs the operation, with its errors
+          return data && { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };
     },
   };
+}
+
+/**
+ * Runs a query operation with the fast executor when it takes it (its root fields among `roots`): the data, or
+ * null when graphql-js must execute it (not compiled, or given up: then `onGiveUp` has been called).
+ */
+export async function fastExecute<TContext>(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  roots: ReadonlySet<string>,
+  context: TContext,
+  variables: Record<string, unknown> | undefined,
+  onGiveUp: (context: TContext) => void,
+): Promise<Record<string, unknown> | null> {
+  const plan = compiled(schema, document, operation, roots);
+  if (!plan) return null;
+  try {
+    const data = await plan.run(context, variables);
+    fastExecutionStats.answered++;
+    return data;
+  } catch {
+    fastExecutionStats.gaveUp++;
+    onGiveUp(context);
+    return null;
+  }
 }
 
 /** Requests the fast executor answered, and those it gave to graphql-js after starting (for tests). */
@@ -119,9 +139,8 @@ export const contextOnlyResolvers = new WeakSet<Function>();
 
 const plans = new WeakMap<DocumentNode, Map<string | null, Operation | null>>();
 
-function compiled(requestContext: GraphQLRequestContext<object>, roots: ReadonlySet<string>): Operation | null {
-  const { document, operation, schema } = requestContext;
-  if (!document || !operation || operation.operation !== 'query') return null;
+function compiled(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, roots: ReadonlySet<string>): Operation | null {
+  if (operation.operation !== 'query') return null;
   let byName = plans.get(document);
   if (!byName) plans.set(document, (byName = new Map()));
   const name = operation.name?.value ?? null;

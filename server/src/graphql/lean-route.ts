@@ -14,8 +14,9 @@ import {
   validate,
   visit,
 } from 'graphql';
-import { beginPlanReads, endPlanReads, planReadsOf } from '../modules/plan/plan-content.js';
+import { beginPlanReads, endPlanReads, planReadsOf, restartPacing } from '../modules/plan/plan-content.js';
 import type { Context } from './context.js';
+import { fastExecute } from './fast-execute.js';
 import { isPlainJsonBody, readPlainJsonBody } from './json-body.js';
 import { costVariables, invalidText, LIMITS, queryCost, queryLimitsRules, securityHeaders, textNesting } from './limits.js';
 
@@ -49,6 +50,8 @@ export interface LeanRouteOptions {
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   includeStacktrace: boolean;
   maxCost: number;
+  /** The queries the fast executor takes (graphql/fast-execute.ts): the lean route answers those too. */
+  fastQueries: ReadonlySet<string>;
 }
 
 interface Classified {
@@ -65,17 +68,19 @@ interface LeanRequest {
 }
 
 /**
- * POST /graphql for the single-indicator edits without express's router, body-parser and Apollo's request
- * pipeline (issue 12: with them a write cost ≈ 2.4 ms of the main thread, and at 300 writes/s bursts queued
- * past the 50 ms target). It answers a request only when it can answer it as the full path would, byte for
- * byte: a signed-in caller's plain JSON body with one mutation among LEAN_MUTATIONS, a document that passes
- * the same validation rules, token limit, text limits and cost ceiling (checked once per document text), no
- * directives or introspection, variables that coerce, and an `Accept` header it knows. graphql-js executes it
- * with the same context, plan-read bookkeeping and error formatting; the response has Apollo's body and
- * express's headers. Every other request, and every one it declines, goes on to the full path untouched (a
- * body it read is handed on as express.json would leave it).
+ * POST /graphql for the single-indicator edits and the whole-plan reads without express's router, body-parser
+ * and Apollo's request pipeline (issue 12: with them a write cost ≈ 2.4 ms of the main thread, and at 300
+ * writes/s bursts queued past the 50 ms target). It answers a request only when it can answer it as the full
+ * path would, byte for byte: a signed-in caller's plain JSON body with one operation — a mutation whose one
+ * field is among LEAN_MUTATIONS, or a query of the fast executor's root fields — whose document passes the
+ * same validation rules, token limit, text limits and cost ceiling (checked once per document text), has no
+ * directives or introspection, with variables that coerce, and an `Accept` header it knows. It executes as
+ * Apollo would (a query by the fast executor, graphql-js when that one declines or gives up; a mutation by
+ * graphql-js) with the same context, plan-read bookkeeping and error formatting; the response has Apollo's
+ * body and express's headers. Every other request, and every one it declines, goes on to the full path
+ * untouched (a body it read is handed on as express.json would leave it).
  */
-export function leanMutationRoute(options: LeanRouteOptions): RequestHandler {
+export function leanGraphqlRoute(options: LeanRouteOptions): RequestHandler {
   const documents = new Map<string, Classified | null>();
   const rules = [...specifiedRules, ...queryLimitsRules()];
 
@@ -88,10 +93,12 @@ export function leanMutationRoute(options: LeanRouteOptions): RequestHandler {
       return null;
     }
     const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-    if (operations.length !== 1 || operations[0].operation !== 'mutation') return null;
+    if (operations.length !== 1) return null;
     const [operation] = operations;
-    const [root, ...others] = operation.selectionSet.selections;
-    if (others.length || root.kind !== Kind.FIELD || !LEAN_MUTATIONS.has(root.name.value)) return null;
+    const roots = operation.selectionSet.selections;
+    if (operation.operation === 'mutation') {
+      if (roots.length !== 1 || roots[0].kind !== Kind.FIELD || !LEAN_MUTATIONS.has(roots[0].name.value)) return null;
+    } else if (operation.operation !== 'query' || !roots.every((root) => root.kind === Kind.FIELD && options.fastQueries.has(root.name.value))) return null;
     if (usesDirectivesOrIntrospection(document)) return null;
     if (validate(options.schema, document, rules).length) return null;
     // A cost that no variable can change (no page sizes, no directives): priced with the first variables that coerce.
@@ -127,7 +134,9 @@ export function leanMutationRoute(options: LeanRouteOptions): RequestHandler {
     planReadsOf(context.em, work.document);
     let result: ExecutionResult;
     try {
-      result = await execute({ schema: options.schema, document: work.document, contextValue: context, variableValues: work.variables });
+      // A plan read as Apollo runs it: the fast executor (its plugin), graphql-js when that one does not take it or gives up.
+      const fast = work.operation.operation === 'query' ? await fastExecute(options.schema, work.document, work.operation, options.fastQueries, context, work.variables, (given) => restartPacing(given.em)) : null;
+      result = fast ? { data: fast } : await execute({ schema: options.schema, document: work.document, contextValue: context, variableValues: work.variables });
     } finally {
       endPlanReads(context.em);
     }
