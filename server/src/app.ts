@@ -102,6 +102,9 @@ export async function createHttpApp(
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on res.send's answers (/graphql, /healthz): they are no-store, and hashing each one was ≈ 4 % of a
+  // typical plan read's CPU (issue 12). The client's files have their own (client-assets.ts, express's sendFile).
+  app.set('etag', false);
   app.set('trust proxy', trustProxy());
   if (options.leanRoute !== false) {
     const production = process.env.NODE_ENV === 'production';

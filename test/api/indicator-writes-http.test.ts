@@ -39,8 +39,12 @@ const SHORT = 'indicator { id version weight score deduction scoreUnconfirmed ga
 /** Statuses the script runs in, and edits per status (the proof before/after ran all four statuses and six rounds). */
 const STATUSES = ['DRAFT', 'EVALUATING', 'APPROVED'];
 const ROUNDS = 3;
-/** The transcript's hash (SQLite and PostgreSQL alike), from main at 637c096, before the lighter write path. */
-const TRANSCRIPT_SHA256 = '81eb43bdba333d7b5156e96caa25c8ec398f68fde381b11f4ec9af8c3e72e7db';
+/**
+ * The transcript's hash (SQLite and PostgreSQL alike). From main at 637c096, before the lighter write path
+ * (81eb43bd…). Since session 8 /graphql's answers carry no `etag` header (app.ts): this is that transcript
+ * with its 202 `etag:` lines removed, nothing else changed.
+ */
+const TRANSCRIPT_SHA256 = '4579f05aa832d82d2cea1226d46c16eb8ca3d56f316e0426061021b076cc1d5e';
 const MUTATIONS = {
   actual: `mutation($id: ID!, $a: String, $e: String, $v: Int) { recordIndicatorActual(id: $id, actual: $a, evidence: $e, expectedVersion: $v) { ${CHANGE} } }`,
   reason: `mutation($id: ID!, $r: String, $v: Int) { setIndicatorDeviationReason(id: $id, reason: $r, expectedVersion: $v) { ${SHORT} } }`,

@@ -146,8 +146,6 @@ export function leanGraphqlRoute(options: LeanRouteOptions): RequestHandler {
     response.statusCode = errors?.status ?? 200;
     response.setHeader('Content-Type', contentType);
     response.setHeader('Content-Length', Buffer.byteLength(text));
-    const etag = request.app.get('etag fn') as ((body: string, encoding: string) => string) | undefined;
-    if (etag) response.setHeader('ETag', etag(text, 'utf8'));
     response.end(text);
     leanRouteStats.answered++;
   };
