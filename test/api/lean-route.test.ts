@@ -3,6 +3,7 @@
 // and every answer must be the same byte for byte (status, headers but Date, body) — those the lean route
 // answers and those it hands on. indicator-writes-http.test.ts holds the five edits to their recorded transcript.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgres } from '../../server/src/db/orm.js';
 import { leanRouteStats } from '../../server/src/graphql/lean-route.js';
 import { type HttpApi, type HttpReply, openHttpApi } from './http-harness.js';
 import { readFixture } from './harness.js';
@@ -131,7 +132,7 @@ describe('the lean route for single-indicator edits and plan reads', () => {
   });
 
   it('formats an unexpected failure as the full path does (production: masked)', async () => {
-    for (const { api } of [lean, full]) await api.orm.em.fork().getConnection().execute('drop table evaluation');
+    for (const { api } of [lean, full]) await api.orm.em.fork().getConnection().execute(`drop table evaluation${isPostgres(api.orm) ? ' cascade' : ''}`);
     const replies = await Promise.all([lean, full].map(({ api, admin, ids }) => api.post({ query: SCORE, variables: { id: ids[8], s: null } }, { token: admin })));
     expect(replies[0].json.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
     expect(record(replies[0])).toBe(record(replies[1]));
