@@ -23,14 +23,8 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { createUser } from '../src/modules/user/user.service.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary } from './province/generate.js';
+import { WHOLE_PLAN_TEXTS } from './province/queries.js';
 
-const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
-const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
-// The province bench's WHOLE_PLAN_TEXTS (bench/province-bench.ts).
-const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
-  budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
-  indicators { ${INDICATOR_FIELDS} }
-  lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
 const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
 const PASSWORD = 'bench correct horse battery';
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-http-read-'));

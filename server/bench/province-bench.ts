@@ -20,6 +20,7 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { createBenchAdmin } from './province/bench-user.js';
 import { postJson } from './province/load-client.js';
+import { ACTUAL, REGION_QUERY, WHOLE_PLAN_EDITOR, WHOLE_PLAN_TEXTS } from './province/queries.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
 import { importFiles } from '../src/cli/main.js';
 
@@ -158,15 +159,6 @@ try {
 
   const BIG = 1; // written first
   const TYPICAL = 2 + Math.floor(DEPARTMENTS / 2);
-  const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
-  const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
-  const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
-    budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
-    indicators { ${INDICATOR_FIELDS} }
-    lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
-  const WHOLE_PLAN_EDITOR = `query($id: ID!) { plan(id: $id) { id rollup { scoreTotal grade statusCounts { status count } } checks { code message }
-    indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } }
-    lineItems { id name rollup { scoreTotal } children { id name rollup { scoreTotal } indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } } } } } }`;
 
   // Peak memory first, on a fresh server: 8 concurrent editor reads of the big plan, twice.
   log('memory: 8 concurrent reads of the 5,020-indicator plan');
@@ -237,7 +229,6 @@ try {
 
   log('region aggregate');
   // planStats(groupBy: [REGION]) sums in SQL (docs/ANALYST.md); raw: the same sums by region over the TOTAL rows.
-  const REGION_QUERY = 'query { planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } }';
   const regionCount = (await get('/regions')).length;
   const appRegionCount = (await gql(REGION_QUERY)).planStats.length;
   results.regions = { raw: await median(5, 20_000, () => get('/regions')), app: await median(5, 60_000, () => gql(REGION_QUERY)), regionCount, appRegionCount };
@@ -251,7 +242,6 @@ try {
       return 5_021 + (state % (totalIndicators - 5_020)); // outside the big plan
     };
   })();
-  const ACTUAL = 'mutation($id: ID!, $a: String) { recordIndicatorActual(id: $id, actual: $a) { indicator { id version gap { status } } userErrors { code message } } }';
   const load = async (clients: number, requests: number, capMs: number, one: (id: number, n: number) => Promise<void>) => {
     const latencies: number[] = [];
     const errors: string[] = [];

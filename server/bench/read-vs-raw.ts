@@ -20,6 +20,7 @@ import type { Actor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { createBenchAdmin } from './province/bench-user.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
+import { REGION_QUERY, WHOLE_PLAN_TEXTS } from './province/queries.js';
 
 const DEPARTMENTS = Number(process.env.READ_DEPARTMENTS ?? 4800);
 const dbPath = resolve(process.env.READ_DB ?? `/tmp/jixiao-read-vs-raw-${DEPARTMENTS}/province.sqlite`);
@@ -49,14 +50,6 @@ if (!existsSync(dbPath)) {
 }
 
 const TYPICAL = 2 + Math.floor(DEPARTMENTS / 2);
-const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
-const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
-// The province bench's queries (bench/province-bench.ts).
-const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
-    budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
-    indicators { ${INDICATOR_FIELDS} }
-    lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
-const REGION_QUERY = 'query { planStats(groupBy: [REGION]) { region planCount budget { category initial fullYear actual } } }';
 
 /** CPU time all threads of a process have run, in ms (the scheduler's nanoseconds: /proc/<pid>/stat counts 10 ms ticks). */
 function cpuOf(pid: number): number {
