@@ -32,6 +32,8 @@ export async function createApolloServer(options: { fastExecution?: boolean } = 
     // hook made Apollo wrap every resolver — thousands of calls on a whole-plan read (issue 12).
     // Plan reads executed without graphql-js's per-field objects (graphql/fast-execute.ts); graphql-js
     // answers every request that one does not take or gives up on.
+    // The lean route (graphql/lean-route.ts) answers the single-indicator edits and plan reads without this
+    // pipeline: what a plugin here adds to those requests must be added there too (lean-route.test.ts compares).
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
