@@ -2,7 +2,7 @@
 // fresh SQLite file, against the raw writer for the same documents. For quick measurements of the import path.
 //   BENCH_DEPARTMENTS=200 pnpm --filter @jixiao/server exec tsx bench/province-import.ts   (SKIP_RAW=1: the app alone)
 // BENCH_CLI=1: also the command line over a folder of files (`pnpm cli import`, one transaction);
-// SKIP_APP=1: not the transaction-per-department path; BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
+// SKIP_APP=1: not the transaction-per-department path; JIXIAO_IMPORT_WORKER=0: the CLI without its preparing worker; BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
 // Prints wall and CPU time of the process: on a shared machine the CPU time is the steadier figure.
 import 'reflect-metadata';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { openDatabase } from '../src/db/orm.js';
 import { withAuditScope } from '../src/modules/audit/audit-scope.js';
 import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
 import { rebuildFigures } from '../src/modules/plan/plan-figures.store.js';
-import { importFiles } from '../src/cli/main.js';
+import { importFiles, startImportWorker } from '../src/cli/main.js';
 import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { departmentDocument, loadVocabulary, writeRaw } from './province/generate.js';
@@ -42,6 +42,9 @@ const threadDelta = (before: Record<string, number>, after: Record<string, numbe
 const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? 200);
 const SEED = Number(process.env.BENCH_SEED ?? 12);
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
+// The CLI's preparing worker loads its modules while the documents are generated, as `pnpm cli import` starts
+// it while the database opens (BENCH_WORKER_COLD=1: at the first command, which prepares on the main thread until it is ready).
+const workerReady = process.env.BENCH_CLI && !process.env.BENCH_WORKER_COLD ? startImportWorker() : null;
 const vocabulary = loadVocabulary();
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
 const documents = Array.from({ length: DEPARTMENTS }, (_, index) => departmentDocument(index, vocabulary, SEED));
@@ -90,6 +93,7 @@ if (process.env.BENCH_CLI) {
     return path;
   });
   const cliOrm = await openDatabase(join(folder, 'cli.sqlite'));
+  if (workerReady && !(await workerReady)) console.error('the preparing worker did not start: the CLI prepares on the main thread');
   const threadsStart = threadCpu();
   const cpuStart = process.cpuUsage();
   const start = performance.now();

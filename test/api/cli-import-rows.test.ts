@@ -13,7 +13,7 @@ import { PlanRowsWriter } from '../../server/src/modules/plan-document/plan-rows
 import { bindActor } from '../../server/src/modules/user/access.js';
 import { Role } from '../../server/src/modules/user/user.entity.js';
 import { readFixture } from './harness.js';
-import { importFiles } from '../../server/src/cli/main.js';
+import { importFiles, startImportWorker } from '../../server/src/cli/main.js';
 import { rebuildFigures } from '../../server/src/modules/plan/plan-figures.store.js';
 import { departmentDocument, loadVocabulary } from '../../server/bench/province/generate.js';
 
@@ -182,5 +182,61 @@ describe('the CLI validating files as the import goes', () => {
     await expect(importFiles(orm, [paths[1], join(folder, 'missing.json'), paths[2]], (line) => lines.push(line))).rejects.toThrow(/无法读取文件 .*missing\.json：ENOENT/);
     expect(lines).toEqual([]);
     expect(await rows()).toBe(before);
+  });
+});
+
+describe('the CLI preparing the files on a worker thread', () => {
+  it('writes what preparing them on the main thread writes, logs the same lines, and an invalid file late in the list is still the error', async () => {
+    const setting = process.env.JIXIAO_IMPORT_WORKER;
+    const using = (value: string) => (process.env.JIXIAO_IMPORT_WORKER = value);
+    try {
+      expect(await startImportWorker()).toBe(true);
+      const vocabulary = loadVocabulary();
+      const paths = Array.from({ length: 24 }, (_, index) => {
+        const path = join(folder, `worker-${index}.json`);
+        writeFileSync(path, JSON.stringify(departmentDocument(index, vocabulary, 5)));
+        return path;
+      });
+      const invalid = join(folder, 'worker-invalid.json');
+      writeFileSync(invalid, JSON.stringify({ ...departmentDocument(99, vocabulary, 5), year: '二〇二五' }));
+      const dump = async (orm: MikroORM) => {
+        const rows: Record<string, unknown>[] = [];
+        for (const table of [...TABLES, 'plan_check_count', 'audit_entry']) {
+          for (const row of await orm.em.getConnection().execute<Record<string, unknown>[]>(`select * from "${table}" order by rowid`)) {
+            rows.push(Object.fromEntries(Object.entries({ table, ...row }).filter(([column]) => !CLOCK.has(column) && column !== 'at')));
+          }
+        }
+        return rows;
+      };
+      const imported = async (worker: string, files: string[]) => {
+        const orm = await openDatabase(join(folder, `worker-${worker}-${files.length}.sqlite`));
+        opened.push(orm);
+        const lines: string[] = [];
+        using(worker);
+        await importFiles(orm, files, (line) => lines.push(line));
+        return { orm, lines };
+      };
+      const [onWorker, here] = [await imported('1', paths), await imported('0', paths)];
+      expect(onWorker.lines).toHaveLength(24);
+      expect(onWorker.lines).toEqual(here.lines);
+      expect(await dump(onWorker.orm)).toEqual(await dump(here.orm));
+
+      // Late in the list, after a batch's worth: its problem, nothing written, no line; the same before replaced plans (the ordinary way).
+      using('1');
+      const before = await dump(onWorker.orm);
+      const lines: string[] = [];
+      for (const files of [[...paths.slice(0, 3), ...paths.slice(0, 20)], paths]) {
+        const fresh = await openDatabase(join(folder, `worker-fresh-${files.length}.sqlite`));
+        opened.push(fresh);
+        await expect(importFiles(fresh, [...files, invalid, paths[0]], (line) => lines.push(line))).rejects.toThrow(/worker-invalid\.json 不符合计划文件格式，未写入任何数据[\s\S]*document\.year/);
+        expect(await fresh.em.getConnection().execute('select id from plan')).toEqual([]);
+      }
+      await expect(importFiles(onWorker.orm, [...paths.slice(0, 3), invalid], (line) => lines.push(line), '再次 (again)')).rejects.toThrow(/worker-invalid\.json 不符合计划文件格式/);
+      expect(lines).toEqual([]);
+      expect(await dump(onWorker.orm)).toEqual(before);
+    } finally {
+      if (setting === undefined) delete process.env.JIXIAO_IMPORT_WORKER;
+      else process.env.JIXIAO_IMPORT_WORKER = setting;
+    }
   });
 });

@@ -1,14 +1,17 @@
 // The command line: pnpm cli import <file.json>... | pnpm cli export --department <name> --year <year> | pnpm cli seed
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { EntityManager, MikroORM } from '@mikro-orm/sqlite';
 import { withAuditScope } from '../modules/audit/audit-scope.js';
 import { type Actor, bindActor } from '../modules/user/access.js';
 import { isPostgres, openDatabase } from '../db/orm.js';
 import { UserInputError } from '../graphql/user-error.js';
 import { findDepartmentByNames } from '../modules/department/department.service.js';
-import { exportPlanDocument, type ImportResult, importNewDepartmentPlans, importPlanDocument, type PreparedImport, prepareImport, validatePlanDocument } from '../modules/plan-document/plan-document.service.js';
+import { exportPlanDocument, type ImportResult, importNewDepartmentPlans, importPlanDocument, type NewPlanImport } from '../modules/plan-document/plan-document.service.js';
 import { Plan } from '../modules/plan/plan.entity.js';
 import { PlanRowsWriter } from '../modules/plan-document/plan-rows.writer.js';
 import type { PlanDocument } from '../domain/plan-document.js';
@@ -16,6 +19,8 @@ import { rebuildFigures } from '../modules/plan/plan-figures.store.js';
 import { importPlanWorkbook, planWorkbookFile, type PlanWorkbookPreview } from '../modules/plan-workbook/plan-workbook.service.js';
 import { Role, User } from '../modules/user/user.entity.js';
 import { createUser, type NewUser } from '../modules/user/user.service.js';
+import { CliError, prepareFile, type prepareFileSerialized, preparedImport, validateFile } from './prepare-file.js';
+import type { ToWorker } from './prepare-worker.js';
 
 const USAGE = `用法 / usage:
   pnpm cli import [--reason <原因>] <file.json>...     导入计划文件（全部成功或全部不写入）；替换已批复的计划须填写原因
@@ -37,30 +42,9 @@ export const DEMO_FILES = ['shifeng-2021-targets.json', 'yanfeng-2024-self-evalu
   resolve(import.meta.dirname, '../../demo-data', name),
 );
 
-class CliError extends Error {}
-
 /** Paths are read relative to where the user typed the command (pnpm runs us in server/). */
 function userPath(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
-}
-
-function readDocument(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? String(error)} (cannot read the file)`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${path} 不是有效的 JSON：${(error as Error).message} (not valid JSON)`);
-  }
-}
-
-function describeProblems(path: string, error: UserInputError): string {
-  const lines = error.errors.map((problem) => `  - ${problem.field.join('.')}: ${problem.message} [${problem.code}]`);
-  return `${path} 不符合计划文件格式，未写入任何数据 (invalid plan document; nothing was written):\n${lines.join('\n')}`;
 }
 
 /** The command line is the machine's administrator: it acts as ADMIN and is recorded as such in the audit trail. */
@@ -76,45 +60,275 @@ function asCommandLine<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>
 }
 
 /**
- * A command's files, each read and validated when the import first needs it (while SQLite writes the ones
- * before it: issue 12), in order. The first file that cannot be read or is not a valid plan document is the
- * command's error, as if every file had been validated first: `validateAll` finds it after any other failure.
+ * Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all; fewer,
+ * longer multi-row INSERTs: 800 departments, 12.4–13.2 → 11.3–12.5 ms CPU of the main thread per department
+ * from 10 to 50 (session 7, bench/province-import.ts BENCH_CLI=1, idle machine).
  */
-class DocumentFiles {
-  private readonly validated: { path: string; document: PlanDocument }[] = [];
+const BATCH = 50;
+/** Files prepared ahead of the one being written, at most: what is prepared waits in memory until written. */
+const AHEAD = 2 * BATCH;
+/** From this many files a command prepares them on a second thread (JIXIAO_IMPORT_WORKER=0: never; =1: always). */
+const WORKER_FILES = 100;
+
+/** A command's file, validated; `ahead`: prepared as the plan of a new department (null: the ordinary way). */
+interface CommandFile {
+  path: string;
+  /** The validated document, when this thread has it (the worker keeps its own: the ordinary way reads the file again). */
+  document: PlanDocument | null;
+  ahead: NewPlanImport | null;
+}
+
+/**
+ * A command's files in order, each read, validated and prepared ahead of its import. The first file that
+ * cannot be read or is not a valid plan document is the command's error, as if every file had been validated
+ * first: `get` throws it for that file and any after it, `validateAll` finds it after any other failure.
+ */
+interface CommandFiles {
+  readonly paths: string[];
+  /** Every file validated (none was invalid). */
+  readonly complete: boolean;
+  get(index: number): Promise<CommandFile>;
+  /** The file is written: what was prepared of it is garbage now. */
+  release(index: number): void;
+  /** Validates the files not validated yet; throws the first invalid file's error. */
+  validateAll(): Promise<void>;
+  close(): void;
+}
+
+/** On this thread, as each file is first needed (`prepare`: false on PostgreSQL, where every file goes the ordinary way). */
+class LocalFiles implements CommandFiles {
+  private readonly files: (CommandFile | null)[] = [];
   private failure: CliError | null = null;
 
-  constructor(readonly paths: string[]) {}
+  constructor(
+    readonly paths: string[],
+    private readonly prepare: boolean,
+  ) {}
 
-  get length(): number {
-    return this.paths.length;
-  }
-
-  /** Every file validated (none was invalid). */
   get complete(): boolean {
-    return this.validated.length === this.paths.length;
+    return this.files.length === this.paths.length;
   }
 
-  /** The file at `index`, validated; throws the first invalid file's error if it comes at or before it. */
-  get(index: number): { path: string; document: PlanDocument } {
-    while (this.validated.length <= index) {
+  async get(index: number): Promise<CommandFile> {
+    this.validate(index, this.prepare ? 'prepare' : 'document');
+    return this.files[index]!;
+  }
+
+  release(index: number): void {
+    this.files[index] = null;
+  }
+
+  async validateAll(): Promise<void> {
+    this.validate(this.paths.length - 1, 'check');
+  }
+
+  close(): void {}
+
+  /** `check`: the file validated, nothing kept (the command has failed). */
+  private validate(index: number, keep: 'prepare' | 'document' | 'check'): void {
+    while (this.files.length <= index) {
       if (this.failure) throw this.failure;
-      const path = this.paths[this.validated.length];
+      const path = this.paths[this.files.length];
       try {
-        this.validated.push({ path, document: validatePlanDocument(readDocument(path)) });
+        if (keep === 'prepare') this.files.push({ path, ...prepareFile(path) });
+        else {
+          const document = validateFile(path);
+          this.files.push(keep === 'document' ? { path, document, ahead: null } : null);
+        }
       } catch (error) {
-        if (error instanceof UserInputError) this.failure = new CliError(describeProblems(path, error));
-        else if (error instanceof CliError) this.failure = error;
-        throw this.failure ?? error;
+        if (error instanceof CliError) this.failure = error;
+        throw error;
       }
     }
-    return this.validated[index];
+  }
+}
+
+/**
+ * The preparing worker (prepare-worker.ts), started once per process and kept, unreferenced between commands
+ * (it does not keep the process alive); `ready` once its modules are loaded (seconds under tsx), null where
+ * it cannot start (a command then prepares its files on this thread, as it does until the worker is ready).
+ */
+interface Preparing {
+  ready: Worker | null | undefined;
+  /** Settles when `ready` does. */
+  settled: Promise<unknown>;
+}
+let preparing: Preparing | null = null;
+
+/** Starts the preparing worker ahead of a large import (the command line does while the database opens); true once it is ready, false where it cannot start. */
+export async function startImportWorker(): Promise<boolean> {
+  const state = preparingWorker();
+  await state.settled;
+  return state.ready != null;
+}
+
+function preparingWorker(): Preparing {
+  if (preparing) return preparing;
+  let settle = () => {};
+  const state: Preparing = { ready: undefined, settled: new Promise<void>((resolve) => (settle = resolve)) };
+  preparing = state;
+  let worker: Worker;
+  try {
+    // Under tsx (pnpm cli) or vitest the worker is the .ts file: on Node 20 a worker does not get the loader
+    // hooks of `--import tsx`, so it registers tsx's own before importing it.
+    if (import.meta.url.endsWith('.ts')) {
+      const file = new URL('./prepare-worker.ts', import.meta.url).href;
+      const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+      worker = new Worker(`import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); });`, { eval: true });
+    } else worker = new Worker(new URL('./prepare-worker.js', import.meta.url));
+  } catch {
+    state.ready = null;
+    settle();
+    return state;
+  }
+  worker.unref();
+  const failed = () => {
+    state.ready = null;
+    settle();
+  };
+  worker.once('error', failed);
+  worker.once('exit', failed);
+  worker.once('message', () => {
+    // { ready: true }: its modules are loaded.
+    worker.off('error', failed);
+    worker.off('exit', failed);
+    // Should it exit later, the next command starts another.
+    worker.once('exit', () => (preparing = null));
+    state.ready = worker;
+    settle();
+  });
+  return state;
+}
+
+type Serialized = ReturnType<typeof prepareFileSerialized>;
+type FromWorker = { job: number; index: number; ahead: Serialized } | { job: number; index: number; error: string } | { job: number; index: number; fatal: string } | { job: number; validated: number };
+
+let jobs = 0;
+
+/**
+ * On the worker, a couple of batches ahead of the import (AHEAD), while this thread writes; on this thread
+ * until the worker is ready (it takes the files from there on).
+ */
+class WorkerFiles implements CommandFiles {
+  private readonly job = ++jobs;
+  private readonly files: ({ path: string; ahead: Serialized } | CommandFile | null)[] = [];
+  private validated = 0;
+  private failure: { index: number; error: Error } | null = null;
+  private worker: Worker | null = null;
+  private allowed = 0;
+  private wake: (() => void) | null = null;
+  private readonly onMessage = (message: FromWorker) => this.receive(message);
+  private readonly onExit = () => this.fail(Number.POSITIVE_INFINITY, new Error('导入的准备线程意外退出 (the preparing thread exited)'));
+
+  constructor(
+    readonly paths: string[],
+    private readonly preparing: Preparing,
+  ) {}
+
+  get complete(): boolean {
+    return this.validated === this.paths.length;
   }
 
-  /** Validates the files not validated yet; throws the first invalid file's error. */
-  validateAll(): void {
-    if (this.paths.length) this.get(this.paths.length - 1);
+  async get(index: number): Promise<CommandFile> {
+    if (!this.worker && this.preparing.ready && !this.failure && this.files.length < this.paths.length) this.start(this.preparing.ready);
+    if (this.worker && index + AHEAD > this.allowed) {
+      this.allowed = index + AHEAD;
+      this.send({ type: 'allow', job: this.job, allowed: this.allowed });
+    }
+    while (this.files.length <= index) {
+      if (this.failure && this.failure.index <= index) throw this.failure.error;
+      if (!this.worker) this.prepareHere();
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+    const file = this.files[index]!;
+    if ('document' in file) return file;
+    return { path: file.path, document: null, ahead: file.ahead && preparedImport(file.ahead) };
   }
+
+  release(index: number): void {
+    this.files[index] = null;
+  }
+
+  async validateAll(): Promise<void> {
+    if (this.worker && !this.complete && !this.failure) this.send({ type: 'validate', job: this.job });
+    while (!this.complete) {
+      if (this.failure) throw this.failure.error;
+      if (this.worker) await new Promise<void>((resolve) => (this.wake = resolve));
+      else {
+        const index = this.files.length;
+        try {
+          validateFile(this.paths[index]);
+        } catch (error) {
+          if (error instanceof CliError) this.fail(index, error);
+          throw error;
+        }
+        this.files.push(null);
+        this.validated = this.files.length;
+      }
+    }
+  }
+
+  close(): void {
+    if (!this.worker) return;
+    this.send({ type: 'end', job: this.job });
+    this.worker.off('message', this.onMessage);
+    this.worker.off('error', this.onExit);
+    this.worker.off('exit', this.onExit);
+    this.worker.unref();
+  }
+
+  /** The worker takes the files from the first not prepared here. */
+  private start(worker: Worker): void {
+    this.worker = worker;
+    worker.ref();
+    worker.on('message', this.onMessage);
+    worker.on('error', this.onExit);
+    worker.on('exit', this.onExit);
+    this.allowed = this.files.length + AHEAD;
+    this.send({ type: 'job', job: this.job, paths: this.paths, from: this.files.length, allowed: this.allowed });
+  }
+
+  private prepareHere(): void {
+    const index = this.files.length;
+    const path = this.paths[index];
+    try {
+      this.files.push({ path, ...prepareFile(path) });
+    } catch (error) {
+      if (error instanceof CliError) this.fail(index, error);
+      throw error;
+    }
+    this.validated = this.files.length;
+  }
+
+  private send(message: ToWorker): void {
+    this.worker!.postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    if (message.job !== this.job) return;
+    if ('validated' in message) this.validated = message.validated;
+    else if ('ahead' in message) {
+      this.files[message.index] = { path: this.paths[message.index], ahead: message.ahead };
+      this.validated = Math.max(this.validated, message.index + 1);
+    } else if ('error' in message) this.fail(message.index, new CliError(message.error));
+    else this.fail(message.index, new Error(`导入的准备线程出错 (the preparing thread failed): ${message.fatal}`));
+    this.wake?.();
+    this.wake = null;
+  }
+
+  private fail(index: number, error: Error): void {
+    this.failure ??= { index: Math.min(index, this.files.length), error };
+    this.wake?.();
+    this.wake = null;
+  }
+}
+
+function commandFiles(orm: MikroORM, paths: string[]): CommandFiles {
+  if (isPostgres(orm)) return new LocalFiles(paths, false);
+  const setting = process.env.JIXIAO_IMPORT_WORKER;
+  if (setting === '0' || (setting !== '1' && paths.length < WORKER_FILES)) return new LocalFiles(paths, true);
+  const worker = preparingWorker();
+  return worker.ready === null ? new LocalFiles(paths, true) : new WorkerFiles(paths, worker);
 }
 
 /**
@@ -125,7 +339,7 @@ class DocumentFiles {
  */
 export async function importFiles(orm: MikroORM, paths: string[], log: (line: string) => void, reason: string | null = null): Promise<void> {
   if (!paths.length) throw new CliError(`缺少文件 (no files given)\n${USAGE}`);
-  const files = new DocumentFiles(paths);
+  const files = commandFiles(orm, paths);
   // The lines of the imports so far, held back until every file is known to be valid.
   const lines: string[] = [];
   const flush = () => lines.splice(0).forEach((line) => log(line));
@@ -145,9 +359,11 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
     });
   } catch (error) {
     // An invalid file comes first, whatever failed before it was reached.
-    files.validateAll();
+    await files.validateAll();
     flush();
     throw error;
+  } finally {
+    files.close();
   }
   flush();
   // A large import leaves its pages in SQLite's write-ahead log until a checkpoint: fold them into the
@@ -156,62 +372,47 @@ export async function importFiles(orm: MikroORM, paths: string[], log: (line: st
 }
 
 /**
- * Documents per batch of the fast path (importNewDepartmentPlans): a few statements for them all. SQLite now
- * writes on this thread (better-sqlite3), so a large batch no longer leaves a second core idle at a command's
- * start and end; fewer, longer multi-row INSERTs: 800 departments, 12.4–13.2 → 11.3–12.5 ms CPU of the main
- * thread per department from 10 to 50 (bench/province-import.ts BENCH_CLI=1, idle machine).
+ * The files' documents in order: those of new departments a batch at a time (importNewDepartmentPlans), any
+ * other the ordinary way (importPlanDocument). What goes in a batch was prepared ahead (read, validated, its
+ * rows, figures and check counts computed: prepareNewPlanImport); from WORKER_FILES files a command, on the
+ * worker thread while this one writes (better-sqlite3 writes on this thread), so this thread mostly writes.
+ * The worker hands over each import serialized (a byte copy, ≈ 70 kB), turned back into objects here only
+ * when its batch is written; the check counts are counted there after serializing, on the rows in place.
+ * 800 departments (bench/province-import.ts BENCH_CLI=1, 200 files a command, under nice, back to back,
+ * session 8): 12.8–13.1 ms wall per department before (main thread 11.8–12.0 ms CPU, process 16.5–16.9) →
+ * 9.7–10.6 ms (main thread 5.1–5.8, worker 7.2, process 15.7–16.8) with the worker loaded ahead, 11.8 ms
+ * when the first command starts it (its modules take ≈ 2.5 s under tsx; the main thread prepares meanwhile).
  */
-const BATCH = 50;
-
-async function importDocuments(em: EntityManager, files: DocumentFiles, writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
-  // Each document is read, validated and its rows and figures computed ahead (prepareImport), between the
-  // statements that write the ones before it (better-sqlite3 writes on this thread: the work is the same,
-  // in a different order); at most two batches ahead: what is prepared waits in memory until written.
-  const prepared: (PreparedImport | null)[] = [];
-  const prepare = () => prepared.push(prepareImport(files.get(prepared.length).document));
-  let stopped = false;
-  const prepareNext = () => {
-    // Called while a statement is under way: a file's problem is left for the loop below to meet.
-    if (stopped || prepared.length >= files.length || prepared.length >= index + 2 * BATCH) return;
-    try {
-      prepare();
-    } catch {
-      stopped = true;
-    }
-  };
+async function importDocuments(em: EntityManager, files: CommandFiles, writer: PlanRowsWriter, log: (line: string) => void, reason: string | null): Promise<void> {
   const logImport = ({ plan, created }: ImportResult, path: string) => log(`${created ? '新建 created' : '替换 replaced'}  ${plan.department.name} ${plan.year} 年度 (plan ${plan.id}) ← ${path}`);
+  const count = files.paths.length;
   let index = 0;
-  while (index < files.length) {
+  while (index < count) {
     // The documents of new departments go in a batch at a time; the first of any other kind, the ordinary way.
-    const run: PreparedImport[] = [];
-    for (let at = index; at < files.length && run.length < BATCH; at++) {
-      if (prepared.length <= at) {
-        if (stopped) break; // the file at `at` is invalid: the documents before it first
-        prepare();
-      }
-      const ahead = prepared[at];
+    const run: NewPlanImport[] = [];
+    for (let at = index; at < count && run.length < BATCH; at++) {
+      const { ahead } = await files.get(at);
       if (!ahead) break;
       run.push(ahead);
     }
-    const batch = await importNewDepartmentPlans(em, writer, run, reason, prepareNext);
+    const batch = await importNewDepartmentPlans(em, writer, run, reason);
     if (batch.length) {
       for (const result of batch) {
-        prepared[index] = null; // written: its rows and figures are garbage now
-        logImport(result, files.get(index++).path);
+        files.release(index);
+        logImport(result, files.paths[index++]);
       }
       continue;
     }
-    const { path, document } = files.get(index);
-    while (prepared.length <= index) prepare();
+    const { path, document } = await files.get(index);
     let result;
     try {
-      result = await importPlanDocument(em, document, 'IMPORT', { reason, validated: true, writer, prepared: prepared[index], whileWriting: prepareNext });
+      result = await importPlanDocument(em, document ?? validateFile(path), 'IMPORT', { reason, validated: true, writer });
     } catch (error) {
       if (error instanceof UserInputError) throw new CliError(`${path}：${error.errors.map((problem) => `${problem.message} [${problem.code}]`).join('；')}\n未写入任何数据 (nothing was written)`);
       throw error;
     }
     logImport(result, path);
-    prepared[index++] = null;
+    files.release(index++);
     // One transaction for all files, but not one unit of work: every flush would go over every plan
     // and department imported so far (a province is 4,800 files). What is written stays written.
     em.clear();
@@ -328,6 +529,8 @@ export async function runCli(args: string[], log: (line: string) => void = conso
   const [command, ...rest] = args;
   const userAdd = command === 'user' && rest[0] === 'add';
   if (!['import', 'export', 'seed', 'export-xlsx', 'import-xlsx', 'rebuild-figures'].includes(command) && !userAdd) throw new CliError(USAGE);
+  // The preparing worker loads its modules (seconds under tsx) while the database opens.
+  if (command === 'import' && rest.length >= WORKER_FILES && process.env.JIXIAO_IMPORT_WORKER !== '0') preparingWorker();
   const orm = await openDatabase();
   try {
     if (command === 'import') {

@@ -255,6 +255,84 @@ export function prepareImport(document: PlanDocument): PreparedImport | null {
   }
 }
 
+/**
+ * What importNewDepartmentPlans writes of a document as the plan of a new department, computed ahead of
+ * the import, on the CLI's worker thread (cli/prepare-worker.ts) or on the main thread: all of it survives
+ * a structured clone unchanged (plain objects, strings, numbers; StageAmounts arrives as a plain object with
+ * the same keys, which is all the writer reads). Null when the document cannot go that way (prepareImport).
+ */
+export interface NewPlanImport {
+  /** The document without its rows (indicators, line items, key tasks; of the budget only fixedAssets): what the plan row and the audit entry take. */
+  head: PlanDocument;
+  /** The whole document's hash for its audit entry (documentHash). */
+  hash: string;
+  rows: PlanRows;
+  /** The plan row's roll-up columns. */
+  planColumns: PresetFigures['plan']['columns'];
+  /** The plan's checks counted by code (the rows of plan_check_count), in the order they come. */
+  checkCounts: { code: string; count: number }[];
+}
+
+export function prepareNewPlanImport(document: PlanDocument): NewPlanImport | null {
+  const ahead = prepareNew(document, null);
+  return ahead && { ...ahead, checkCounts: countChecksAhead(ahead, 'copies') };
+}
+
+/**
+ * As prepareNewPlanImport for the worker, which hands the import (but its check counts) to `take` first (it
+ * serializes it): the checks are then counted on the rows themselves, numbering them in place. The counts;
+ * null when the document cannot go that way (`take` is not called).
+ */
+export function prepareNewPlanImportFor(document: PlanDocument, take: (ahead: Omit<NewPlanImport, 'checkCounts'>) => void): NewPlanImport['checkCounts'] | null {
+  const ahead = prepareNew(document, take);
+  return ahead && countChecksAhead(ahead, 'in place');
+}
+
+type NewPlanAhead = Omit<NewPlanImport, 'checkCounts'> & { figures: PresetFigures };
+
+function prepareNew(document: PlanDocument, take: ((ahead: Omit<NewPlanImport, 'checkCounts'>) => void) | null): NewPlanAhead | null {
+  const prepared = prepareImport(document);
+  if (!prepared) return null;
+  const { rows, figures, hash } = prepared;
+  const head: PlanDocument = { ...document, indicators: [], lineItems: [], keyTasks: [], budget: document.budget && { fixedAssets: document.budget.fixedAssets } };
+  const ahead = { head, hash, rows, planColumns: figures.plan.columns };
+  take?.(ahead);
+  return { ...ahead, figures };
+}
+
+/**
+ * The plan's checks with provisional ids, each table's rows numbered 1, 2, … in their order, as the batch
+ * numbers them (the same order of ids): which codes come, and how often, does not depend on the ids' values.
+ * 'copies': the rows are not touched; 'in place': they get the ids (they are not written afterwards).
+ */
+function countChecksAhead({ head, rows, figures }: NewPlanAhead, how: 'copies' | 'in place'): NewPlanImport['checkCounts'] {
+  const { plan, department } = newDepartmentPlan(head);
+  let content: PlanContent;
+  let byId: ReadonlyMap<number, IndicatorFigures>;
+  if (how === 'copies') {
+    content = importedContent(plan, department, null, rows, true);
+    byId = new Map(rows.indicators.map((_, index) => [index + 1, figures.computed[index]]));
+  } else {
+    rows.budgetLines.forEach((row, index) => (row.id = index + 1));
+    rows.lineItemLevels.flat().forEach((item, index) => (item.id = index + 1));
+    rows.indicators.forEach((row, index) => (row.id = index + 1));
+    content = importedContent(plan, department, null, rows);
+    byId = figures.indicators;
+  }
+  const byCode = new Map<string, number>();
+  for (const { code } of checkList(planChecks(content, byId, figures.planRollup))) byCode.set(code, (byCode.get(code) ?? 0) + 1);
+  return [...byCode].map(([code, count]) => ({ code, count }));
+}
+
+/** A new department and its plan for a document, as importPlanDocument creates them (not managed). */
+function newDepartmentPlan(document: PlanDocument) {
+  const stated = document.department;
+  const department = Object.assign(new Department(), { name: stated.name, shortName: stated.shortName ?? null, region: stated.region ?? null });
+  const plan = Object.assign(new Plan(), { department, year: document.year }, planFields(document));
+  const statusNote = applyImportedStatus(plan, document, 'IMPORT');
+  return { plan, department, statusNote };
+}
+
 async function importWith(
   em: EntityManager,
   input: unknown,
@@ -312,14 +390,14 @@ async function importWith(
  * SQLite only (the line items' ids are assigned ahead); elsewhere it imports nothing. `meanwhile`: called
  * while SQLite writes (the CLI prepares the next documents).
  */
-export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRowsWriter, run: PreparedImport[], reason: string | null, meanwhile?: () => void): Promise<ImportResult[]> {
+export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRowsWriter, run: NewPlanImport[], reason: string | null, meanwhile?: () => void): Promise<ImportResult[]> {
   if (!run.length || !(await writer.writesSqlite())) return [];
   authorizeAdmin(em);
   const namesOf = (document: PlanDocument) => [document.department.name, document.department.shortName].filter((name): name is string => !!name);
   // A department created earlier in the run is found by the same rule as findDepartmentByNames.
   const taken = new Set<string>();
   let size = 0;
-  for (const { document } of run) {
+  for (const { head: document } of run) {
     const names = namesOf(document);
     try {
       names.forEach((name) => checkSearchText(name, ['name']));
@@ -331,7 +409,7 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
     if (document.department.shortName != null) taken.add(document.department.shortName);
     size++;
   }
-  const names = [...new Set(run.slice(0, size).flatMap(({ document }) => namesOf(document)))];
+  const names = [...new Set(run.slice(0, size).flatMap(({ head }) => namesOf(head)))];
   const existing = new Set<string>();
   for (let start = 0; start < names.length; start += 400) {
     const chunk = names.slice(start, start + 400);
@@ -347,18 +425,12 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
       if (row.shortName != null) existing.add(row.shortName);
     }
   }
-  const found = run.slice(0, size).findIndex(({ document }) => namesOf(document).some((name) => existing.has(name)));
+  const found = run.slice(0, size).findIndex(({ head }) => namesOf(head).some((name) => existing.has(name)));
   const imports = run.slice(0, found < 0 ? size : found);
   if (!imports.length) return [];
 
   // The departments and their plans, as importPlanDocument creates them (not managed: written below).
-  const plans = imports.map(({ document }) => {
-    const stated = document.department;
-    const department = Object.assign(new Department(), { name: stated.name, shortName: stated.shortName ?? null, region: stated.region ?? null });
-    const plan = Object.assign(new Plan(), { department, year: document.year }, planFields(document));
-    const statusNote = applyImportedStatus(plan, document, 'IMPORT');
-    return { plan, department, statusNote };
-  });
+  const plans = imports.map(({ head }) => newDepartmentPlan(head));
   const departmentIds = await writer.insert(
     Department,
     plans.map(({ department }) => ({ name: department.name, shortName: department.shortName, region: department.region, createdAt: department.createdAt.getTime(), updatedAt: department.updatedAt.getTime() }) as unknown as EntityData<Department>),
@@ -370,7 +442,7 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
     Plan,
     plans.map(({ plan }, index) => {
       const { department, createdAt, updatedAt, status, year } = plan;
-      return { ...planFields(imports[index].document), department: department.id, year, status, createdAt: createdAt.getTime(), updatedAt: updatedAt.getTime(), ...imports[index].figures.plan.columns, figuresVersion: FIGURES_VERSION } as unknown as EntityData<Plan>;
+      return { ...planFields(imports[index].head), department: department.id, year, status, createdAt: createdAt.getTime(), updatedAt: updatedAt.getTime(), ...imports[index].planColumns, figuresVersion: FIGURES_VERSION } as unknown as EntityData<Plan>;
     }),
     undefined,
     meanwhile,
@@ -416,17 +488,14 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
   );
   indicators.rows.forEach((row, index) => (row.id = indicatorIds[index]));
 
-  // The checks of each plan, from the rows in memory with their ids; the counts of their codes.
+  // The counts of each plan's check codes (computed ahead, prepareNewPlanImport).
   const counts: { code: string; count: number }[] = [];
   const countPlans: number[] = [];
   const audit: Parameters<typeof recordPlanImports>[1] = [];
-  for (const [index, { document, rows, figures, hash }] of imports.entries()) {
+  for (const [index, { head: document, rows, checkCounts, hash }] of imports.entries()) {
     const { plan, department, statusNote } = plans[index];
-    const checks = planChecks(importedContent(plan, department, null, rows), figures.indicators, figures.planRollup);
-    const byCode = new Map<string, number>();
-    for (const { code } of checkList(checks)) byCode.set(code, (byCode.get(code) ?? 0) + 1);
-    for (const [code, count] of byCode) {
-      counts.push({ code, count });
+    for (const count of checkCounts) {
+      counts.push(count);
       countPlans.push(plan.id);
     }
     // The entry the audit subscriber writes for a new department, then the import's.
@@ -668,16 +737,21 @@ function presetFigures(plan: Pick<Plan, 'executionScoring' | 'sectionWeights'>, 
   };
 }
 
-/** The imported plan's content as loadPlanContent would give it back, from the rows in memory (after the insert: with ids). */
-function importedContent(plan: Plan, department: Department, evaluation: Evaluation | null, rows: PlanRows): PlanContent {
-  const lineItems = rows.lineItemLevels.flat().map((item) => ({ ...item.data, id: item.id!, plan, parent: item.parent && { id: item.parent.id! } }) as unknown as LineItem);
+/**
+ * The imported plan's content as loadPlanContent would give it back, from the rows in memory (after the insert: with ids).
+ * `provisional`: before the insert, each table's rows numbered 1, 2, … in the rows' order, on copies (the rows are not touched).
+ */
+function importedContent(plan: Plan, department: Department, evaluation: Evaluation | null, rows: PlanRows, provisional = false): PlanContent {
+  const itemIds = provisional ? new Map(rows.lineItemLevels.flat().map((item, index) => [item, index + 1])) : null;
+  const idOf = (item: LineItemRow) => (itemIds ? itemIds.get(item)! : item.id!);
+  const lineItems = rows.lineItemLevels.flat().map((item) => ({ ...item.data, id: idOf(item), plan, parent: item.parent && { id: idOf(item.parent) } }) as unknown as LineItem);
   // The rows are written: each indicator's data becomes its entity-like row here, without a copy.
-  const indicators = rows.indicators.map(({ data, owner, id }) => Object.assign(data, { id: id!, plan, lineItem: owner && { id: owner.id! } }) as unknown as Indicator);
+  const indicators = rows.indicators.map(({ data, owner, id }, index) => Object.assign(provisional ? { ...data } : data, { id: provisional ? index + 1 : id!, plan, lineItem: owner && { id: idOf(owner) } }) as unknown as Indicator);
   const byPosition = <T extends { position: number }>(list: T[]) => [...list].sort((a, b) => a.position - b.position);
   return {
     plan,
     department,
-    budgetLines: rows.budgetLines as unknown as BudgetLine[],
+    budgetLines: (provisional ? rows.budgetLines.map((line, index) => ({ ...line, id: index + 1 })) : rows.budgetLines) as unknown as BudgetLine[],
     keyTasks: [],
     indicators,
     evaluation,
