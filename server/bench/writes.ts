@@ -3,7 +3,8 @@
 //   pnpm tsx bench/writes.ts                  200 departments (built once into /tmp/jixiao-writes), 1/8/32 clients
 // Env: WRITES_DEPARTMENTS (200), WRITES_DIR (/tmp/jixiao-writes), WRITES_CLIENTS ("1,8,32"), WRITES_REQUESTS
 // per level (400), WRITES_MIX=1 (rotate recordIndicatorActual/setIndicatorDeviationReason/scoreIndicator/
-// setIndicatorWeight/setIndicatorTarget), WRITES_NODE_FLAGS (the server's extra node flags), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
+// setIndicatorWeight/setIndicatorTarget), WRITES_NODE_FLAGS (the server's extra node flags), WRITES_BIG_READS=1 (16
+// editor reads of the 5,020-indicator plan first, as the province bench leaves the server), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
 // WRITES_REBUILD=1 (build the province again), WRITES_RATE=300 (after the closed loops, an open loop: the last
 // client count together offering that many writes a second for WRITES_SECONDS (10), each client on its own
 // schedule, latency from the scheduled send, as bench/province-bench.ts measures the target). Prints writes/s,
@@ -195,6 +196,12 @@ try {
   log(`${range.plans} plans, indicators ${range.first}..${range.last}; load ${loadavg().map((value) => value.toFixed(1)).join(' ')}; ${MIX ? 'mixed single-indicator writes' : 'recordIndicatorActual'}`);
   // Warm up (JIT, tsx's transforms, caches).
   for (let n = 0; n < 50; n++) await gql(mutations[0][1], { id: pickId(), ...mutations[0][2](n) });
+  if (process.env.WRITES_BIG_READS === '1') {
+    // As the province bench leaves the server: 8 concurrent editor reads of the 5,020-indicator plan, twice.
+    const { WHOLE_PLAN_EDITOR } = await import('./province/queries.js');
+    for (let round = 0; round < 2; round++) await Promise.all(Array.from({ length: 8 }, () => gql(WHOLE_PLAN_EDITOR, { id: 1 })));
+    log('after 16 big-plan reads');
+  }
   const rows: string[] = [];
   for (const clients of CLIENTS) {
     const latencies: number[] = [];

@@ -5,9 +5,22 @@ import { Agent, request } from 'node:http';
 
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-/** POSTs a JSON body; resolves with the status and the parsed JSON answer. */
-export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+/**
+ * POSTs a JSON body; resolves with the status and the parsed JSON answer. A kept-alive connection the server
+ * closed as it was reused (its keep-alive timeout: ECONNRESET before any answer) is retried once on a new one,
+ * as Node's documentation advises: the server never saw that request.
+ */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
   const payload = JSON.stringify(body);
+  try {
+    return await send(url, payload, headers);
+  } catch (error) {
+    if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') return send(url, payload, headers);
+    throw error;
+  }
+}
+
+function send(url: string, payload: string, headers: Record<string, string>): Promise<{ status: number; json: any }> {
   return new Promise((resolve, reject) => {
     const outgoing = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)), ...headers } }, (response) => {
       const chunks: Buffer[] = [];
@@ -21,7 +34,7 @@ export function postJson(url: string, body: unknown, headers: Record<string, str
         }
       });
     });
-    outgoing.on('error', reject);
+    outgoing.on('error', (error) => reject(Object.assign(error, { reusedSocket: outgoing.reusedSocket })));
     outgoing.end(payload);
   });
 }
