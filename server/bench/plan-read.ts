@@ -20,18 +20,10 @@ import { type Actor, bindActor } from '../src/modules/user/access.js';
 import { Role } from '../src/modules/user/user.entity.js';
 import { bigPlan } from './big-plan.js';
 import { bigPlanDocument, departmentDocument, loadVocabulary } from './province/generate.js';
+import { WHOLE_PLAN_EDITOR, WHOLE_PLAN_TEXTS } from './province/queries.js';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 
 const ADMIN: Actor = { id: 0, name: 'bench', role: Role.ADMIN, departmentIds: [] };
-const INDICATOR_FIELDS = 'id position level1 level1Label level2 level2Label name targetText actualText weight score deduction remark evidence version';
-const LINE_ITEM_FIELDS = 'id parentId position name kind amounts { initial fullYear actual } period periodGoal annualGoal use version';
-export const WHOLE_PLAN_TEXTS = `query($id: ID!) { plan(id: $id) { id year status version department { name region }
-  budget { lines { id category name position amounts { initial adjustment fullYear actual carryover } } }
-  indicators { ${INDICATOR_FIELDS} }
-  lineItems { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } children { ${LINE_ITEM_FIELDS} indicators { ${INDICATOR_FIELDS} } } } } }`;
-export const WHOLE_PLAN_EDITOR = `query($id: ID!) { plan(id: $id) { id rollup { scoreTotal grade statusCounts { status count } } checks { code message }
-  indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } }
-  lineItems { id name rollup { scoreTotal } children { id name rollup { scoreTotal } indicators { id name targetText actualText target { display } actual { display } gap { status suggestedScore explanation } } } } } }`;
 
 const folder = mkdtempSync(join(tmpdir(), 'jixiao-read-'));
 const orm = await openDatabase(join(folder, 'read.sqlite'));

@@ -204,21 +204,15 @@ export async function importPlanDocument(
     reason,
     validated = false,
     writer,
-    prepared,
-    whileWriting,
   }: {
     reason?: string | null;
     /** `input` is what validatePlanDocument returned (the CLI validates every file first). */
     validated?: boolean;
     /** The caller's writer, for many imports in one transaction (its statements are prepared once); closed by the caller. */
     writer?: PlanRowsWriter;
-    /** What prepareImport computed of this document ahead of time (the CLI: while the previous one was written). */
-    prepared?: PreparedImport | null;
-    /** Called once while the plan's indicator rows are being written (the CLI prepares the next document then). */
-    whileWriting?: () => void;
   } = {},
 ): Promise<ImportResult> {
-  const options = { reason, validated, prepared, whileWriting };
+  const options = { reason, validated };
   if (writer) return importWith(em, input, as, options, writer);
   const own = new PlanRowsWriter(em);
   try {
@@ -228,38 +222,14 @@ export async function importPlanDocument(
   }
 }
 
-/**
- * A document's rows and figures, computed before its import (issue 12: the CLI computes the next document
- * while SQLite writes the current one): only for a document without a 自评 evaluation, as for a plan without
- * its own section weights or execution scoring — what every new plan is. importPlanDocument uses it when
- * the plan it imports into is such a plan, and computes afresh otherwise. Null when there is nothing to
- * prepare or the rows are refused (the import then reports the problem where it always does).
- */
-export interface PreparedImport {
-  document: PlanDocument;
-  /** The document's hash for its audit entry (documentHash). */
-  hash: string;
-  rows: PlanRows;
-  figures: PresetFigures;
-}
-
+/** What every new plan is: without its own section weights or execution scoring. */
 const NEW_PLAN_SETTINGS = { executionScoring: null, sectionWeights: null } as Plan;
-
-export function prepareImport(document: PlanDocument): PreparedImport | null {
-  if (document.evaluation) return null;
-  try {
-    const rows = planRows(document);
-    return { document, hash: documentHash(document), rows, figures: presetFigures(NEW_PLAN_SETTINGS, null, rows) };
-  } catch {
-    return null;
-  }
-}
 
 /**
  * What importNewDepartmentPlans writes of a document as the plan of a new department, computed ahead of
  * the import, on the CLI's worker thread (cli/prepare-worker.ts) or on the main thread: all of it survives
  * a structured clone unchanged (plain objects, strings, numbers; StageAmounts arrives as a plain object with
- * the same keys, which is all the writer reads). Null when the document cannot go that way (prepareImport).
+ * the same keys, which is all the writer reads). Null when the document cannot go that way (prepareNew).
  */
 export interface NewPlanImport {
   /** The document without its rows (indicators, line items, key tasks; of the budget only fixedAssets): what the plan row and the audit entry take. */
@@ -290,10 +260,20 @@ export function prepareNewPlanImportFor(document: PlanDocument, take: (ahead: Om
 
 type NewPlanAhead = Omit<NewPlanImport, 'checkCounts'> & { figures: PresetFigures };
 
+/**
+ * Null for a document with a 自评 evaluation (the ordinary way imports it), or whose rows are refused (the
+ * ordinary way then reports the problem where it always does).
+ */
 function prepareNew(document: PlanDocument, take: ((ahead: Omit<NewPlanImport, 'checkCounts'>) => void) | null): NewPlanAhead | null {
-  const prepared = prepareImport(document);
-  if (!prepared) return null;
-  const { rows, figures, hash } = prepared;
+  if (document.evaluation) return null;
+  let rows: PlanRows, figures: PresetFigures, hash: string;
+  try {
+    rows = planRows(document);
+    figures = presetFigures(NEW_PLAN_SETTINGS, null, rows);
+    hash = documentHash(document);
+  } catch {
+    return null;
+  }
   const head: PlanDocument = { ...document, indicators: [], lineItems: [], keyTasks: [], budget: document.budget && { fixedAssets: document.budget.fixedAssets } };
   const ahead = { head, hash, rows, planColumns: figures.plan.columns };
   take?.(ahead);
@@ -337,7 +317,7 @@ async function importWith(
   em: EntityManager,
   input: unknown,
   as: PlanAction,
-  { reason, validated, prepared, whileWriting }: { reason?: string | null; validated: boolean; prepared?: PreparedImport | null; whileWriting?: () => void },
+  { reason, validated }: { reason?: string | null; validated: boolean },
   writer: PlanRowsWriter,
 ): Promise<ImportResult> {
   // `as`: what the caller was allowed (a planner's workbook into an existing draft: EDIT_DRAFT).
@@ -363,17 +343,16 @@ async function importWith(
 
   Object.assign(plan, planFields(document));
   // Every row is built (and validated) before anything is written; refused input changes nothing.
-  const ahead = prepared && prepared.document === document && plan.executionScoring == null && plan.sectionWeights == null ? prepared : null;
-  const rows = ahead?.rows ?? planRows(document);
+  const rows = planRows(document);
   const evaluation = document.evaluation ? importEvaluation(em, plan, document.evaluation) : null;
   const statusNote = applyImportedStatus(plan, document, as);
   await withoutRowAudit(() => em.flush());
   // The figures are computed once, from the rows in memory, and go in with them (no re-read, no updates).
-  const figures = ahead?.figures ?? presetFigures(plan, evaluation, rows);
-  await insertPlanRows(writer, plan.id, rows, whileWriting);
+  const figures = presetFigures(plan, evaluation, rows);
+  await insertPlanRows(writer, plan.id, rows);
   await storeImportedPlanFigures(em, plan.id, figures.plan.columns, planChecks(importedContent(plan, department, evaluation, rows), figures.indicators, figures.planRollup));
   const counts = rowCounts(document, rows);
-  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts, hash: prepared?.document === document ? prepared.hash : undefined });
+  await recordPlanImport(em, { plan, document, created, replaced, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts });
   return { plan, created, departmentCreated };
 }
 
@@ -387,10 +366,9 @@ async function importWith(
  * Takes the documents from the first up to the first whose department already exists (or is one an
  * earlier document of the run creates, or whose name importPlanDocument would refuse): the caller imports
  * that one the ordinary way. Returns the imported ones' results, in order (none: the first is such a one).
- * SQLite only (the line items' ids are assigned ahead); elsewhere it imports nothing. `meanwhile`: called
- * while SQLite writes (the CLI prepares the next documents).
+ * SQLite only (the line items' ids are assigned ahead); elsewhere it imports nothing.
  */
-export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRowsWriter, run: NewPlanImport[], reason: string | null, meanwhile?: () => void): Promise<ImportResult[]> {
+export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRowsWriter, run: NewPlanImport[], reason: string | null): Promise<ImportResult[]> {
   if (!run.length || !(await writer.writesSqlite())) return [];
   authorizeAdmin(em);
   const namesOf = (document: PlanDocument) => [document.department.name, document.department.shortName].filter((name): name is string => !!name);
@@ -434,8 +412,6 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
   const departmentIds = await writer.insert(
     Department,
     plans.map(({ department }) => ({ name: department.name, shortName: department.shortName, region: department.region, createdAt: department.createdAt.getTime(), updatedAt: department.updatedAt.getTime() }) as unknown as EntityData<Department>),
-    undefined,
-    meanwhile,
   );
   plans.forEach(({ department }, index) => (department.id = departmentIds[index]));
   const planIds = await writer.insert(
@@ -444,8 +420,6 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
       const { department, createdAt, updatedAt, status, year } = plan;
       return { ...planFields(imports[index].head), department: department.id, year, status, createdAt: createdAt.getTime(), updatedAt: updatedAt.getTime(), ...imports[index].planColumns, figuresVersion: FIGURES_VERSION } as unknown as EntityData<Plan>;
     }),
-    undefined,
-    meanwhile,
   );
   plans.forEach(({ plan }, index) => (plan.id = planIds[index]));
 
@@ -462,21 +436,20 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
     return { rows, planOf };
   };
   const budget = all((rows) => rows.budgetLines);
-  const budgetIds = await writer.insert(BudgetLine, budget.rows, (index) => ({ plan: budget.planOf[index] }), meanwhile);
+  const budgetIds = await writer.insert(BudgetLine, budget.rows, (index) => ({ plan: budget.planOf[index] }));
   budget.rows.forEach((row, index) => (row.id = budgetIds[index]));
   const tasks = all((rows) => rows.keyTasks);
-  await writer.insert(KeyTask, tasks.rows, (index) => ({ plan: tasks.planOf[index] }), meanwhile);
+  await writer.insert(KeyTask, tasks.rows, (index) => ({ plan: tasks.planOf[index] }));
   // Line items: a plan's by depth, plan after plan. The first goes in alone and numbers the rest: one
   // INSERT numbers its rows one after another, and nothing else writes in this transaction.
   const items = all((rows) => rows.lineItemLevels.flat());
   if (items.rows.length) {
-    const [first] = await writer.insert(LineItem, [items.rows[0].data], () => ({ plan: items.planOf[0], parent: null }), meanwhile);
+    const [first] = await writer.insert(LineItem, [items.rows[0].data], () => ({ plan: items.planOf[0], parent: null }));
     items.rows.forEach((item, index) => (item.id = first + index));
     await writer.insert(
       LineItem,
       items.rows.slice(1).map((item) => item.data),
       (index) => ({ id: items.rows[index + 1].id, plan: items.planOf[index + 1], parent: items.rows[index + 1].parent?.id ?? null }),
-      meanwhile,
     );
   }
   const indicators = all((rows) => rows.indicators);
@@ -484,7 +457,6 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
     Indicator,
     indicators.rows.map(({ data }) => data),
     (index) => ({ plan: indicators.planOf[index], lineItem: indicators.rows[index].owner?.id ?? null }),
-    meanwhile,
   );
   indicators.rows.forEach((row, index) => (row.id = indicatorIds[index]));
 
@@ -502,10 +474,8 @@ export async function importNewDepartmentPlans(em: EntityManager, writer: PlanRo
     audit.push({ createdDepartment: department });
     audit.push({ plan, document, created: true, replaced: null, reason: [reason?.trim(), statusNote].filter(Boolean).join('；') || null, counts: rowCounts(document, rows), hash });
   }
-  await writer.insert(PlanCheckCount, counts as EntityData<PlanCheckCount>[], (index) => ({ plan: countPlans[index] }), meanwhile);
-  const writing = recordPlanImports(em, audit);
-  meanwhile?.();
-  await writing;
+  await writer.insert(PlanCheckCount, counts as EntityData<PlanCheckCount>[], (index) => ({ plan: countPlans[index] }));
+  await recordPlanImports(em, audit);
   return plans.map(({ plan }) => ({ plan, created: true, departmentCreated: true }));
 }
 
@@ -677,7 +647,7 @@ function lineItemRows(rows: PlanRows, parent: LineItemRow | null, depth: number,
  * is created, so nothing enters the identity map and the audit subscriber sees none of it (the import
  * is recorded as one entry).
  */
-async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows, whileWriting?: () => void): Promise<void> {
+async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: PlanRows): Promise<void> {
   const plan = { plan: planId };
   const budgetIds = await writer.insert(BudgetLine, rows.budgetLines, () => plan);
   rows.budgetLines.forEach((row, index) => (row.id = budgetIds[index]));
@@ -690,13 +660,11 @@ async function insertPlanRows(writer: PlanRowsWriter, planId: number, rows: Plan
     );
     level.forEach((item, index) => (item.id = ids[index]));
   }
-  const writing = writer.insert(
+  const ids = await writer.insert(
     Indicator,
     rows.indicators.map(({ data }) => data),
     (index) => ({ plan: planId, lineItem: rows.indicators[index].owner?.id ?? null }),
   );
-  whileWriting?.();
-  const ids = await writing;
   rows.indicators.forEach((row, index) => (row.id = ids[index]));
 }
 

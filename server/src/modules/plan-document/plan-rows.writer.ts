@@ -59,11 +59,9 @@ export class PlanRowsWriter {
 
   /**
    * Inserts the rows; their new ids in order. `extra(index)`: the columns each row has besides its data
-   * (its plan, its parent), the same keys for every row, read without copying the rows. `meanwhile`: called
-   * once per statement (the caller prepares what comes next: on PostgreSQL while the statement is under way;
-   * on SQLite after it, since better-sqlite3 writes on this thread).
+   * (its plan, its parent), the same keys for every row, read without copying the rows.
    */
-  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({}), meanwhile?: () => void): Promise<number[]> {
+  async insert<T extends object>(entity: EntityClass<T>, data: EntityData<T>[], extra: (index: number) => Record<string, unknown> = () => ({})): Promise<number[]> {
     if (!data.length) return [];
     const meta = this.em.getMetadata().get(entity.name);
     const extras = data.map((_, index) => extra(index));
@@ -77,9 +75,7 @@ export class PlanRowsWriter {
     );
     const database = this.database ?? (await this.sqlite());
     if (!database || this.options.json === false || !rows.every((row) => row.every(jsonSafe))) {
-      const writing = this.insertWithKnex(meta.tableName, columns, rows);
-      meanwhile?.();
-      return writing;
+      return this.insertWithKnex(meta.tableName, columns, rows);
     }
     const sql = this.statement(meta.tableName, columns);
     const ids: number[] = [];
@@ -90,7 +86,6 @@ export class PlanRowsWriter {
       this.client?.emit('query', { method: 'raw', sql, bindings: [parameter] });
       // better-sqlite3 writes synchronously (after the event loop's next turn once the slice is spent, db/sqlite.ts).
       const { lastInsertRowid } = (await runStatement(database, sql, [parameter])) as SqliteRunResult;
-      meanwhile?.();
       const lastId = Number(lastInsertRowid);
       // One INSERT into an AUTOINCREMENT table numbers its rows one after another, in order.
       for (let id = lastId - chunk.length + 1; id <= lastId; id++) ids.push(id);
