@@ -7,10 +7,10 @@
 // Both servers run as child processes on 127.0.0.1; every loop is bounded by a count and a time cap.
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { openDatabase } from '../src/db/orm.js';
 import type { PlanDocument } from '../src/domain/plan-document.js';
@@ -29,6 +29,11 @@ const DEPARTMENTS = Number(process.env.BENCH_DEPARTMENTS ?? PROVINCE);
 const IMPORT_DEPARTMENTS = Math.min(DEPARTMENTS, Number(process.env.BENCH_IMPORT_DEPARTMENTS ?? DEPARTMENTS));
 const SEED = Number(process.env.BENCH_SEED ?? 12);
 const WRITE_DOCS = process.env.BENCH_WRITE ? process.env.BENCH_WRITE === '1' : DEPARTMENTS >= 4800;
+// Diagnosis only: the app's extra node flags (e.g. "--trace-gc"), a file for its standard output, and
+// BENCH_SKIP_IMPORT=1 to stop after the served measures (nothing written to docs/BENCHMARKS.md).
+const APP_NODE_FLAGS = (process.env.BENCH_APP_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const APP_STDOUT = process.env.BENCH_APP_STDOUT;
+const SKIP_IMPORT = process.env.BENCH_SKIP_IMPORT === '1';
 const SERVER_DIR = resolve(import.meta.dirname, '..');
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
 const PASSWORD = 'bench correct horse battery';
@@ -77,10 +82,11 @@ function memory(pid: number): { peak: number; now: number } {
 
 async function start(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
   // The app's heap ceiling as `pnpm start` sets it (server/package.json), so its RSS is measured as it ships.
-  const child = spawn(process.execPath, [...(script === 'src/main.ts' ? ['--max-old-space-size=320'] : []), '--import', 'tsx', script], {
+  const app = script === 'src/main.ts';
+  const child = spawn(process.execPath, [...(app ? ['--max-old-space-size=320', ...APP_NODE_FLAGS] : []), '--import', 'tsx', script], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', app && APP_STDOUT ? openSync(APP_STDOUT, 'w') : 'ignore', 'pipe'],
   });
   children.push(child);
   let stderr = '';
@@ -299,6 +305,9 @@ try {
     let issued = 0;
     let dropped = 0;
     let lastDone = 0;
+    // The load's own event-loop delay: a pause here (its GC) would count as the server's latency.
+    const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+    loopDelay.enable();
     const begin = performance.now() + 50;
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
@@ -322,8 +331,9 @@ try {
         }
       }),
     );
+    loopDelay.disable();
     const s = stats(latencies);
-    return { clients, offered: perSecond, requests: latencies.length, dropped, errors: errors.length, firstError: errors[0] ?? null, perSecond: (latencies.length / Math.max(durationMs, lastDone - begin)) * 1000, p50: s.p50, p95: s.p95 };
+    return { loadDelayP99: loopDelay.percentile(99) / 1e6, loadDelayMax: loopDelay.max / 1e6, clients, offered: perSecond, requests: latencies.length, dropped, errors: errors.length, firstError: errors[0] ?? null, perSecond: (latencies.length / Math.max(durationMs, lastDone - begin)) * 1000, p50: s.p50, p95: s.p95 };
   };
   log(`writes: recordIndicatorActual, 32 clients offering ${OFFERED}/s for 10 s`);
   results.writesOffered = {
@@ -336,10 +346,16 @@ try {
   };
   log(`  offered ${OFFERED}/s: app ${results.writesOffered.app.perSecond.toFixed(0)}/s p95 ${results.writesOffered.app.p95.toFixed(0)} ms; raw ${results.writesOffered.raw.perSecond.toFixed(0)}/s p95 ${results.writesOffered.raw.p95.toFixed(1)} ms`);
   results.memory.peakAfterAll = memory(app.pid!).peak;
+  if (SKIP_IMPORT) log(`served measures: ${JSON.stringify({ writes: results.writes, writesOffered: results.writesOffered, wholePlan: results.wholePlan })}`);
   await stop(app);
   await stop(rawServer);
 } finally {
   for (const child of children) await stop(child);
+}
+
+if (SKIP_IMPORT) {
+  rmSync(folder, { recursive: true, force: true });
+  process.exit(0);
 }
 
 let importCpuMs = 0;

@@ -7,11 +7,12 @@
 // editor reads of the 5,020-indicator plan first, as the province bench leaves the server), WRITES_PROFILE=1 (the server runs with --cpu-prof into WRITES_DIR),
 // WRITES_REBUILD=1 (build the province again), WRITES_RATE=300 (after the closed loops, an open loop: the last
 // client count together offering that many writes a second for WRITES_SECONDS (10), each client on its own
-// schedule, latency from the scheduled send, as bench/province-bench.ts measures the target). Prints writes/s,
+// schedule, latency from the scheduled send, as bench/province-bench.ts measures the target; WRITES_TRACE=<file>
+// writes each of its writes there as "W <due, epoch ms> <latency ms>", to set beside the server's events). Prints writes/s,
 // p50, p95 and the server's CPU ms per write (user + system from /proc, so other processes do not count).
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -239,6 +240,7 @@ try {
     let issued = 0;
     let dropped = 0;
     let lastDone = 0;
+    const trace: string[] = [];
     const loadCpu = process.cpuUsage();
     const cpuBefore = cpuMs(server.pid!);
     const mainBefore = cpuMs(server.pid!, true);
@@ -260,12 +262,14 @@ try {
           if (data[name].userErrors.length) throw new Error(JSON.stringify(data[name].userErrors));
           lastDone = performance.now();
           latencies.push(lastDone - due);
+          trace.push(`W ${(performance.timeOrigin + due).toFixed(1)} ${(lastDone - due).toFixed(1)}`);
         }
       }),
     );
     const cpu = cpuMs(server.pid!) - cpuBefore;
     const main = cpuMs(server.pid!, true) - mainBefore;
     const at = stats(latencies);
+    if (process.env.WRITES_TRACE) writeFileSync(process.env.WRITES_TRACE, `${trace.join('\n')}\n`);
     const load = process.cpuUsage(loadCpu);
     const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)}; the load's own ${((load.user + load.system) / 1000 / latencies.length).toFixed(1)})  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
     rows.push(line);

@@ -179,7 +179,10 @@ class JixiaoSqliteConnection extends BaseSqliteConnection {
     const client = this.getKnex().client as unknown as KnexPool;
     const handle = await client.acquireConnection();
     try {
-      this.checkpointer ??= await startCheckpointer(handle, file);
+      this.checkpointer ??= await startCheckpointer(handle, file, async () => {
+        const held = await client.acquireConnection(); // the pool's one connection: waits for the open transaction
+        return () => client.releaseConnection(held);
+      });
     } finally {
       await client.releaseConnection(handle);
     }
@@ -227,7 +230,13 @@ interface KnexClient extends KnexPool {
  * ROLLBACK and savepoints are statements on that connection. knex builds a whole knex instance per
  * transaction (makeKnex: a hundred properties, listeners, promises): 0.45 ms of CPU and its garbage for
  * every mutation (issue 12). Nested transactions are savepoints, as knex makes them. The statements are
- * reported to knex's `query` listeners as knex words them ("BEGIN;", "COMMIT;", "ROLLBACK").
+ * reported to knex's `query` listeners as they run ("BEGIN IMMEDIATE;", "COMMIT;", "ROLLBACK").
+ *
+ * BEGIN IMMEDIATE takes the write lock before the transaction reads anything. A deferred BEGIN read first
+ * and asked for the lock at its first write: meanwhile it held a snapshot that another connection's RESTART
+ * checkpoint then waited on (db/sqlite.ts), and a write committed by another process in between made its
+ * own write fail (SQLITE_BUSY_SNAPSHOT). Now a transaction that meets the lock held waits before it has read
+ * (whileBusy's timers) and holds nothing while it does.
  */
 class SqliteTransaction {
   readonly client: KnexClient;
@@ -262,12 +271,12 @@ class SqliteTransaction {
     this.client = client;
   }
 
-  /** BEGIN on a connection from knex's pool (released again if BEGIN fails). */
+  /** BEGIN IMMEDIATE on a connection from knex's pool (released again if BEGIN fails). */
   static async begin(root: KnexClient): Promise<SqliteTransaction> {
     const handle = await root.acquireConnection();
     const transaction = new SqliteTransaction(root, handle, null, null);
     try {
-      await transaction.statement('BEGIN;');
+      await transaction.statement('BEGIN IMMEDIATE;');
     } catch (error) {
       await root.releaseConnection(handle);
       throw error;

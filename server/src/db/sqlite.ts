@@ -73,7 +73,7 @@ export function busyTimeout(handle: SqliteHandle): number {
  * finalizes a dropped statement when it is collected, and all of a handle's statements when it closes.)
  */
 const PREPARED_LIMIT = 256;
-const KEEPABLE = /^\s*(select|insert|update|delete|with)\s|^(BEGIN;|COMMIT;|ROLLBACK)$/i;
+const KEEPABLE = /^\s*(select|insert|update|delete|with)\s|^(BEGIN IMMEDIATE;|COMMIT;|ROLLBACK)$/i;
 const preparedOf = new WeakMap<SqliteHandle, Map<string, SqliteStatement>>();
 
 function prepared(handle: SqliteHandle, sql: string): SqliteStatement {
@@ -266,57 +266,117 @@ export class JixiaoSqliteDialect extends BetterSqliteKnexDialect {
  * copying them into the database file and syncing both: on a synchronous driver that COMMIT stopped the whole
  * server, ≈ 28 ms on average and up to 130–155 ms, about every 150 single-indicator writes (measured on the
  * 200-department file, loaded machine). So the app's connection has `wal_autocheckpoint = 0`, and a thread with
- * its own connection checkpoints when the log has grown since it last looked: PASSIVE (never waits for a
- * lock, writers go on meanwhile); once the log holds CHECKPOINT_RESTART_PAGES (16 MB) — a steady stream of
- * writes can leave no moment where all of it is copied, and SQLite starts the log over only then — RESTART,
- * which holds new writers back for the moment it takes (they retry on timers, `whileBusy`) and waits at most
- * 20 ms, on its own thread, for a reader to finish (then it tries again later). Crash safety is SQLite's either way.
+ * its own connection checkpoints when the log has grown since it last looked, PASSIVE: it never waits for a
+ * lock, writers go on meanwhile.
+ *
+ * The log starts over (and stays small) only once a checkpoint has copied all of it, and only such a
+ * checkpoint syncs the database file (sqlite3.c, walCheckpoint). Under a steady stream of writes one PASSIVE
+ * never gets there: each write (≈ 13 pages) lands while it copies. So the thread checkpoints again at once,
+ * each pass copying only what came in during the last, until a pass finds nothing new (at most
+ * CATCH_UP_PASSES). At 300 writes/s that takes 3–8 passes, 20–30 ms on the thread, and the log starts over
+ * every 200–600 ms (issue 12). Before, the database file went unsynced for seconds; the RESTART that then
+ * held writers back paid for syncing all of it (≈ 35 ms of fsync) — and, as writers read before taking the
+ * write lock, it often failed after holding them 30 ms, every 200 ms, while the log grew to 135 MB.
+ *
+ * Where the passes cannot catch up (writes without pause, another process's reader) and the log reaches
+ * CHECKPOINT_RESTART_PAGES (16 MB), the thread asks the app for a moment between transactions
+ * (`pauseWrites`: the app's one connection taken from its pool, so no transaction of this process is open
+ * and new ones queue) and checkpoints with RESTART inside it, waiting at most 20 ms for another process's
+ * reader. Crash safety is SQLite's either way.
  */
 export const CHECKPOINT_MS = Math.max(0, Number(process.env.JIXIAO_DB_CHECKPOINT_MS ?? 200) || 0);
 const CHECKPOINT_RESTART_PAGES = 4000;
+const CATCH_UP_PASSES = 10;
+/** The longest the app's writes stay paused for a RESTART, whatever happens on the thread's side (ms). */
+const RESTART_PAUSE_LIMIT_MS = 1000;
 
 // The checkpointer's code (a worker thread, CommonJS, evaluated: runs the same under tsx and from dist/).
+// Messages: 'pause' (thread → app: pause writes, then answer 'paused' or 'not paused'), 'restarted' (thread → app), 'stop'.
 const CHECKPOINTER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { statSync } = require('node:fs');
 const Database = require(workerData.driver);
 let db = null;
 let seen = 0;
+let pausing = false;
 const timer = setInterval(() => {
+  if (pausing) return;
   try {
     const changed = statSync(workerData.file + '-wal', { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (!changed || changed === seen) return;
     seen = changed;
     db ??= new Database(workerData.file, { timeout: 0 });
-    const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
-    if (passive.log < workerData.restartPages) return;
-    db.pragma('busy_timeout = 20');
-    try {
-      db.pragma('wal_checkpoint(RESTART)');
-    } finally {
-      db.pragma('busy_timeout = 0');
+    let log = -1;
+    for (let pass = 0; pass < workerData.catchUpPasses; pass++) {
+      const [passive] = db.pragma('wal_checkpoint(PASSIVE)');
+      if (passive.log === log) return; // nothing written during the last pass: all of the log is in the file
+      log = passive.log;
     }
+    if (log < workerData.restartPages) return;
+    pausing = true;
+    parentPort.postMessage('pause');
   } catch {
     // busy or closing: the next look tries again
   }
 }, workerData.every);
-parentPort.on('message', () => {
+function restart() {
+  try {
+    db.pragma('busy_timeout = 20');
+    db.pragma('wal_checkpoint(RESTART)');
+  } catch {
+    // another process's lock: the next look tries again
+  } finally {
+    try { db.pragma('busy_timeout = 0'); } catch {}
+    pausing = false;
+    parentPort.postMessage('restarted');
+  }
+}
+parentPort.on('message', (message) => {
+  if (message === 'paused') return restart();
+  if (message === 'not paused') return void (pausing = false);
   clearInterval(timer);
   try { db?.close(); } catch {}
   parentPort.close();
 });
 `;
 
-/** Starts the checkpointer of a SQLite file (nothing when CHECKPOINT_MS is 0); `stop()` before the app's connection closes. */
-export async function startCheckpointer(handle: SqliteHandle, file: string): Promise<{ stop(): Promise<void> } | null> {
+/**
+ * Starts the checkpointer of a SQLite file (nothing when CHECKPOINT_MS is 0); `pauseWrites` resolves once no
+ * transaction of the app is open and none can start, to a function that lets them go on. `stop()` before the
+ * app's connection closes.
+ */
+export async function startCheckpointer(handle: SqliteHandle, file: string, pauseWrites: () => Promise<() => Promise<void>>): Promise<{ stop(): Promise<void> } | null> {
   if (!CHECKPOINT_MS) return null;
   await runStatement(handle, 'pragma wal_autocheckpoint = 0');
   const { Worker } = await import('node:worker_threads');
-  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, every: CHECKPOINT_MS, restartPages: CHECKPOINT_RESTART_PAGES } });
+  const worker = new Worker(CHECKPOINTER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, every: CHECKPOINT_MS, restartPages: CHECKPOINT_RESTART_PAGES, catchUpPasses: CATCH_UP_PASSES } });
   worker.unref(); // never keeps the process alive
+  let stopped = false;
+  let restarted: (() => void) | null = null;
+  worker.on('message', async (message) => {
+    if (message === 'restarted') return restarted?.();
+    if (message !== 'pause' || stopped) return;
+    let resume: () => Promise<void>;
+    try {
+      resume = await pauseWrites();
+    } catch {
+      return worker.postMessage('not paused'); // the connection is closing
+    }
+    try {
+      if (stopped) return;
+      const done = new Promise<void>((resolve) => (restarted = resolve));
+      worker.postMessage('paused');
+      await Promise.race([done, new Promise((resolve) => setTimeout(resolve, RESTART_PAUSE_LIMIT_MS).unref())]);
+    } finally {
+      restarted = null;
+      await resume();
+    }
+  });
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
   return {
     async stop() {
+      stopped = true;
+      restarted?.();
       worker.postMessage('stop');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
     },
