@@ -2,6 +2,7 @@
 // fresh SQLite file, against the raw writer for the same documents. For quick measurements of the import path.
 //   BENCH_DEPARTMENTS=200 pnpm --filter @jixiao/server exec tsx bench/province-import.ts   (SKIP_RAW=1: the app alone)
 // BENCH_CLI=1: also the command line over a folder of files (`pnpm cli import`, one transaction);
+// BENCH_CLI_POSTGRES=<server URL>: the command line into a fresh PostgreSQL database on that server instead (dropped after; e.g. scripts/postgres.sh's);
 // SKIP_APP=1: not the transaction-per-department path; JIXIAO_IMPORT_WORKER=0: the CLI without its preparing worker; BENCH_REBUILD=1: also rebuildFigures; BENCH_KEEP=1 keeps the database files. Sizes after a WAL checkpoint.
 // Prints wall and CPU time of the process: on a shared machine the CPU time is the steadier figure.
 import 'reflect-metadata';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/sqlite';
 import { openDatabase } from '../src/db/orm.js';
+import { createPostgresDatabase, dropPostgresDatabase } from '../src/db/postgres-admin.js';
 import { withAuditScope } from '../src/modules/audit/audit-scope.js';
 import { importPlanDocument } from '../src/modules/plan-document/plan-document.service.js';
 import { rebuildFigures } from '../src/modules/plan/plan-figures.store.js';
@@ -92,7 +94,9 @@ if (process.env.BENCH_CLI) {
     writeFileSync(path, JSON.stringify(document));
     return path;
   });
-  const cliOrm = await openDatabase(join(folder, 'cli.sqlite'));
+  const postgres = process.env.BENCH_CLI_POSTGRES;
+  const postgresName = `jixiao_bench_${process.pid}`;
+  const cliOrm = await openDatabase(postgres ? await createPostgresDatabase(postgres, postgresName) : join(folder, 'cli.sqlite'));
   if (workerReady && !(await workerReady)) console.error('the preparing worker did not start: the CLI prepares on the main thread');
   const threadsStart = threadCpu();
   const cpuStart = process.cpuUsage();
@@ -101,15 +105,17 @@ if (process.env.BENCH_CLI) {
   const elapsed = performance.now() - start;
   const cliCpu = process.cpuUsage(cpuStart);
   const threads = threadDelta(threadsStart, threadCpu(), DEPARTMENTS);
-  await cliOrm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+  if (!postgres) await cliOrm.em.getConnection().execute('pragma wal_checkpoint(truncate)');
+  const [size] = postgres ? ((await cliOrm.em.getConnection().execute('select pg_database_size(current_database()) as bytes')) as { bytes: string }[]) : [{ bytes: String(statSync(join(folder, 'cli.sqlite')).size) }];
   Object.assign(cli, {
     cliPerDepartmentMs: +(elapsed / DEPARTMENTS).toFixed(2),
     cliCpuPerDepartmentMs: +((cliCpu.user + cliCpu.system) / 1000 / DEPARTMENTS).toFixed(2),
     cliExtrapolated4800s: +((elapsed / DEPARTMENTS) * 4.8).toFixed(1),
-    cliMB: +(statSync(join(folder, 'cli.sqlite')).size / 2 ** 20).toFixed(2),
+    cliMB: +(Number(size.bytes) / 2 ** 20).toFixed(2),
   });
   console.error(`CPU ms per department by thread: ${JSON.stringify(threads)}`);
   await cliOrm.close();
+  if (postgres) await dropPostgresDatabase(postgres, postgresName);
 }
 const sample = join(folder, 'raw.sqlite');
 await (await openDatabase(sample)).close();
