@@ -57,33 +57,22 @@ const stats = (samples: number[]) => {
   return { n: sorted.length, p50: at(0.5), p95: at(0.95), median: at(0.5) };
 };
 
-/** Runs `work` up to `runs` times (stopping early after `capMs`), returns the median. */
-async function median(runs: number, capMs: number, work: () => Promise<unknown>): Promise<number> {
-  const samples: number[] = [];
-  const begin = performance.now();
-  for (let run = 0; run < runs && (run === 0 || performance.now() - begin < capMs); run++) {
-    const start = performance.now();
-    await work();
-    samples.push(performance.now() - start);
-  }
-  return stats(samples).median;
-}
-
 /**
- * The app's and raw SQL's medians of the same read, run in turns (app, raw, app, raw, …) so both meet the
- * machine in the same state: up to `runs` each, stopping early after `capMs`.
+ * The medians of reads run in turns (app, raw, app, raw, …), so each meets the machine in the same state as
+ * the others: up to `runs` each, stopping early after `capMs`.
  */
-async function medians(runs: number, capMs: number, app: () => Promise<unknown>, raw: () => Promise<unknown>): Promise<{ app: number; raw: number }> {
-  const samples = { app: [] as number[], raw: [] as number[] };
+async function medians<K extends string>(runs: number, capMs: number, reads: Record<K, () => Promise<unknown>>): Promise<Record<K, number>> {
+  const sides = Object.entries(reads) as [K, () => Promise<unknown>][];
+  const samples = new Map<K, number[]>(sides.map(([side]) => [side, []]));
   const begin = performance.now();
   for (let run = 0; run < runs && (run === 0 || performance.now() - begin < capMs); run++) {
-    for (const [side, work] of [['app', app], ['raw', raw]] as const) {
+    for (const [side, work] of sides) {
       const start = performance.now();
       await work();
-      samples[side].push(performance.now() - start);
+      samples.get(side)!.push(performance.now() - start);
     }
   }
-  return { app: stats(samples.app).median, raw: stats(samples.raw).median };
+  return Object.fromEntries(sides.map(([side]) => [side, stats(samples.get(side)!).median])) as Record<K, number>;
 }
 
 function fileSize(path: string): number {
@@ -204,9 +193,9 @@ try {
   results.wholePlan = {
     bigIndicators,
     typicalIndicators,
-    big: await medians(5, 60_000, () => gql(WHOLE_PLAN_TEXTS, { id: BIG }), () => get(`/plan?id=${BIG}`)),
-    bigEditor: await median(3, 30_000, () => gql(WHOLE_PLAN_EDITOR, { id: BIG })),
-    typical: await medians(9, 20_000, () => gql(WHOLE_PLAN_TEXTS, { id: TYPICAL }), () => get(`/plan?id=${TYPICAL}`)),
+    big: await medians(5, 60_000, { app: () => gql(WHOLE_PLAN_TEXTS, { id: BIG }), raw: () => get(`/plan?id=${BIG}`) }),
+    bigEditor: (await medians(3, 30_000, { app: () => gql(WHOLE_PLAN_EDITOR, { id: BIG }) })).app,
+    typical: await medians(9, 20_000, { app: () => gql(WHOLE_PLAN_TEXTS, { id: TYPICAL }), raw: () => get(`/plan?id=${TYPICAL}`) }),
   };
 
   log('NOT_MET page');
@@ -248,13 +237,13 @@ try {
   }
   const rawFound = (await get('/not-met?first=50')).length;
   const appNotMet = notMetQuery === 'indicators' ? filteredNotMet : pagedNotMet;
-  results.notMet = { ...(await medians(5, 50_000, appNotMet, () => get('/not-met?first=50'))), rawFound, appFound, appRequests, query: notMetQuery };
+  results.notMet = { ...(await medians(5, 50_000, { app: appNotMet, raw: () => get('/not-met?first=50') })), rawFound, appFound, appRequests, query: notMetQuery };
 
   log('region aggregate');
   // planStats(groupBy: [REGION]) sums in SQL (docs/ANALYST.md); raw: the same sums by region over the TOTAL rows.
   const regionCount = (await get('/regions')).length;
   const appRegionCount = (await gql(REGION_QUERY)).planStats.length;
-  results.regions = { ...(await medians(5, 80_000, () => gql(REGION_QUERY), () => get('/regions'))), regionCount, appRegionCount };
+  results.regions = { ...(await medians(5, 80_000, { app: () => gql(REGION_QUERY), raw: () => get('/regions') })), regionCount, appRegionCount };
 
   log('writes: recordIndicatorActual at 1 / 8 / 32 clients');
   const totalIndicators = raw.indicators;

@@ -34,6 +34,7 @@ const MIX = process.env.WRITES_MIX === '1';
 const PROFILE = process.env.WRITES_PROFILE === '1';
 const RATE = Number(process.env.WRITES_RATE ?? 0);
 const SECONDS = Number(process.env.WRITES_SECONDS ?? 10);
+const TRACE = process.env.WRITES_TRACE;
 const SERVER_DIR = process.env.WRITES_SERVER_DIR ?? resolve(import.meta.dirname, '..');
 const ADMIN: Actor = { id: 0, name: '基准测试 (bench)', role: Role.ADMIN, departmentIds: [] };
 const PASSWORD = 'bench correct horse battery';
@@ -262,14 +263,14 @@ try {
           if (data[name].userErrors.length) throw new Error(JSON.stringify(data[name].userErrors));
           lastDone = performance.now();
           latencies.push(lastDone - due);
-          trace.push(`W ${(performance.timeOrigin + due).toFixed(1)} ${(lastDone - due).toFixed(1)}`);
+          if (TRACE) trace.push(`W ${(performance.timeOrigin + due).toFixed(1)} ${(lastDone - due).toFixed(1)}`);
         }
       }),
     );
     const cpu = cpuMs(server.pid!) - cpuBefore;
     const main = cpuMs(server.pid!, true) - mainBefore;
     const at = stats(latencies);
-    if (process.env.WRITES_TRACE) writeFileSync(process.env.WRITES_TRACE, `${trace.join('\n')}\n`);
+    if (TRACE) writeFileSync(TRACE, `${trace.join('\n')}\n`);
     const load = process.cpuUsage(loadCpu);
     const line = `${String(clients).padStart(2)} clients offering ${RATE}/s: ${((latencies.length / Math.max(SECONDS * 1000, lastDone - begin)) * 1000).toFixed(0).padStart(4)}/s  p50 ${at(0.5).toFixed(1)} ms  p95 ${at(0.95).toFixed(1)} ms  CPU ${(cpu / latencies.length).toFixed(1)} ms/write (main thread ${(main / latencies.length).toFixed(1)}; the load's own ${((load.user + load.system) / 1000 / latencies.length).toFixed(1)})  (${latencies.length} writes${dropped ? `, ${dropped} dropped` : ''})`;
     rows.push(line);
