@@ -142,6 +142,21 @@ function runNow(handle: SqliteHandle, sql: string, params: readonly unknown[]): 
 }
 
 /**
+ * Runs one statement on the handle at once, when that needs no waiting: this turn's slice not spent, not a
+ * checkpoint, and no other connection holding the lock (SQLITE_BUSY: nothing was done). Undefined when it
+ * would have to wait: runStatement then runs it as usual.
+ */
+export function runStatementNow(handle: SqliteHandle, sql: string, params: readonly unknown[] = []): unknown[] | SqliteRunResult | undefined {
+  if (sliceSpent() || CHECKPOINT.test(sql)) return undefined;
+  try {
+    return runNow(handle, sql, params);
+  } catch (error) {
+    if (isBusy(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
  * Runs one statement on the handle: after the event loop's next turn when this turn's statements have had
  * their slice, and retried on timers while another connection holds the lock (up to the busy timeout).
  */
