@@ -8,6 +8,7 @@
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
@@ -43,8 +44,8 @@ if (process.env.HTTP_VS_RAW) {
   rmSync(folder, { recursive: true, force: true });
   process.exit(0);
 }
-const { app } = await createHttpApp(orm);
-const server = app.listen(0, '127.0.0.1');
+const { listener } = await createHttpApp(orm);
+const server = createServer(listener).listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
 let lastHash = '';

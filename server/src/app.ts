@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/sqlite';
 import express from 'express';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { clientAssets } from './client-assets.js';
 import type { Context } from './graphql/context.js';
@@ -77,15 +78,33 @@ export function trustProxy(value = process.env.JIXIAO_TRUST_PROXY?.trim() ?? '')
   return value;
 }
 
-/** A GraphQL request's context over HTTP: its own EntityManager, bound to the session's user (one statement, no second fork). */
-async function httpContext(orm: MikroORM, request: express.Request, response: express.Response): Promise<Context> {
+/**
+ * A GraphQL request's context over HTTP: its own EntityManager, bound to the session's user (one statement, no
+ * second fork). The request and response are express's, or node's own on the lean route (which answers before
+ * express): those become express's (as express's app.handle makes them) only when sign-in or sign-out needs
+ * express's `req.ip`, `req.secure` or `res.cookie`, which the lean route's operations never do.
+ */
+async function httpContext(orm: MikroORM, app: express.Express, request: IncomingMessage, response: ServerResponse): Promise<Context> {
   const token = tokenFrom(request.headers);
+  const asExpress = () => {
+    if (Object.getPrototypeOf(request) !== app.request) {
+      Object.assign(request, { res: response });
+      Object.assign(response, { req: request });
+      Object.setPrototypeOf(request, app.request);
+      Object.setPrototypeOf(response, app.response);
+    }
+    return { request: request as express.Request, response: response as express.Response };
+  };
   const context = contextFor(orm, null, {
     // The client's address (behind a trusted proxy: from X-Forwarded-For), for sign-in throttling.
-    address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+    get address() {
+      const { request: expressRequest } = asExpress();
+      return expressRequest.ip ?? expressRequest.socket.remoteAddress ?? 'unknown';
+    },
     token,
     setSessionCookie(value, maxAgeSeconds) {
-      response.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: request.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
+      const { request: expressRequest, response: expressResponse } = asExpress();
+      expressResponse.cookie(SESSION_COOKIE, value, { httpOnly: true, sameSite: 'strict', secure: expressRequest.secure, path: '/', maxAge: maxAgeSeconds * 1000 });
     },
   });
   const session = await actorForToken(context.em, token);
@@ -94,13 +113,16 @@ async function httpContext(orm: MikroORM, request: express.Request, response: ex
 }
 
 /**
- * One HTTP app: /graphql, /healthz, and the built client with an SPA fallback. `leanRoute: false` leaves
- * every request to express and Apollo (graphql/lean-route.ts answers the single-indicator edits and plan reads otherwise).
+ * One HTTP app: /graphql, /healthz, and the built client with an SPA fallback, as a request listener for node's
+ * HTTP server. The lean route (graphql/lean-route.ts) answers the single-indicator edits and plan reads before
+ * express sees them (issue 12: express's own dispatch, its request and response prototypes swapped in and its
+ * router, was about a sixth of a small read's main-thread CPU); every request it does not answer goes to
+ * express as it came. `leanRoute: false` leaves every request to express and Apollo.
  */
 export async function createHttpApp(
   orm: MikroORM,
   options: { leanRoute?: boolean } = {},
-): Promise<{ app: express.Express; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
+): Promise<{ listener: RequestListener; apollo: ApolloServer<Context>; assetsReady: Promise<void> }> {
   const apollo = await createApolloServer();
   const app = express();
   app.disable('x-powered-by');
@@ -108,25 +130,28 @@ export async function createHttpApp(
   // typical plan read's CPU (issue 12). The client's files have their own (client-assets.ts, express's sendFile).
   app.set('etag', false);
   app.set('trust proxy', trustProxy());
-  if (options.leanRoute !== false) {
-    const production = process.env.NODE_ENV === 'production';
-    app.use(
-      leanGraphqlRoute({
-        schema: await graphqlSchema(),
-        context: (request, response) => httpContext(orm, request, response),
-        formatError: formatErrorFor(production),
-        includeStacktrace: !production,
-        maxCost: maxQueryCost(),
-        fastQueries: FAST_QUERIES,
-      }),
-    );
-  }
+  const production = process.env.NODE_ENV === 'production';
+  const lean =
+    options.leanRoute === false
+      ? null
+      : leanGraphqlRoute({
+          schema: await graphqlSchema(),
+          context: (request, response) => httpContext(orm, app, request, response),
+          formatError: formatErrorFor(production),
+          includeStacktrace: !production,
+          maxCost: maxQueryCost(),
+          fastQueries: FAST_QUERIES,
+        });
+  // An error the lean route met (a body that is not JSON, a failure while answering) goes on through express's
+  // error handlers, as if a middleware had passed it on.
+  const leanErrors = new WeakMap<IncomingMessage, unknown>();
+  app.use((request, _response, next) => next(leanErrors.get(request)));
   app.use(securityHeaders);
   app.use(
     '/graphql',
     graphqlJsonBody, // express.json({ limit: '5mb' }), read without its layers for a plain JSON body
     requestGuard,
-    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(orm, req, res) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => httpContext(orm, app, req, res) }),
   );
   app.get('/healthz', (_request, response) => {
     response.json({ ok: true });
@@ -164,5 +189,12 @@ export async function createHttpApp(
     app.get('/graphiql', (request, response, next) => assets.send('/graphiql.html', request, response, next));
     app.get(/^\/(?!graphql).*/, (request, response, next) => assets.send('/index.html', request, response, next));
   }
-  return { app, apollo, assetsReady };
+  const listener: RequestListener = lean
+    ? (request, response) =>
+        lean(request, response, (error) => {
+          if (error !== undefined) leanErrors.set(request, error);
+          app(request, response);
+        })
+    : app;
+  return { listener, apollo, assetsReady };
 }

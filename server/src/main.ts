@@ -1,13 +1,14 @@
 import 'reflect-metadata';
+import { createServer } from 'node:http';
 import { createHttpApp } from './app.js';
 import { databasePath, openDatabase } from './db/orm.js';
 
 const port = Number(process.env.PORT ?? 4000);
 const dbPath = databasePath();
 const orm = await openDatabase(dbPath);
-const { app, apollo } = await createHttpApp(orm, { leanRoute: process.env.JIXIAO_LEAN_ROUTE !== '0' });
+const { listener, apollo } = await createHttpApp(orm, { leanRoute: process.env.JIXIAO_LEAN_ROUTE !== '0' });
 
-const server = app.listen(port, () => {
+const server = createServer(listener).listen(port, () => {
   console.log(`绩效 server ready: http://localhost:${port}/  (GraphQL: http://localhost:${port}/graphql, database: ${dbPath})`);
 });
 

@@ -3,7 +3,7 @@
  * Accept-Encoding (with Vary), hashed assets cached for a year as immutable, the HTML pages revalidated.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,9 +26,9 @@ describe.skipIf(!built)('the built client over HTTP', () => {
 
   beforeAll(async () => {
     const orm = await openDatabase(':memory:');
-    const { app, apollo, assetsReady } = await createHttpApp(orm);
+    const { listener, apollo, assetsReady } = await createHttpApp(orm);
     await assetsReady;
-    const server = app.listen(0, '127.0.0.1');
+    const server = createServer(listener).listen(0, '127.0.0.1');
     await new Promise((done) => server.once('listening', done));
     base = { host: '127.0.0.1', port: (server.address() as { port: number }).port };
     close = async () => {

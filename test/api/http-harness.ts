@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/sqlite';
 import { once } from 'node:events';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/orm.js';
@@ -41,8 +41,8 @@ export const PASSWORD = 'correct horse battery';
 export async function openHttpApi(options: { leanRoute?: boolean } = {}): Promise<HttpApi> {
   const fresh = await freshDatabase();
   const orm = await openDatabase(fresh.dbName);
-  const { app, apollo } = await createHttpApp(orm, options);
-  const server: Server = app.listen(0, '127.0.0.1');
+  const { listener, apollo } = await createHttpApp(orm, options);
+  const server: Server = createServer(listener).listen(0, '127.0.0.1');
   await once(server, 'listening');
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

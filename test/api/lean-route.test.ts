@@ -103,6 +103,7 @@ const CASES: Case[] = [
   { name: 'a directive', body: (ids) => ({ query: `mutation { setIndicatorWeight(id: "${ids[6]}", weight: "5") { userErrors @include(if: true) { code } } }` }), lean: false },
   { name: 'a NUL in a variable', body: (ids) => ({ query: EDITOR_ACTUAL, variables: { id: ids[0], actual: 'a\u0000b' } }), lean: false },
   { name: 'a batch', body: (ids) => [{ query: WEIGHT, variables: { id: ids[6], w: '5' } }], lean: false },
+  { name: 'a body that is not JSON (read by the lean route, answered by express’s error handler)', body: () => '{"query": "mutation {', lean: false },
   { name: 'another mutation', body: () => ({ query: 'mutation { createDepartment(input: { name: "新部门" }) { department { name } userErrors { code } } }' }), lean: false },
   { name: 'a whole-plan read', body: (_, planId) => ({ query: PLAN, operationName: 'Plan', variables: { id: planId } }), lean: true },
   { name: 'a plan by year, and a second root field', body: () => ({ query: PLAN_BY_YEAR, variables: { d: '雁峰区委宣传部', y: 2024 } }), lean: true },

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../server/src/app.js';
 import { openDatabase } from '../../server/src/db/orm.js';
@@ -308,8 +309,8 @@ describe('production mode', () => {
   it('masks unexpected errors: an internal failure is INTERNAL_SERVER_ERROR with a plain message', async () => {
     // A database failure mid-request: the table the query reads is gone.
     const orm = await openDatabase(':memory:');
-    const { app, apollo } = await createHttpApp(orm);
-    const server = app.listen(0, '127.0.0.1');
+    const { listener, apollo } = await createHttpApp(orm);
+    const server = createServer(listener).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     try {
       const port = (server.address() as { port: number }).port;

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../server/src/app.js';
@@ -181,8 +182,8 @@ describe('sign-in over HTTP', () => {
     const [row] = await orm.em.getConnection().execute('select password_hash from app_user');
     expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
 
-    const { app, apollo } = await createHttpApp(orm);
-    const server = app.listen(0, '127.0.0.1');
+    const { listener, apollo } = await createHttpApp(orm);
+    const server = createServer(listener).listen(0, '127.0.0.1');
     await new Promise((done) => server.once('listening', done));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
     const post = (query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>

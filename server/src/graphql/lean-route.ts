@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type DocumentNode,
   execute,
@@ -18,7 +18,7 @@ import { beginPlanReads, endPlanReads, planReadsOf, restartPacing } from '../mod
 import type { Context } from './context.js';
 import { fastExecute } from './fast-execute.js';
 import { isPlainJsonBody, readPlainJsonBody } from './json-body.js';
-import { costVariables, invalidText, LIMITS, queryCost, queryLimitsRules, securityHeaders, textNesting } from './limits.js';
+import { costVariables, graphqlSecurityHeaders, invalidText, LIMITS, queryCost, queryLimitsRules, textNesting } from './limits.js';
 
 /**
  * The mutations the lean route answers: the evaluator's and planner's single-indicator edits, the requests an
@@ -46,7 +46,7 @@ const CONTENT_TYPES = new Map<string | undefined, string>([
 export interface LeanRouteOptions {
   schema: GraphQLSchema;
   /** The request's context, as Apollo's context function builds it (its session looked up). */
-  context(request: Request, response: Response): Promise<Context>;
+  context(request: IncomingMessage, response: ServerResponse): Promise<Context>;
   formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError;
   includeStacktrace: boolean;
   maxCost: number;
@@ -80,7 +80,7 @@ interface LeanRequest {
  * body and express's headers. Every other request, and every one it declines, goes on to the full path
  * untouched (a body it read is handed on as express.json would leave it).
  */
-export function leanGraphqlRoute(options: LeanRouteOptions): RequestHandler {
+export function leanGraphqlRoute(options: LeanRouteOptions): (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void {
   const documents = new Map<string, Classified | null>();
   const rules = [...specifiedRules, ...queryLimitsRules()];
 
@@ -126,7 +126,7 @@ export function leanGraphqlRoute(options: LeanRouteOptions): RequestHandler {
     return { document: known.document, operation: known.operation, variables: values };
   };
 
-  const answer = async (request: Request, response: Response, next: NextFunction, work: LeanRequest, contentType: string) => {
+  const answer = async (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void, work: LeanRequest, contentType: string) => {
     const context = await options.context(request, response);
     // Signed-out callers get the full path: it masks field suggestions for them (fieldSuggestionGuard).
     if (!context.actor) return next();
@@ -153,10 +153,10 @@ export function leanGraphqlRoute(options: LeanRouteOptions): RequestHandler {
   return (request, response, next) => {
     const contentType = CONTENT_TYPES.get(request.headers.accept);
     if (request.method !== 'POST' || request.url !== '/graphql' || !contentType || !isPlainJsonBody(request)) return next();
-    securityHeaders(request, response, () => undefined);
+    graphqlSecurityHeaders(request, response);
     readPlainJsonBody(request, (error, body) => {
       if (error) return next(error); // the /graphql error handler answers, as for express.json's errors
-      request.body = body;
+      (request as IncomingMessage & { body?: unknown }).body = body;
       const work = leanRequest(body);
       if (!work) return next();
       answer(request, response, next, work, contentType).catch(next);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type ASTNode,
   type ASTVisitor,
@@ -573,4 +574,10 @@ export function securityHeaders(request: Request, response: Response, next: Next
   if (request.path === '/graphql' || request.path.startsWith('/graphql/')) response.setHeader('Cache-Control', 'no-store');
   const graphiql = request.path === '/graphiql' || request.path === '/graphiql.html';
   (graphiql ? graphiqlHeaders : strictHeaders)(request, response, next);
+}
+
+/** securityHeaders for a request to /graphql itself, on node's own request and response (the lean route runs before express). */
+export function graphqlSecurityHeaders(request: IncomingMessage, response: ServerResponse): void {
+  response.setHeader('Cache-Control', 'no-store');
+  strictHeaders(request as Request, response as Response, () => undefined);
 }
