@@ -10,6 +10,7 @@ import { Evaluation } from '../evaluation/evaluation.entity.js';
 import { Indicator } from '../indicator/indicator.entity.js';
 import { LineItem } from '../line-item/line-item.entity.js';
 import { BudgetLine } from './budget-line.entity.js';
+import { FIGURE_PROPERTIES } from './plan-figures.types.js';
 import { KeyTask } from './key-task.entity.js';
 import type { Plan } from './plan.entity.js';
 import { getPlan } from './plan.service.js';
@@ -48,8 +49,8 @@ export async function loadPlanContent(em: EntityManager, planId: string | number
     em.findOneOrFail(Department, { id: plan.department.id }),
     readRows(em, BudgetLine, plan.id),
     readRows(em, KeyTask, plan.id),
-    readRows(em, LineItem, plan.id),
-    readRows(em, Indicator, plan.id, INDICATOR_LAZY),
+    readRows(em, LineItem, plan.id, LINE_ITEM_CONTENT),
+    readRows(em, Indicator, plan.id, INDICATOR_CONTENT),
     em.findOne(Evaluation, { plan: plan.id }, { populate: ['sections'] }),
   ]);
   return contentOf(plan, department, evaluation, budgetLines, keyTasks, lineItems, indicators);
@@ -66,8 +67,8 @@ async function readPlanContent(em: EntityManager, planId: string | number, withK
     planHead(em, id),
     readRows(em, BudgetLine, id),
     withKeyTasks ? readRows(em, KeyTask, id) : [],
-    readRows(em, LineItem, id),
-    readRows(em, Indicator, id, INDICATOR_LAZY),
+    readRows(em, LineItem, id, LINE_ITEM_CONTENT),
+    readRows(em, Indicator, id, INDICATOR_CONTENT),
   ]);
   if (!head) throw UserInputError.of(['planId'], UserErrorCode.NOT_FOUND, `计划不存在：${planId} (no such plan)`);
   const content = contentOf(head.plan, head.department, head.evaluation, budgetLines, keyTasks, lineItems, indicators);
@@ -169,7 +170,14 @@ export function planContentPart<T>(em: EntityManager, planId: number, part: (con
   return planContentOf(em, planId).then((loaded) => paced(em, part(loaded)));
 }
 
-const INDICATOR_LAZY: ReadOptions = { omit: [], paged: true, marker: Symbol('plan content row') };
+/**
+ * The stored figures (plan-figures.store.ts: readings, gap, roll-ups) are for analysts' SQL, and that store
+ * reads them back with its own statements; what a plan's content feeds (the tree, tables, gaps, roll-ups,
+ * checks, export) is computed from the texts. So a plan's rows are read without them (issue 12: 11 of an
+ * indicator's 36 columns, 13 of a line item's, each packed, parsed and mapped on every read).
+ */
+const INDICATOR_CONTENT: ReadOptions = { omit: [...FIGURE_PROPERTIES], paged: true, marker: Symbol('plan content indicator') };
+const LINE_ITEM_CONTENT: ReadOptions = { omit: [...FIGURE_PROPERTIES], paged: false, marker: Symbol('plan content line item') };
 
 // ---------------------------------------------------------------------------------------------------
 // Bounded work per turn of the event loop (issue 12). graphql-js completes a list synchronously, and the
@@ -329,7 +337,7 @@ export function planReadSlotsPlugin(): ApolloServerPlugin<{ em: EntityManager }>
 }
 
 interface ReadOptions {
-  /** Properties not read (left undefined on the rows: own properties, so setting one later never runs the ORM's setter). */
+  /** Properties not read, those of them the entity has (left undefined on the rows: own properties, so setting one later never runs the ORM's setter). */
   omit: string[];
   /** Read in pages of READ_PAGE_ROWS. */
   paged: boolean;
@@ -475,7 +483,7 @@ function rowMapper<T extends object>(em: EntityManager, entity: EntityClass<T>, 
     return `(${read} ?? null)`;
   };
   const helpers = registry();
-  const entries: string[] = [...omit].map((name) => `${JSON.stringify(name)}: undefined`);
+  const entries: string[] = [...omit].filter((name) => name in meta.properties).map((name) => `${JSON.stringify(name)}: undefined`);
   for (const prop of meta.props) {
     if (prop.persist === false || prop.embedded || omit.has(prop.name)) continue; // an embedded object's own columns are read with it
     const key = JSON.stringify(prop.name);
