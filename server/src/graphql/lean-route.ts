@@ -68,9 +68,9 @@ interface LeanRequest {
 }
 
 /**
- * POST /graphql for the single-indicator edits and the whole-plan reads as the app's first middleware, without
- * express's later layers, body-parser and Apollo's request pipeline (issue 12: with them a write cost ≈ 2.4 ms of the main thread, and at 300
- * writes/s bursts queued past the 50 ms target). It answers a request only when it can answer it as the full
+ * POST /graphql for the single-indicator edits and the whole-plan reads, on node's own request and response
+ * before express sees them (app.ts), without express, body-parser and Apollo's request pipeline (issue 12: with
+ * them a write cost ≈ 2.4 ms of the main thread, and at 300 writes/s bursts queued past the 50 ms target). It answers a request only when it can answer it as the full
  * path would, byte for byte: a signed-in caller's plain JSON body with one operation — a mutation whose one
  * field is among LEAN_MUTATIONS, or a query of the fast executor's root fields — whose document passes the
  * same validation rules, token limit, text limits and cost ceiling (checked once per document text), has no
@@ -78,7 +78,7 @@ interface LeanRequest {
  * Apollo would (a query by the fast executor, graphql-js when that one declines or gives up; a mutation by
  * graphql-js) with the same context, plan-read bookkeeping and error formatting; the response has Apollo's
  * body and express's headers. Every other request, and every one it declines, goes on to the full path
- * untouched (a body it read is handed on as express.json would leave it).
+ * untouched through `next` (a body it read is handed on as express.json would leave it; an error, to express's error handlers).
  */
 export function leanGraphqlRoute(options: LeanRouteOptions): (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void {
   const documents = new Map<string, Classified | null>();
