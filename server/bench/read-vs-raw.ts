@@ -6,7 +6,10 @@
 //   pnpm --filter @jixiao/server exec tsx bench/read-vs-raw.ts
 // Env: READ_DB=<file> (kept; built if absent), READ_DEPARTMENTS (4800), READ_ROUNDS (20), READ_BATCH (10),
 // READ_ONLY=typical,regions,fixed (which reads), APP_CPU_PROF=<dir> (the app's CPU profile, written when it stops),
-// READ_HASH=1 (print each response's sha256 and stop: same answers before and after a change).
+// READ_HASH=1 (print each response's sha256 and stop: same answers before and after a change),
+// READ_OTHER=<another checkout's server folder> (its app too, over the same file, read in the same turns: an A/B of two
+// versions on a machine whose speed drifts; its figures and its ratio to raw beside this one's).
+// Each side's CPU is all its threads' (`cpuMs`) and its main thread's (`mainCpuMs`).
 import 'reflect-metadata';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -51,10 +54,10 @@ if (!existsSync(dbPath)) {
 
 const TYPICAL = 2 + Math.floor(DEPARTMENTS / 2);
 
-/** CPU time all threads of a process have run, in ms (the scheduler's nanoseconds: /proc/<pid>/stat counts 10 ms ticks). */
-function cpuOf(pid: number): number {
+/** CPU time all threads of a process (or only its main thread) have run, in ms (the scheduler's nanoseconds: /proc/<pid>/stat counts 10 ms ticks). */
+function cpuOf(pid: number, mainThreadOnly = false): number {
   let ns = 0;
-  for (const task of readdirSync(`/proc/${pid}/task`)) {
+  for (const task of mainThreadOnly ? [String(pid)] : readdirSync(`/proc/${pid}/task`)) {
     try {
       ns += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
     } catch {
@@ -65,10 +68,10 @@ function cpuOf(pid: number): number {
 }
 
 const children: ChildProcess[] = [];
-async function start(script: string, port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const profile = script === 'src/main.ts' && process.env.APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF}`, '--cpu-prof-interval=100'] : [];
+async function start(script: string, port: number, env: Record<string, string>, cwd = SERVER_DIR): Promise<ChildProcess> {
+  const profile = script === 'src/main.ts' && cwd === SERVER_DIR && process.env.APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.APP_CPU_PROF}`, '--cpu-prof-interval=100'] : [];
   const args = [...(script === 'src/main.ts' ? ['--max-old-space-size=320'] : []), ...profile, '--import', 'tsx', script];
-  const child = spawn(process.execPath, args, { cwd: SERVER_DIR, env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env, JIXIAO_DB: dbPath, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.push(child);
   for (;;) {
     if (child.exitCode != null) throw new Error(`${script} exited`);
@@ -84,65 +87,84 @@ async function start(script: string, port: number, env: Record<string, string>):
 const appPort = 44_000 + Math.floor(Math.random() * 1000);
 const rawPort = appPort + 1000;
 try {
-  const appChild = await start('src/main.ts', appPort, { NODE_ENV: 'production', JIXIAO_MAX_QUERY_COST: '100000000' });
+  const appEnv = { NODE_ENV: 'production', JIXIAO_MAX_QUERY_COST: '100000000' };
+  const appChild = await start('src/main.ts', appPort, appEnv);
   const rawChild = await start('bench/province/raw-server.ts', rawPort, {});
-  const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
-    const response = await fetch(`http://127.0.0.1:${appPort}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await response.text();
-    if (JSON.parse(text).errors) throw new Error(text.slice(0, 500));
-    return text;
+  const otherDir = process.env.READ_OTHER ? resolve(process.env.READ_OTHER) : null;
+  const otherPort = rawPort + 1000;
+  const otherChild = otherDir ? await start('src/main.ts', otherPort, appEnv, otherDir) : null;
+  /** A GraphQL client of the app on `port`, signed in as the bench's administrator. */
+  const appClient = async (port: number) => {
+    const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const text = await response.text();
+      if (JSON.parse(text).errors) throw new Error(text.slice(0, 500));
+      return text;
+    };
+    const token = JSON.parse(await gql(`mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }`)).data.signIn.token as string;
+    return {
+      typical: () => gql(WHOLE_PLAN_TEXTS, { id: TYPICAL }, token),
+      regions: () => gql(REGION_QUERY, {}, token),
+      fixed: () => gql('query($id: ID!) { plan(id: $id) { id } }', { id: TYPICAL }, token),
+    };
   };
-  const token = JSON.parse(await gql(`mutation { signIn(username: "bench", password: "${PASSWORD}") { token } }`)).data.signIn.token as string;
   const raw = (path: string) => async () => (await fetch(`http://127.0.0.1:${rawPort}${path}`)).text();
-  const reads = {
-    typical: { app: () => gql(WHOLE_PLAN_TEXTS, { id: TYPICAL }, token), raw: raw(`/plan?id=${TYPICAL}`) },
-    regions: { app: () => gql(REGION_QUERY, {}, token), raw: raw('/regions') },
-    fixed: { app: () => gql('query($id: ID!) { plan(id: $id) { id } }', { id: TYPICAL }, token), raw: raw('/healthz') },
-  };
-  const only = (process.env.READ_ONLY ?? 'typical,regions,fixed').split(',') as (keyof typeof reads)[];
+  type Reads = Record<'typical' | 'regions' | 'fixed', () => Promise<string>>;
+  // The sides read in turns, each batch by batch: this checkout's app, raw SQL, and the other checkout's app if any.
+  const sides: { name: 'app' | 'raw' | 'other'; pid: number; reads: Reads }[] = [
+    { name: 'app', pid: appChild.pid!, reads: await appClient(appPort) },
+    { name: 'raw', pid: rawChild.pid!, reads: { typical: raw(`/plan?id=${TYPICAL}`), regions: raw('/regions'), fixed: raw('/healthz') } },
+    ...(otherChild ? [{ name: 'other' as const, pid: otherChild.pid!, reads: await appClient(otherPort) }] : []),
+  ];
+  const only = (process.env.READ_ONLY ?? 'typical,regions,fixed').split(',') as (keyof Reads)[];
   const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
   if (process.env.READ_HASH) {
     for (const name of only) {
-      const [app, raw] = [await reads[name].app(), await reads[name].raw()];
-      console.log(JSON.stringify({ read: name, hash: hash(app), bytes: Buffer.byteLength(app), rawBytes: Buffer.byteLength(raw) }));
+      const [app, raw, other] = await Promise.all(sides.map((side) => side.reads[name]()));
+      console.log(JSON.stringify({ read: name, hash: hash(app), bytes: Buffer.byteLength(app), rawBytes: Buffer.byteLength(raw), ...(other === undefined ? {} : { otherHash: hash(other) }) }));
     }
   } else {
     const rounds = Number(process.env.READ_ROUNDS ?? 20);
     const batch = Number(process.env.READ_BATCH ?? 10);
-    const measure = async (pid: number, read: () => Promise<unknown>) => {
-      const cpu = cpuOf(pid);
+    interface Sample {
+      wall: number;
+      cpu: number;
+      mainCpu: number;
+    }
+    const measure = async (pid: number, read: () => Promise<unknown>): Promise<Sample> => {
+      const [cpu, mainCpu] = [cpuOf(pid), cpuOf(pid, true)];
       const begin = performance.now();
       for (let run = 0; run < batch; run++) await read();
-      return { wall: (performance.now() - begin) / batch, cpu: (cpuOf(pid) - cpu) / batch };
+      return { wall: (performance.now() - begin) / batch, cpu: (cpuOf(pid) - cpu) / batch, mainCpu: (cpuOf(pid, true) - mainCpu) / batch };
     };
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+    const summary = (samples: Sample[]) => ({
+      wallMs: +median(samples.map((s) => s.wall)).toFixed(2),
+      cpuMs: +median(samples.map((s) => s.cpu)).toFixed(2),
+      mainCpuMs: +median(samples.map((s) => s.mainCpu)).toFixed(2),
+    });
+    /** Medians, round by round, of a side's figure over raw's in the same round. */
+    const ratio = (samples: Sample[], rawSamples: Sample[], figure: 'wall' | 'cpu') => +median(samples.map((s, index) => s[figure] / Math.max(rawSamples[index][figure], 0.01))).toFixed(2);
     for (const name of only) {
-      const { app: appRead, raw: rawRead } = reads[name];
-      const appHash = hash(await appRead());
-      for (let run = 0; run < 20; run++) {
-        await appRead();
-        await rawRead();
-      }
+      const appHash = hash(await sides[0].reads[name]());
+      for (let run = 0; run < 20; run++) for (const side of sides) await side.reads[name]();
       const load = loadavg()[0].toFixed(1);
-      const app: { wall: number; cpu: number }[] = [];
-      const rawSamples: { wall: number; cpu: number }[] = [];
-      for (let round = 0; round < rounds; round++) {
-        app.push(await measure(appChild.pid!, appRead));
-        rawSamples.push(await measure(rawChild.pid!, rawRead));
-      }
-      const summary = (samples: { wall: number; cpu: number }[]) => ({ wallMs: +median(samples.map((s) => s.wall)).toFixed(2), cpuMs: +median(samples.map((s) => s.cpu)).toFixed(2) });
+      const samples = new Map(sides.map((side) => [side.name, [] as Sample[]]));
+      for (let round = 0; round < rounds; round++) for (const side of sides) samples.get(side.name)!.push(await measure(side.pid, side.reads[name]));
+      const [app, rawSamples, other] = [samples.get('app')!, samples.get('raw')!, samples.get('other')];
       console.log(
         JSON.stringify({
           read: name,
           load,
           app: summary(app),
           raw: summary(rawSamples),
-          wallRatio: +median(app.map((s, index) => s.wall / rawSamples[index].wall)).toFixed(2),
-          cpuRatio: +median(app.map((s, index) => s.cpu / Math.max(rawSamples[index].cpu, 0.01))).toFixed(2),
+          wallRatio: ratio(app, rawSamples, 'wall'),
+          cpuRatio: ratio(app, rawSamples, 'cpu'),
+          ...(other ? { other: summary(other), otherWallRatio: ratio(other, rawSamples, 'wall'), otherCpuRatio: ratio(other, rawSamples, 'cpu') } : {}),
           hash: appHash,
         }),
       );
