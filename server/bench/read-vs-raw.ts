@@ -124,8 +124,8 @@ try {
   const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
   if (process.env.READ_HASH) {
     for (const name of only) {
-      const [app, raw, other] = await Promise.all(sides.map((side) => side.reads[name]()));
-      console.log(JSON.stringify({ read: name, hash: hash(app), bytes: Buffer.byteLength(app), rawBytes: Buffer.byteLength(raw), ...(other === undefined ? {} : { otherHash: hash(other) }) }));
+      const [appText, rawText, otherText] = await Promise.all(sides.map((side) => side.reads[name]()));
+      console.log(JSON.stringify({ read: name, hash: hash(appText), bytes: Buffer.byteLength(appText), rawBytes: Buffer.byteLength(rawText), ...(otherText === undefined ? {} : { otherHash: hash(otherText) }) }));
     }
   } else {
     const rounds = Number(process.env.READ_ROUNDS ?? 20);

@@ -145,7 +145,7 @@ export async function createHttpApp(
   // An error the lean route met (a body that is not JSON, a failure while answering) goes on through express's
   // error handlers, as if a middleware had passed it on.
   const leanErrors = new WeakMap<IncomingMessage, unknown>();
-  app.use((request, _response, next) => next(leanErrors.get(request)));
+  if (lean) app.use((request, _response, next) => next(leanErrors.get(request)));
   app.use(securityHeaders);
   app.use(
     '/graphql',
